@@ -1,0 +1,39 @@
+"""``pmladder list``: the ladder at a glance."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+def list_roles(
+    ctx: typer.Context,
+    track: Annotated[
+        str | None,
+        typer.Option("--track", "-t", help="Show only this track (its id, e.g. leadership)."),
+    ] = None,
+    json: common.JsonOption = False,
+) -> None:
+    """Show the ladder by track and level, each role with where it leads."""
+    from ..ladder import overview
+
+    ladder = common.state(ctx).ladder()
+    tracks = overview(ladder, track)
+    if json:
+        from ..views.jsonout import list_document
+
+        common.print_json(list_document(ladder, tracks))
+    else:
+        from ..views.tables import render_list
+
+        common.print_rich(render_list(ladder, tracks))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "list",
+        epilog="Example: pmladder list --track leadership",
+    )(list_roles)

@@ -1,0 +1,58 @@
+"""``pmladder path FROM TO``: the route between two roles and the gap at each step."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+def path(
+    ctx: typer.Context,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FROM",
+            help="The role you start from (id, alias or title).",
+            autocompletion=common.complete_role,
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="TO",
+            help="The role you want to reach (id, alias or title).",
+            autocompletion=common.complete_role,
+            show_default=False,
+        ),
+    ],
+    json: common.JsonOption = False,
+) -> None:
+    """Find the shortest route between two roles and show, step by step, the gap to close:
+    competencies that rise, responsibilities added, education and experience that change.
+
+    Routes take the fewest moves; ties go to the lowest total typical years, then
+    to the route whose role ids come first alphabetically.
+    """
+    from ..ladder import TIE_BREAK_RULE, route
+    from ..lookup import find_role
+
+    ladder = common.state(ctx).ladder()
+    start = find_role(ladder, source)
+    end = find_role(ladder, target)
+    result = route(ladder, start, end)
+    if json:
+        from ..views.jsonout import path_document
+
+        common.print_json(path_document(ladder, result, TIE_BREAK_RULE))
+    else:
+        from ..views.tables import render_route
+
+        common.print_rich(render_route(ladder, result))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("path", epilog="Example: pmladder path apm cpo")(path)

@@ -1,0 +1,29 @@
+"""``pmladder show ROLE``: one role in full."""
+
+from __future__ import annotations
+
+import typer
+
+from . import common
+
+
+def show(ctx: typer.Context, role: common.RoleArgument, json: common.JsonOption = False) -> None:
+    """Show everything about one role: summary, responsibilities, competencies,
+    education, experience, frameworks, where people come from and go next, notes and sources.
+    """
+    from ..lookup import find_role
+
+    ladder = common.state(ctx).ladder()
+    found = find_role(ladder, role)
+    if json:
+        from ..views.jsonout import role_document
+
+        common.print_json(role_document(ladder, found))
+    else:
+        from ..views.tables import render_role
+
+        common.print_rich(render_role(ladder, found))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show", epilog="Example: pmladder show senior-pm")(show)

@@ -1,0 +1,120 @@
+"""The errors a user can cause, each with the exit code it ends the program with.
+
+The CLI catches :class:`PmladderError` in one place and turns it into a
+message on stderr and its exit code; anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Documented exit codes of every pmladder command."""
+
+    OK = 0
+    """Success."""
+    NOT_FOUND = 1
+    """The question had no answer: no route, no search match."""
+    USAGE = 2
+    """The command line was wrong: unknown role, bad option, missing argument."""
+    INVALID_CATALOG = 3
+    """The catalogue file could not be read or failed validation."""
+
+
+class PmladderError(Exception):
+    """An expected error: printed as a message, never as a traceback."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, message: str, *, hints: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hints = tuple(hints)
+
+
+class UsageError(PmladderError):
+    """The user asked for something that does not exist or made no sense."""
+
+    exit_code = ExitCode.USAGE
+
+
+class UnknownRoleError(UsageError):
+    """No role matches the name given."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        hints = [f"did you mean: {', '.join(suggestions)}?"] if suggestions else []
+        hints.append("run 'pmladder list' to see every role")
+        super().__init__(f"no role named {name!r}", hints=hints)
+        self.name = name
+        self.suggestions = tuple(suggestions)
+
+
+class AmbiguousRoleError(UsageError):
+    """A name matches more than one role."""
+
+    def __init__(self, name: str, candidates: Sequence[str]) -> None:
+        super().__init__(
+            f"{name!r} could mean several roles: {', '.join(candidates)}",
+            hints=["use one of the ids above"],
+        )
+        self.name = name
+        self.candidates = tuple(candidates)
+
+
+class NotFoundError(PmladderError):
+    """The question was well formed but has no answer (no route, no match)."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a catalogue file."""
+
+    message: str
+    """What is wrong and how to fix it."""
+    location: str = ""
+    """Path to the value, e.g. ``roles[3].competencies.strategy``."""
+    role: str | None = None
+    """Id of the role the problem is in, when there is one."""
+    line: int | None = None
+    """1-based line in the file, when known."""
+    column: int | None = None
+    """1-based column in the file, when known."""
+    severity: str = "error"
+    """``error`` makes the catalogue invalid; ``warning`` does not."""
+    context: tuple[str, ...] = ()
+    """Extra lines shown under the message, e.g. the offending line and a caret."""
+
+    def format(self, file: str) -> str:
+        """The problem as one ``file:line:column: severity: message`` line."""
+        where = file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        parts = [f"{where}: {self.severity}:"]
+        if self.location:
+            parts.append(f"{self.location}:")
+        if self.role and f"'{self.role}'" not in self.message and self.role not in self.location:
+            parts.append(f"(role {self.role!r})")
+        parts.append(self.message)
+        return " ".join(parts)
+
+
+class CatalogError(PmladderError):
+    """The catalogue could not be read or is invalid; carries every problem found."""
+
+    exit_code = ExitCode.INVALID_CATALOG
+
+    def __init__(self, file: str, problems: Sequence[Problem]) -> None:
+        errors = [p for p in problems if p.severity == "error"]
+        count = len(errors)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{file}: invalid catalogue ({count} {noun})")
+        self.file = file
+        self.problems = tuple(problems)

@@ -1,0 +1,395 @@
+"""The role graph: routes between roles, the gap at each step, the ladder overview.
+
+Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Results are plain frozen dataclasses that the views render as tables or JSON.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .catalog import Ladder, normalise
+from .errors import NotFoundError, UsageError
+from .lookup import close_words
+from .models import Move, MoveKind, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A competency at a proficiency."""
+
+    competency: str
+    """Competency id."""
+    name: str
+    """Competency name."""
+    level: str
+    """Scale level id."""
+    level_name: str
+    """Scale level name."""
+    rank: int
+    """Position of the level on the scale, 1 = lowest."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A competency whose required proficiency differs between two roles."""
+
+    competency: str
+    """Competency id."""
+    name: str
+    """Competency name."""
+    before: str | None
+    """Scale level id required before, or ``None`` when the competency is new."""
+    before_name: str | None
+    """Scale level name required before."""
+    after: str
+    """Scale level id required after."""
+    after_name: str
+    """Scale level name required after."""
+    steps: int
+    """How many scale steps it rises (from nothing counts as from below the lowest step)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A text field (education, experience) that differs between two roles."""
+
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """What moving from one role to another asks of a person."""
+
+    rising: tuple[Change, ...]
+    """Competencies both roles rate, where the second needs more."""
+    new: tuple[Change, ...]
+    """Competencies only the second role rates."""
+    responsibilities_added: tuple[str, ...]
+    """Responsibilities the second role has that the first does not."""
+    frameworks_added: tuple[str, ...]
+    """Frameworks the second role uses that the first does not."""
+    education: FieldChange | None
+    """The education expected, when it changes."""
+    experience: FieldChange | None
+    """The experience expected, when it changes."""
+    experience_years: tuple[float | None, float | None] | None
+    """Typical minimum years of experience before and after, when they change."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One move of a route, with its gap."""
+
+    number: int
+    source: str
+    """Id of the role moved from."""
+    source_title: str
+    target: str
+    """Id of the role moved to."""
+    target_title: str
+    kind: MoveKind
+    typical_years: float | None
+    note: str | None
+    gap: Gap
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """A shortest route between two roles and everything it asks for."""
+
+    source: str
+    source_title: str
+    target: str
+    target_title: str
+    steps: tuple[Step, ...]
+    typical_years: float
+    """Sum of the typical years of the steps that state one."""
+    years_known: bool
+    """Whether every step states its typical years."""
+    overall: tuple[Change, ...]
+    """Each competency's rise from the first role to the last (rises and new ones)."""
+
+
+TIE_BREAK_RULE = (
+    "fewest moves; among routes with as many moves, the lowest total typical years "
+    "(a move without one counts as 0); then the route whose role ids, step by step, "
+    "come first alphabetically"
+)
+
+
+def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, int]] | None:
+    """The moves of the shortest route as (role id, move index) pairs, or ``None``.
+
+    Dijkstra over the cost (moves, typical years in tenths, ids along the way):
+    the cost only grows when a move is appended, so the first time the target
+    leaves the queue its route is the best by :data:`TIE_BREAK_RULE`.
+    """
+    if source == target:
+        return []
+    best: dict[str, tuple[int, int, tuple[str, ...]]] = {source: (0, 0, (source,))}
+    back: dict[str, tuple[str, int]] = {}
+    queue: list[tuple[int, int, tuple[str, ...], str]] = [(0, 0, (source,), source)]
+    done: set[str] = set()
+    while queue:
+        steps, tenths, ids, current = heapq.heappop(queue)
+        if current in done:
+            continue
+        done.add(current)
+        if current == target:
+            break
+        for index, move in enumerate(ladder.roles[current].moves):
+            if move.to in done:
+                continue
+            cost = (
+                steps + 1,
+                tenths + round((move.typical_years or 0) * 10),
+                (*ids, move.to),
+            )
+            known = best.get(move.to)
+            if known is None or cost < known:
+                best[move.to] = cost
+                back[move.to] = (current, index)
+                heapq.heappush(queue, (*cost, move.to))
+    if target not in done:
+        return None
+    hops: list[tuple[str, int]] = []
+    node = target
+    while node != source:
+        prev, index = back[node]
+        hops.append((prev, index))
+        node = prev
+    hops.reverse()
+    return hops
+
+
+def reachable(ladder: Ladder, source: str) -> set[str]:
+    """Every role reachable from ``source`` by moves (including itself)."""
+    seen = {source}
+    stack = [source]
+    while stack:
+        for move in ladder.roles[stack.pop()].moves:
+            if move.to not in seen:
+                seen.add(move.to)
+                stack.append(move.to)
+    return seen
+
+
+def rating(ladder: Ladder, competency: str, level: str) -> Rating:
+    return Rating(
+        competency=competency,
+        name=ladder.competency_names.get(competency, competency),
+        level=level,
+        level_name=ladder.scale_names.get(level, level),
+        rank=ladder.scale_rank.get(level, -1) + 1,
+    )
+
+
+def ratings(ladder: Ladder, role: Role) -> list[Rating]:
+    """A role's ratings in the catalogue's competency order."""
+    order = ladder.competency_order
+    items = sorted(role.competencies.items(), key=lambda kv: order.get(kv[0], len(order)))
+    return [rating(ladder, comp, level) for comp, level in items]
+
+
+def competency_changes(
+    ladder: Ladder, before: Role, after: Role
+) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+    """(rising, new) competencies from ``before`` to ``after``, in competency order."""
+    rank = ladder.scale_rank
+    rising: list[Change] = []
+    new: list[Change] = []
+    for r in ratings(ladder, after):
+        old = before.competencies.get(r.competency)
+        if old is None:
+            new.append(
+                Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank)
+            )
+        elif rank[r.level] > rank[old]:
+            rising.append(
+                Change(
+                    r.competency,
+                    r.name,
+                    old,
+                    ladder.scale_names[old],
+                    r.level,
+                    r.level_name,
+                    rank[r.level] - rank[old],
+                )
+            )
+    return tuple(rising), tuple(new)
+
+
+def _added(before: Iterable[str], after: Iterable[str]) -> tuple[str, ...]:
+    had = {normalise(x) for x in before}
+    return tuple(x for x in after if normalise(x) not in had)
+
+
+def gap(ladder: Ladder, before: Role, after: Role) -> Gap:
+    """Everything that changes from ``before`` to ``after``."""
+    rising, new = competency_changes(ladder, before, after)
+    years = None
+    if before.experience_years != after.experience_years:
+        years = (before.experience_years, after.experience_years)
+    return Gap(
+        rising=rising,
+        new=new,
+        responsibilities_added=_added(before.responsibilities, after.responsibilities),
+        frameworks_added=_added(before.frameworks, after.frameworks),
+        education=(
+            FieldChange(before.education, after.education)
+            if before.education != after.education
+            else None
+        ),
+        experience=(
+            FieldChange(before.experience, after.experience)
+            if before.experience != after.experience
+            else None
+        ),
+        experience_years=years,
+    )
+
+
+def route(ladder: Ladder, source: Role, target: Role) -> Route:
+    """The shortest route from ``source`` to ``target`` with the gap at every step.
+
+    Raise :class:`NotFoundError` when no sequence of moves connects them,
+    suggesting the reverse route when there is one.
+    """
+    hops = shortest_route(ladder, source.id, target.id)
+    if hops is None:
+        hints = []
+        if shortest_route(ladder, target.id, source.id) is not None:
+            hints.append(f"the reverse route exists: pmladder path {target.id} {source.id}")
+        onward = sorted(reachable(ladder, source.id) - {source.id})
+        if not onward:
+            hints.append(f"{source.id} has no moves onward in this catalogue")
+        raise NotFoundError(
+            f"no route from {source.id} to {target.id}: no sequence of moves in the "
+            "catalogue leads there",
+            hints=hints,
+        )
+    steps: list[Step] = []
+    for number, (role_id, index) in enumerate(hops, start=1):
+        here = ladder.roles[role_id]
+        move: Move = here.moves[index]
+        there = ladder.roles[move.to]
+        steps.append(
+            Step(
+                number=number,
+                source=here.id,
+                source_title=here.title,
+                target=there.id,
+                target_title=there.title,
+                kind=move.kind,
+                typical_years=move.typical_years,
+                note=move.note,
+                gap=gap(ladder, here, there),
+            )
+        )
+    rising, new = competency_changes(ladder, source, target)
+    overall = tuple(
+        sorted(rising + new, key=lambda c: ladder.competency_order.get(c.competency, 0))
+    )
+    return Route(
+        source=source.id,
+        source_title=source.title,
+        target=target.id,
+        target_title=target.title,
+        steps=tuple(steps),
+        typical_years=sum(s.typical_years or 0 for s in steps),
+        years_known=all(s.typical_years is not None for s in steps),
+        overall=overall,
+    )
+
+
+# --------------------------------------------------------------------------
+# Overview and role detail
+
+
+@dataclass(frozen=True, slots=True)
+class MoveView:
+    """A move seen from one end: the other role and how the move is made."""
+
+    role: str
+    """Id of the role at the other end."""
+    title: str
+    kind: MoveKind
+    typical_years: float | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleEntry:
+    """A role's line in the ladder overview."""
+
+    id: str
+    title: str
+    level: int
+    level_name: str
+    leads_to: tuple[MoveView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TrackEntry:
+    """One track of the ladder with its roles, most junior first."""
+
+    id: str
+    name: str
+    description: str | None
+    roles: tuple[RoleEntry, ...]
+
+
+def moves_from(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
+    return tuple(
+        MoveView(m.to, ladder.roles[m.to].title, m.kind, m.typical_years, m.note)
+        for m in role.moves
+    )
+
+
+def moves_into(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
+    out = []
+    for source_id, index in sorted(ladder.incoming[role.id], key=lambda p: ladder.order[p[0]]):
+        move = ladder.roles[source_id].moves[index]
+        out.append(
+            MoveView(
+                source_id, ladder.roles[source_id].title, move.kind, move.typical_years,
+                move.note,
+            )
+        )
+    return tuple(out)
+
+
+def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]:
+    """The ladder by track (catalogue order) and level (junior first)."""
+    if track is not None and track not in ladder.track_names:
+        close = close_words(track, list(ladder.track_names))
+        hint = [f"did you mean: {', '.join(close)}?"] if close else []
+        hint.append("tracks: " + ", ".join(ladder.track_names))
+        raise UsageError(f"no track named {track!r}", hints=hint)
+    by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.catalog.tracks}
+    for role in ladder.catalog.roles:
+        by_track[role.track].append(role)
+    out = []
+    for t in ladder.catalog.tracks:
+        if track is not None and t.id != track:
+            continue
+        roles = sorted(by_track[t.id], key=lambda r: (r.level, ladder.order[r.id]))
+        out.append(
+            TrackEntry(
+                id=t.id,
+                name=t.name,
+                description=t.description,
+                roles=tuple(
+                    RoleEntry(
+                        r.id, r.title, r.level, ladder.level_names[r.level],
+                        moves_from(ladder, r),
+                    )
+                    for r in roles
+                ),
+            )
+        )
+    return tuple(out)

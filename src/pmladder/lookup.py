@@ -1,0 +1,68 @@
+"""Find a role by any of its names.
+
+A role answers to its id, its title and each alias, compared after
+:func:`~pmladder.catalog.normalise` (case, spaces, dashes and punctuation
+ignored).  A name that is not exact but starts at least three characters of
+one role's names (``senior`` -> ``senior-pm``) resolves to that role; if the
+start fits several roles, the name is ambiguous and the candidates are listed.
+Anything else is unknown, with up to three close suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from .catalog import Ladder, normalise
+from .errors import AmbiguousRoleError, UnknownRoleError
+from .models import Role
+
+MIN_PREFIX = 3
+"""Shortest partial name that may resolve by its start."""
+
+
+def find_role(ladder: Ladder, name: str) -> Role:
+    """The role ``name`` refers to; raise a usage error listing candidates or suggestions."""
+    key = normalise(name)
+    role_id = ladder.names.get(key)
+    if role_id is not None:
+        return ladder.roles[role_id]
+    if len(key) >= MIN_PREFIX:
+        starts = sorted(
+            {rid for n, rid in ladder.names.items() if n.startswith(key)},
+            key=ladder.order.__getitem__,
+        )
+        if len(starts) == 1:
+            return ladder.roles[starts[0]]
+        if starts:
+            raise AmbiguousRoleError(name, starts[:10])
+    raise UnknownRoleError(name, suggest(ladder, name))
+
+
+def suggest(ladder: Ladder, name: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` role ids whose names are closest to ``name``, best first."""
+    key = normalise(name)
+    if not key:
+        return []
+    close = difflib.get_close_matches(key, ladder.names, n=limit * 4, cutoff=0.6)
+    out: list[str] = []
+    for match in close:
+        role_id = ladder.names[match]
+        if role_id not in out:
+            out.append(role_id)
+    return out[:limit]
+
+
+def role_names(ladder: Ladder) -> list[str]:
+    """Every id and alias, for shell completion: ids first, in catalogue order."""
+    out = [r.id for r in ladder.catalog.roles]
+    seen = set(out)
+    for role in ladder.catalog.roles:
+        for alias in role.aliases:
+            if alias not in seen:
+                seen.add(alias)
+                out.append(alias)
+    return out
+
+
+def close_words(word: str, choices: list[str], limit: int = 3) -> list[str]:
+    """Up to ``limit`` of ``choices`` closest to ``word``, best first."""
+    return difflib.get_close_matches(word, choices, n=limit, cutoff=0.6)

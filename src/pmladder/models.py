@@ -1,0 +1,180 @@
+"""Pydantic models of a pmladder catalogue.
+
+Every model is frozen and forbids unknown fields, so a misspelt key in a
+catalogue file is an error rather than silently ignored.  Each field carries
+a docstring: pydantic copies it into the published JSON Schema, and
+``docs/catalogue-format.md`` documents the same fields for people.
+
+These models check the shape of each value.  Checks that need the whole
+catalogue (unique ids, moves to existing roles, ratings on the scale) live in
+:mod:`pmladder.catalog`, which reports every problem at once.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+FORMAT_VERSION = 1
+"""The catalogue format this version of pmladder reads and writes."""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$"),
+]
+"""An identifier: lower-case letters, digits and dashes, starting with a letter or digit."""
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+"""A non-empty piece of prose."""
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+"""A short non-empty name or title."""
+
+MoveKind = Literal["promotion", "lateral", "specialisation", "management"]
+"""How a move changes a career: up a level, sideways, into a specialism, or into people management."""
+
+MOVE_KINDS: tuple[MoveKind, ...] = ("promotion", "lateral", "specialisation", "management")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class ScaleLevel(_Model):
+    """One step of the proficiency scale."""
+
+    id: Id
+    """Identifier used in role ratings, e.g. `working`."""
+    name: Name
+    """Name shown to people, e.g. `Working`."""
+    description: Text
+    """What someone at this proficiency can do on their own."""
+
+
+class Scale(_Model):
+    """The named proficiency scale every competency rating uses, lowest first."""
+
+    name: Name
+    """Name of the scale, e.g. `Proficiency`."""
+    description: Text | None = None
+    """How to read the scale."""
+    levels: Annotated[list[ScaleLevel], Field(min_length=2, max_length=20)]
+    """The steps of the scale in rising order; a rating is the id of one step."""
+
+
+class Track(_Model):
+    """A family of roles that share a direction, e.g. the core ladder or leadership."""
+
+    id: Id
+    """Identifier roles use in their `track` field."""
+    name: Name
+    """Name shown to people."""
+    description: Text | None = None
+    """What the roles on this track have in common."""
+
+
+class Level(_Model):
+    """A seniority level; roles on the same level carry comparable scope."""
+
+    rank: Annotated[int, Field(ge=0, le=100)]
+    """Position on the ladder: higher is more senior. Roles refer to levels by rank."""
+    name: Name
+    """Name shown to people, e.g. `Senior`."""
+    description: Text | None = None
+    """The scope a role at this level typically carries."""
+
+
+class Competency(_Model):
+    """A skill area that roles rate on the proficiency scale."""
+
+    id: Id
+    """Identifier used as the key in a role's `competencies` table."""
+    name: Name
+    """Name shown to people, e.g. `Prioritisation`."""
+    description: Text
+    """What the competency covers."""
+
+
+class Source(_Model):
+    """A document the catalogue's facts come from."""
+
+    id: Id
+    """Identifier roles use in their `sources` list."""
+    title: Name
+    """Title of the document."""
+    publisher: Name | None = None
+    """Who published it, when known."""
+    description: Text | None = None
+    """What the document covers and how the catalogue uses it."""
+
+
+class Move(_Model):
+    """A typed edge of the ladder: a move from one role to another."""
+
+    to: Id
+    """Id of the role this move leads to."""
+    kind: MoveKind
+    """`promotion` (up a level), `lateral` (same level, another role), `specialisation` (into a specialist role) or `management` (from individual contributor into people management)."""  # noqa: E501
+    typical_years: Annotated[float, Field(ge=0, le=40)] | None = None
+    """Typical years spent in the current role before making this move."""
+    note: Text | None = None
+    """Why people make this move, or what it takes."""
+
+
+class Role(_Model):
+    """One role on the ladder, with everything it asks of a person."""
+
+    id: Id
+    """Identifier, unique in the catalogue, e.g. `senior-pm`."""
+    title: Name
+    """Full title, e.g. `Senior Product Manager`. Also resolves the role on the command line."""
+    aliases: list[Name] = []
+    """Other titles and short forms that name this role, e.g. `SPM`."""
+    track: Id
+    """Id of the track the role belongs to."""
+    level: Annotated[int, Field(ge=0, le=100)]
+    """Rank of the level the role sits at."""
+    summary: Text
+    """A few sentences on what the role is for."""
+    responsibilities: Annotated[list[Text], Field(min_length=1)]
+    """What the role is accountable for, one item each."""
+    competencies: dict[str, Id] = {}
+    """Proficiency the role needs in each competency: competency id = scale level id."""
+    education: Text | None = None
+    """Education typically expected."""
+    experience: Text | None = None
+    """Experience typically expected, in words."""
+    experience_years: Annotated[float, Field(ge=0, le=60)] | None = None
+    """Typical minimum years of relevant experience."""
+    frameworks: list[Name] = []
+    """Named tools, techniques and frameworks the role uses, e.g. `RICE`."""
+    moves: list[Move] = []
+    """Moves onward from this role."""
+    notes: list[Text] = []
+    """Editorial notes, e.g. where the sources disagree and which choice the catalogue makes."""
+    sources: list[Id] = []
+    """Ids of the sources that support this role."""
+
+
+class Catalog(_Model):
+    """A whole career ladder: its scale, tracks, levels, competencies and roles."""
+
+    format_version: Literal[1] = FORMAT_VERSION
+    """Version of the catalogue format; this version of pmladder reads `1`."""
+    name: Name
+    """Name of the ladder, e.g. the team or company it belongs to."""
+    description: Text | None = None
+    """What the ladder covers and who maintains it."""
+    scale: Scale
+    """The proficiency scale for competency ratings."""
+    tracks: Annotated[list[Track], Field(min_length=1)]
+    """The tracks, in display order."""
+    levels: Annotated[list[Level], Field(min_length=1)]
+    """The seniority levels."""
+    competencies: list[Competency] = []
+    """The competencies roles are rated on, in display order."""
+    sources: list[Source] = []
+    """The documents the catalogue is built from."""
+    roles: Annotated[list[Role], Field(min_length=1)]
+    """The roles, in any order."""

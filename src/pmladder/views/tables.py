@@ -1,0 +1,279 @@
+"""Human output: Rich renderables for each command's result.
+
+Every piece of catalogue text goes through :func:`~.terminal.text`, so a
+summary containing ``[bold]`` or an escape sequence prints as those characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Ladder
+from ..ladder import Change, MoveView, Route, Step, TrackEntry, moves_from, moves_into, ratings
+from ..models import Role
+from .terminal import text
+
+KIND_LABEL = {
+    "promotion": "promotion",
+    "lateral": "lateral",
+    "specialisation": "specialisation",
+    "management": "into management",
+}
+
+
+def years(value: float | None, *, suffix: str = "") -> str:
+    """``2.5`` -> ``2.5 years``; whole numbers without decimals; ``None`` -> ``-``."""
+    if value is None:
+        return "-"
+    shown = f"{value:g}"
+    unit = "year" if value == 1 else "years"
+    return f"{shown} {unit}{suffix}"
+
+
+def source_line(ladder: Ladder) -> Text | None:
+    """The line naming a catalogue file that is not the bundled one."""
+    if ladder.source.is_bundled:
+        return None
+    return Text.assemble(("catalogue: ", "dim"), text(ladder.catalog.name, "dim"),
+                         (" from ", "dim"), text(str(ladder.source.path), "dim"))
+
+
+def _heading(title: str) -> Text:
+    return Text(title, style="bold")
+
+
+def _bullets(items: Iterable[str], style: str = "") -> Text:
+    out = Text()
+    for i, item in enumerate(items):
+        if i:
+            out.append("\n")
+        out.append("  • ")
+        out.append_text(text(item, style))
+    return out
+
+
+def _moves(items: Sequence[MoveView]) -> Text:
+    out = Text()
+    for i, m in enumerate(items):
+        if i:
+            out.append(", ")
+        out.append_text(text(m.role, "cyan"))
+        detail = KIND_LABEL[m.kind]
+        if m.typical_years is not None:
+            detail += f", ~{m.typical_years:g}y"
+        out.append(f" ({detail})", style="dim")
+    return out
+
+
+# --------------------------------------------------------------------------
+# list
+
+
+def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[RenderableType]:
+    line = source_line(ladder)
+    if line is not None:
+        yield line
+    for i, track in enumerate(tracks):
+        if i:
+            yield Text()
+        yield text(track.name, "bold")
+        if track.description:
+            yield text(track.description, "dim")
+        table = Table(box=box.SIMPLE_HEAD, expand=False)
+        table.add_column("Level", no_wrap=True)
+        table.add_column("Role", ratio=2)
+        table.add_column("Id", style="cyan", no_wrap=True)
+        table.add_column("Leads to", ratio=3)
+        for role in track.roles:
+            table.add_row(
+                text(f"{role.level} {role.level_name}"),
+                text(role.title),
+                text(role.id, "cyan"),
+                _moves(role.leads_to) if role.leads_to else Text("-", style="dim"),
+            )
+        yield table
+
+
+# --------------------------------------------------------------------------
+# show
+
+
+def _proficiency(rank: int, steps: int, name: str) -> Text:
+    bar = "●" * rank + "○" * max(steps - rank, 0)
+    return Text.assemble((bar, "green"), " ", text(name))
+
+
+def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
+    line = source_line(ladder)
+    if line is not None:
+        yield line
+    yield Rule(text(f"{role.title} ({role.id})", "bold"), align="left")
+    track = ladder.track_names[role.track]
+    level = ladder.level_names[role.level]
+    yield Text.assemble(("Track: ", "bold"), text(track), "   ",
+                        ("Level: ", "bold"), text(f"{role.level} {level}"))
+    if role.aliases:
+        yield Text.assemble(("Also called: ", "bold"), text(", ".join(role.aliases)))
+    yield Padding(text(role.summary), (1, 0, 0, 0))
+    yield _heading("\nResponsibilities")
+    yield _bullets(role.responsibilities)
+
+    if role.competencies:
+        steps = len(ladder.catalog.scale.levels)
+        table = Table(title=None, box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+        table.add_column("Competency")
+        table.add_column(f"{ladder.catalog.scale.name}", no_wrap=True)
+        for r in ratings(ladder, role):
+            table.add_row(text(r.name), _proficiency(r.rank, steps, r.level_name))
+        yield _heading("\nCompetencies")
+        yield table
+
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    if role.education:
+        facts.add_row("Education", text(role.education))
+    if role.experience or role.experience_years is not None:
+        exp = text(role.experience)
+        if role.experience_years is not None:
+            exp.append(f"{' ' if role.experience else ''}(typically {years(role.experience_years)}+)",
+                       style="dim")
+        facts.add_row("Experience", exp)
+    if role.frameworks:
+        facts.add_row("Frameworks", text(", ".join(role.frameworks)))
+    if facts.row_count:
+        yield Text()
+        yield facts
+
+    yield _heading("\nComes from")
+    yield _move_table(moves_into(ladder, role), "nothing leads here: an entry point")
+    yield _heading("\nMoves onward")
+    yield _move_table(moves_from(ladder, role), "no moves onward: the top of its ladder")
+
+    if role.notes:
+        yield _heading("\nNotes")
+        yield _bullets(role.notes)
+    if role.sources:
+        titles = {s.id: s.title for s in ladder.catalog.sources}
+        yield _heading("\nSources")
+        yield _bullets(titles.get(s, s) for s in role.sources)
+
+
+def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
+    if not items:
+        return Text(f"  {empty}", style="dim")
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Role", no_wrap=True, style="cyan")
+    table.add_column("Move", no_wrap=True)
+    table.add_column("Typical time", no_wrap=True)
+    table.add_column("Note")
+    for m in items:
+        table.add_row(
+            text(m.role, "cyan"), KIND_LABEL[m.kind], years(m.typical_years), text(m.note)
+        )
+    return table
+
+
+# --------------------------------------------------------------------------
+# path
+
+
+def _changes_table(rising: Sequence[Change], new: Sequence[Change]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Competency")
+    table.add_column("From", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("To", no_wrap=True)
+    for c in rising:
+        table.add_row(text(c.name), text(c.before_name), "→", text(c.after_name, "green"))
+    for c in new:
+        table.add_row(text(c.name), Text("new", style="yellow"), "→",
+                      text(c.after_name, "green"))
+    return table
+
+
+def _step(step: Step) -> Iterator[RenderableType]:
+    head = Text.assemble(
+        (f"Step {step.number}: ", "bold"),
+        text(step.source_title, "bold"),
+        (" → ", "bold"),
+        text(step.target_title, "bold"),
+    )
+    yield Rule(head, align="left")
+    detail = Text.assemble(("Move: ", "bold"), KIND_LABEL[step.kind])
+    if step.typical_years is not None:
+        detail.append(f", typically after {years(step.typical_years)} in role")
+    yield detail
+    if step.note:
+        yield text(step.note, "dim")
+    gap = step.gap
+    if gap.rising or gap.new:
+        yield _heading("Competencies to grow")
+        yield _changes_table(gap.rising, gap.new)
+    else:
+        yield Text("No competency needs to rise for this move.", style="dim")
+    if gap.responsibilities_added:
+        yield _heading("Responsibilities added")
+        yield _bullets(gap.responsibilities_added)
+    if gap.frameworks_added:
+        yield Text.assemble(("Frameworks added: ", "bold"), text(", ".join(gap.frameworks_added)))
+    if gap.education is not None:
+        yield Text.assemble(("Education: ", "bold"), text(gap.education.before or "none stated"),
+                            " → ", text(gap.education.after or "none stated"))
+    if gap.experience is not None or gap.experience_years is not None:
+        exp = Text("Experience: ", style="bold")
+        if gap.experience is not None:
+            exp.append_text(text(gap.experience.after or "none stated"))
+        if gap.experience_years is not None:
+            before, after = gap.experience_years
+            exp.append(f" ({years(before)} → {years(after)})", style="dim")
+        yield exp
+    yield Text()
+
+
+def render_route(ladder: Ladder, route: Route) -> Iterator[RenderableType]:
+    line = source_line(ladder)
+    if line is not None:
+        yield line
+    if not route.steps:
+        yield Text.assemble(text(route.source_title, "bold"), " and ",
+                            text(route.target_title, "bold"),
+                            " are the same role: there is nothing to close.")
+        return
+    count = len(route.steps)
+    total = f"{count} step{'s' if count != 1 else ''}"
+    if route.typical_years:
+        total += f", typically {'at least ' if not route.years_known else ''}"
+        total += years(route.typical_years)
+    yield Text.assemble(("Route: ", "bold"), text(route.source_title, "bold"), (" → ", "bold"),
+                        text(route.target_title, "bold"), f" ({total})")
+    chain = Text("  ")
+    chain.append_text(text(route.source, "cyan"))
+    for s in route.steps:
+        chain.append(f" —{KIND_LABEL[s.kind]}→ ", style="dim")
+        chain.append_text(text(s.target, "cyan"))
+    yield chain
+    yield Text()
+    for step in route.steps:
+        yield from _step(step)
+    yield Rule(Text("Total", style="bold"), align="left")
+    yield Text(f"Steps: {count}")
+    known = "" if route.years_known else " (some moves state no typical time)"
+    yield Text(f"Typical years: {route.typical_years:g}{known}")
+    if route.overall:
+        yield _heading("Competencies overall")
+        yield _changes_table(
+            [c for c in route.overall if c.before is not None],
+            [c for c in route.overall if c.before is None],
+        )
+
+
+def group(renderables: Iterable[RenderableType]) -> Group:
+    return Group(*renderables)

@@ -1,0 +1,50 @@
+"""Consoles and inert text: catalogue text is data, never markup or escape codes."""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+# C0 and C1 control characters (but tab and newline), DEL, and the Unicode
+# bidirectional controls that can reorder what a terminal shows.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+MAX_FIELD = 2000
+"""Longest single piece of catalogue text printed in a table cell before it is cut."""
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def inert(value: str, limit: int = MAX_FIELD) -> str:
+    """``value`` with control and bidi characters shown as escapes, cut at ``limit``."""
+    cleaned = _UNSAFE.sub(_escape, value)
+    if len(cleaned) > limit:
+        cleaned = cleaned[: limit - 1] + "…"
+    return cleaned
+
+
+def text(value: str | None, style: str = "", limit: int = MAX_FIELD) -> Text:
+    """Catalogue text as a Rich :class:`Text`: printed as the characters it is."""
+    return Text(inert(value or "", limit), style=style)
+
+
+def console(*, stderr: bool = False, file: TextIO | None = None, record: bool = False) -> Console:
+    """A console on stdout (or stderr) that never interprets strings as markup.
+
+    Colour follows the terminal: none when piped, none with ``NO_COLOR``.
+    """
+    return Console(
+        file=file or (sys.stderr if stderr else sys.stdout),
+        markup=False,
+        emoji=False,
+        highlight=False,
+        record=record,
+    )
