@@ -49,14 +49,14 @@ def _heading(title: str) -> Text:
     return Text(title, style="bold")
 
 
-def _bullets(items: Iterable[str], style: str = "") -> Text:
-    out = Text()
-    for i, item in enumerate(items):
-        if i:
-            out.append("\n")
-        out.append("  • ")
-        out.append_text(text(item, style))
-    return out
+def _bullets(items: Iterable[str], style: str = "") -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row(" •", text(item, style))
+    return grid
 
 
 def _moves(items: Sequence[MoveView]) -> Text:
@@ -143,8 +143,8 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     if role.experience or role.experience_years is not None:
         exp = text(role.experience)
         if role.experience_years is not None:
-            exp.append(f"{' ' if role.experience else ''}(typically {years(role.experience_years)}+)",
-                       style="dim")
+            shown = f"{role.experience_years:g}+ years"
+            exp.append(f"{' ' if role.experience else ''}(typically {shown})", style="dim")
         facts.add_row("Experience", exp)
     if role.frameworks:
         facts.add_row("Frameworks", text(", ".join(role.frameworks)))

@@ -1,0 +1,76 @@
+"""Shared fixtures: the real CLI in-process at a fixed width, and the catalogues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from pmladder.cli import app
+
+DATA = Path(__file__).parent / "data"
+TINY = DATA / "tiny.toml"
+ROOT = Path(__file__).parent.parent
+BUNDLED = ROOT / "src" / "pmladder" / "data" / "catalog.toml"
+
+# A fixed, colourless terminal so rendered tables are the same on every machine.
+FIXED_ENV = {
+    "COLUMNS": "100",
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "TERM": "dumb",
+    "FORCE_COLOR": None,
+    "PMLADDER_CATALOG": None,
+}
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test from an empty folder, so no stray pmladder.toml is discovered."""
+    folder = tmp_path_factory.mktemp("cwd")
+    (folder / ".git").mkdir()
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("PMLADDER_CATALOG", raising=False)
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the CLI in-process: ``invoke("show", "apm", env={...})``."""
+
+    def run(*args: str, env: dict[str, str | None] | None = None, input: str | None = None) -> Result:
+        runner = CliRunner()
+        merged = {**FIXED_ENV, **(env or {})}
+        return runner.invoke(app, list(args), env=merged, input=input, catch_exceptions=False)
+
+    return run
+
+
+def lines(text: str) -> Sequence[str]:
+    return [line.rstrip() for line in text.splitlines()]
+
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def assert_snapshot(name: str, text: str) -> None:
+    """Compare rendered output with ``tests/snapshots/NAME``.
+
+    Set ``PMLADDER_UPDATE_SNAPSHOTS=1`` to (re)write the file after a deliberate
+    change of layout or content; the diff then shows in review.
+    """
+    import os
+
+    path = SNAPSHOTS / name
+    normalised = "\n".join(lines(text)) + "\n"
+    if os.environ.get("PMLADDER_UPDATE_SNAPSHOTS") or not path.exists():
+        if not os.environ.get("PMLADDER_UPDATE_SNAPSHOTS") and os.environ.get("CI"):
+            raise AssertionError(f"snapshot {name} is missing; run the tests locally to create it")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(normalised, encoding="utf-8")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert normalised == expected, f"output differs from tests/snapshots/{name}"

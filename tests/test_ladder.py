@@ -1,0 +1,139 @@
+"""Routes, tie-breaking and gaps, on the tiny fixture catalogue and the bundled one."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TINY
+from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.errors import ExitCode, NotFoundError
+from pmladder.ladder import competency_changes, gap, overview, route, shortest_route
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Ladder:
+    return load(CatalogSource(TINY))
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Ladder:
+    return load(CatalogSource(None))
+
+
+def test_route_takes_fewest_moves(tiny: Ladder) -> None:
+    hops = shortest_route(tiny, "junior", "expert")
+    assert hops is not None
+    assert [tiny.roles[r].moves[i].to for r, i in hops] == ["maker", "expert"]
+
+
+def test_same_role_is_an_empty_route(tiny: Ladder) -> None:
+    result = route(tiny, tiny.roles["maker"], tiny.roles["maker"])
+    assert result.steps == ()
+    assert result.typical_years == 0
+
+
+def test_no_route_says_why_and_offers_the_reverse(tiny: Ladder) -> None:
+    with pytest.raises(NotFoundError) as info:
+        route(tiny, tiny.roles["expert"], tiny.roles["junior"])
+    assert info.value.exit_code == ExitCode.NOT_FOUND
+    assert any("pmladder path junior expert" in h for h in info.value.hints)
+
+
+def test_no_route_without_reverse_has_no_reverse_hint(tiny: Ladder) -> None:
+    with pytest.raises(NotFoundError) as info:
+        route(tiny, tiny.roles["hermit"], tiny.roles["junior"])
+    assert not any("reverse" in h for h in info.value.hints)
+
+
+def test_gap_lists_rises_new_competencies_and_added_responsibilities(tiny: Ladder) -> None:
+    g = gap(tiny, tiny.roles["maker"], tiny.roles["lead"])
+    assert g.rising == ()  # craft stays at mid
+    assert [(c.competency, c.before, c.after) for c in g.new] == [("people", None, "mid")]
+    # "Review work." is shared, so only the new responsibility is added.
+    assert g.responsibilities_added == ("Lead the team.",)
+    assert g.experience_years == (2, 5)
+
+
+def test_route_totals(tiny: Ladder) -> None:
+    result = route(tiny, tiny.roles["junior"], tiny.roles["expert"])
+    assert len(result.steps) == 2
+    assert result.typical_years == 5
+    assert result.years_known
+    assert [(c.competency, c.before, c.after, c.steps) for c in result.overall] == [
+        ("craft", "low", "high", 2)
+    ]
+
+
+def test_apm_to_cpo_is_six_steps_through_group_pm(bundled: Ladder) -> None:
+    result = route(bundled, bundled.roles["apm"], bundled.roles["cpo"])
+    ids = [result.source, *(s.target for s in result.steps)]
+    # group-pm and product-lead tie on moves and years; group-pm comes first alphabetically.
+    assert ids == ["apm", "pm", "senior-pm", "group-pm", "director", "vp-product", "cpo"]
+    assert [s.kind for s in result.steps] == [
+        "promotion", "promotion", "management", "promotion", "promotion", "promotion",
+    ]  # fmt: skip
+    assert result.typical_years == sum(s.typical_years or 0 for s in result.steps)
+    for step in result.steps:
+        assert step.gap.rising or step.gap.new, step
+        assert step.gap.responsibilities_added, step
+
+
+def test_overall_rise_matches_first_and_last_role(bundled: Ladder) -> None:
+    result = route(bundled, bundled.roles["apm"], bundled.roles["cpo"])
+    rising, new = competency_changes(bundled, bundled.roles["apm"], bundled.roles["cpo"])
+    assert {c.competency for c in result.overall} == {c.competency for c in rising + new}
+
+
+def _diamond(left_years: float, right_years: float) -> Ladder:
+    """start -> {left, right} -> end: two routes of two moves each."""
+    from pmladder.models import Catalog
+
+    def role(rid: str, level: int, moves: list[dict[str, object]]) -> dict[str, object]:
+        return {"id": rid, "title": rid.title(), "track": "t", "level": level,
+                "summary": "s", "responsibilities": ["r"], "moves": moves}
+
+    data = {
+        "name": "diamond",
+        "scale": {"name": "s", "levels": [{"id": "a", "name": "A", "description": "a"},
+                                          {"id": "b", "name": "B", "description": "b"}]},
+        "tracks": [{"id": "t", "name": "T"}],
+        "levels": [{"rank": 1, "name": "1"}, {"rank": 2, "name": "2"}, {"rank": 3, "name": "3"}],
+        "roles": [
+            role("start", 1, [{"to": "right", "kind": "promotion", "typical_years": 1},
+                              {"to": "left", "kind": "promotion", "typical_years": 1}]),
+            role("left", 2, [{"to": "end", "kind": "promotion", "typical_years": left_years}]),
+            role("right", 2, [{"to": "end", "kind": "promotion", "typical_years": right_years}]),
+            role("end", 3, []),
+        ],
+    }
+    return Ladder.build(Catalog.model_validate(data), CatalogSource(None))
+
+
+def test_tie_break_prefers_fewer_typical_years() -> None:
+    ladder = _diamond(left_years=4, right_years=2)
+    hops = shortest_route(ladder, "start", "end")
+    assert hops is not None
+    assert [r for r, _ in hops] == ["start", "right"]
+
+
+def test_tie_break_then_alphabetical() -> None:
+    ladder = _diamond(left_years=2, right_years=2)
+    hops = shortest_route(ladder, "start", "end")
+    assert hops is not None
+    assert [r for r, _ in hops] == ["start", "left"]
+
+
+def test_overview_groups_by_track_and_sorts_by_level(bundled: Ladder) -> None:
+    tracks = overview(bundled)
+    assert [t.id for t in tracks] == ["core", "specialist", "agile", "marketing", "leadership"]
+    leadership = tracks[-1]
+    levels = [r.level for r in leadership.roles]
+    assert levels == sorted(levels)
+    assert overview(bundled, "core")[0].id == "core"
+
+
+def test_overview_rejects_an_unknown_track(bundled: Ladder) -> None:
+    from pmladder.errors import UsageError
+
+    with pytest.raises(UsageError, match="no track named 'leader'"):
+        overview(bundled, "leader")
