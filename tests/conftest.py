@@ -29,7 +29,9 @@ Invoke = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_cwd(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Run every test from an empty folder, so no stray pmladder.toml is discovered."""
     folder = tmp_path_factory.mktemp("cwd")
     (folder / ".git").mkdir()
@@ -41,7 +43,9 @@ def _isolated_cwd(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 def invoke() -> Invoke:
     """Run the CLI in-process: ``invoke("show", "apm", env={...})``."""
 
-    def run(*args: str, env: dict[str, str | None] | None = None, input: str | None = None) -> Result:
+    def run(
+        *args: str, env: dict[str, str | None] | None = None, input: str | None = None
+    ) -> Result:
         runner = CliRunner()
         merged = {**FIXED_ENV, **(env or {})}
         return runner.invoke(app, list(args), env=merged, input=input, catch_exceptions=False)

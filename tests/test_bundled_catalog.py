@@ -32,11 +32,14 @@ def test_every_role_has_a_full_record(ladder: Ladder) -> None:
     source_ids = {s.id for s in ladder.catalog.sources}
     assert len(source_ids) == 4
     for role in ladder.catalog.roles:
-        assert role.summary and len(role.responsibilities) >= 3, role.id
+        assert role.summary, role.id
+        assert len(role.responsibilities) >= 3, role.id
         assert len(role.competencies) >= 5, role.id
-        assert role.education and role.experience, role.id
+        assert role.education, role.id
+        assert role.experience, role.id
         assert role.experience_years is not None, role.id
-        assert role.sources and set(role.sources) <= source_ids, role.id
+        assert role.sources, role.id
+        assert set(role.sources) <= source_ids, role.id
 
 
 def test_disagreements_are_recorded_as_notes(ladder: Ladder) -> None:

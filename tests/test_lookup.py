@@ -62,7 +62,7 @@ def test_no_suggestions_for_nonsense(ladder: Ladder) -> None:
 
 def test_normalise_ignores_case_spaces_dashes_and_punctuation() -> None:
     assert normalise("Data/Analytics Product-Manager!") == "dataanalyticsproductmanager"
-    assert normalise("ＡＰＭ") == "apm"  # full-width letters fold too
+    assert normalise("\uff21\uff30\uff2d") == "apm"  # full-width letters fold too
 
 
 def test_role_names_list_ids_then_aliases(ladder: Ladder) -> None:

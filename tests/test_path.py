@@ -16,8 +16,10 @@ def test_path_apm_cpo_shows_each_step_and_total(invoke: Invoke) -> None:
         assert f"Step {n}:" in out
     assert "Competencies to grow" in out
     assert "Responsibilities added" in out
-    assert "Foundational" in out and "→" in out
-    assert "Total" in out and "Steps: 6" in out
+    assert "Foundational" in out
+    assert "→" in out
+    assert "Total" in out
+    assert "Steps: 6" in out
     assert_snapshot("path-apm-cpo.txt", out)
 
 
@@ -55,11 +57,13 @@ def test_path_json(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     doc = json.loads(result.stdout)
     assert doc["schema_version"] == 1
-    assert doc["from"]["id"] == "apm" and doc["to"]["id"] == "cpo"
+    assert doc["from"]["id"] == "apm"
+    assert doc["to"]["id"] == "cpo"
     assert doc["total"]["steps"] == len(doc["steps"]) == 6
     first = doc["steps"][0]
     assert first["kind"] == "promotion"
-    assert first["source"] == "apm" and first["target"] == "pm"
+    assert first["source"] == "apm"
+    assert first["target"] == "pm"
     assert first["gap"]["rising"][0]["before"] == "foundational"
     assert "tie_break" in doc
     assert doc["total"]["typical_years"] == sum(s["typical_years"] for s in doc["steps"])
@@ -69,4 +73,5 @@ def test_path_on_own_catalogue(invoke: Invoke) -> None:
     result = invoke("--catalog", str(TINY), "path", "jm", "lead")
     assert result.exit_code == 0, result.output
     assert "into management" in result.stdout
-    assert "People" in result.stdout and "new" in result.stdout
+    assert "People" in result.stdout
+    assert "new" in result.stdout

@@ -11,6 +11,7 @@ Anything else is unknown, with up to three close suggestions.
 from __future__ import annotations
 
 import difflib
+
 from .catalog import Ladder, normalise
 from .errors import AmbiguousRoleError, UnknownRoleError
 from .models import Role

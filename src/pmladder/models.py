@@ -23,7 +23,7 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$"),
 ]
-"""An identifier: lower-case letters, digits and dashes, starting with a letter or digit."""
+"""An identifier: lower-case letters, digits and dashes, not starting with a dash."""
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
 """A non-empty piece of prose."""
@@ -32,7 +32,7 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 """A short non-empty name or title."""
 
 MoveKind = Literal["promotion", "lateral", "specialisation", "management"]
-"""How a move changes a career: up a level, sideways, into a specialism, or into people management."""
+"""How a move changes a career: up, sideways, into a specialism, or into people management."""
 
 MOVE_KINDS: tuple[MoveKind, ...] = ("promotion", "lateral", "specialisation", "management")
 
@@ -160,7 +160,7 @@ class Role(_Model):
 class Catalog(_Model):
     """A whole career ladder: its scale, tracks, levels, competencies and roles."""
 
-    format_version: Literal[1] = FORMAT_VERSION
+    format_version: Literal[1] = 1
     """Version of the catalogue format; this version of pmladder reads `1`."""
     name: Name
     """Name of the ladder, e.g. the team or company it belongs to."""

@@ -18,7 +18,9 @@ ENV_VAR = "PMLADDER_CATALOG"
 
 JsonOption = Annotated[
     bool,
-    typer.Option("--json", help="Print JSON (documented in docs/json-output.md) instead of tables."),
+    typer.Option(
+        "--json", help="Print JSON (documented in docs/json-output.md) instead of tables."
+    ),
 ]
 
 
@@ -68,12 +70,13 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     for role in roles:
         if not isinstance(role, dict):
             continue
-        title = role.get("title") if isinstance(role.get("title"), str) else ""
-        aliases = role.get("aliases") if isinstance(role.get("aliases"), list) else []
-        for name in [role.get("id"), *aliases]:
+        title = role.get("title")
+        aliases = role.get("aliases")
+        names: list[object] = [role.get("id"), *(aliases if isinstance(aliases, list) else [])]
+        for name in names:
             if isinstance(name, str) and name not in seen and normalise(name).startswith(prefix):
                 seen.add(name)
-                out.append((name, str(title)))
+                out.append((name, title if isinstance(title, str) else ""))
     return out
 
 

@@ -63,12 +63,13 @@ def _moves(items: Sequence[MoveView]) -> Text:
     out = Text()
     for i, m in enumerate(items):
         if i:
-            out.append(", ")
+            out.append("\n")
+        out.append("→ ", style="dim")
         out.append_text(text(m.role, "cyan"))
         detail = KIND_LABEL[m.kind]
         if m.typical_years is not None:
-            detail += f", ~{m.typical_years:g}y"
-        out.append(f" ({detail})", style="dim")
+            detail += f" after ~{m.typical_years:g}y"
+        out.append(f" {detail}", style="dim")
     return out
 
 
@@ -87,15 +88,13 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
         if track.description:
             yield text(track.description, "dim")
         table = Table(box=box.SIMPLE_HEAD, expand=False)
-        table.add_column("Level", no_wrap=True)
-        table.add_column("Role", ratio=2)
-        table.add_column("Id", style="cyan", no_wrap=True)
-        table.add_column("Leads to", ratio=3)
+        table.add_column("Level")
+        table.add_column("Role (id)")
+        table.add_column("Leads to")
         for role in track.roles:
             table.add_row(
                 text(f"{role.level} {role.level_name}"),
-                text(role.title),
-                text(role.id, "cyan"),
+                Text.assemble(text(role.title), "\n", text(role.id, "cyan")),
                 _moves(role.leads_to) if role.leads_to else Text("-", style="dim"),
             )
         yield table

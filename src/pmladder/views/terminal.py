@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import TextIO
@@ -36,12 +37,22 @@ def text(value: str | None, style: str = "", limit: int = MAX_FIELD) -> Text:
     return Text(inert(value or "", limit), style=style)
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # The reader went away (`pmladder list | head -1`): what it wanted was
+        # delivered, so stop quietly with success rather than Rich's exit 1.
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0)
+
+
 def console(*, stderr: bool = False, file: TextIO | None = None, record: bool = False) -> Console:
     """A console on stdout (or stderr) that never interprets strings as markup.
 
     Colour follows the terminal: none when piped, none with ``NO_COLOR``.
     """
-    return Console(
+    return _Console(
         file=file or (sys.stderr if stderr else sys.stdout),
         markup=False,
         emoji=False,

@@ -1,0 +1,90 @@
+"""The installed program, run as a user runs it: in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pmladder import __version__
+
+SCRIPT = Path(sys.executable).with_name("pmladder")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+    full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
+    full_env.pop("PMLADDER_CATALOG", None)
+    return subprocess.run(
+        [*command, *args], capture_output=True, text=True, env=full_env, timeout=60, check=False
+    )
+
+
+def test_console_script_is_installed() -> None:
+    assert SCRIPT.exists(), "install the package (pip install -e .) so the pmladder script exists"
+
+
+def test_path_apm_cpo_runs() -> None:
+    result = run("path", "apm", "cpo")
+    assert result.returncode == 0, result.stderr
+    assert "Chief Product Officer" in result.stdout
+    assert "Step 6:" in result.stdout
+    assert result.stderr == ""
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pmladder", "--version"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"pmladder {__version__}"
+
+
+def test_piped_output_has_no_colour_codes() -> None:
+    result = run("show", "apm")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b[" not in result.stdout
+
+
+def test_force_color_colours_and_no_color_wins() -> None:
+    coloured = run("show", "apm", env={"FORCE_COLOR": "1", "TERM": "xterm-256color"})
+    assert "\x1b[" in coloured.stdout
+    plain = run("show", "apm", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[1m" not in plain.stdout or "\x1b[3" not in plain.stdout
+
+
+def test_json_parses_from_the_real_program() -> None:
+    result = run("path", "apm", "cpo", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["total"]["steps"] == 6
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("show", "seniro-pm"), 2), (("path", "cpo", "apm"), 1), (("show",), 2),
+     (("--catalog", "/nonexistent/ladder.toml", "list"), 3), (("frobnicate",), 2)],
+)
+def test_user_errors_exit_with_documented_codes_and_no_traceback(
+    args: tuple[str, ...], code: int
+) -> None:
+    result = run(*args)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses a POSIX shell pipe")
+def test_broken_pipe_is_quiet() -> None:
+    command = f"'{SCRIPT}' list | head -1"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=60,
+        check=False, env={**os.environ, "COLUMNS": "100"},
+    )
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipe" not in result.stderr
+    assert result.returncode == 0, result.stderr
