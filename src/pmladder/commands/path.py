@@ -31,8 +31,10 @@ def path(
     ],
     json: common.JsonOption = False,
 ) -> None:
-    """Find the shortest route between two roles and show, step by step, the gap to close:
-    competencies that rise, responsibilities added, education and experience that change.
+    """Show the route between two roles and the gap to close at each step.
+
+    For every step: competencies that rise or are new, responsibilities added,
+    education and experience that change; then the total.
 
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.

@@ -8,8 +8,10 @@ from . import common
 
 
 def show(ctx: typer.Context, role: common.RoleArgument, json: common.JsonOption = False) -> None:
-    """Show everything about one role: summary, responsibilities, competencies,
-    education, experience, frameworks, where people come from and go next, notes and sources.
+    """Show one role in full.
+
+    Summary, responsibilities, competencies with their proficiency, education,
+    experience, frameworks, where people come from and go next, notes and sources.
     """
     from ..lookup import find_role
 
