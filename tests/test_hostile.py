@@ -27,7 +27,10 @@ def _with_summary(tmp_path: Path, summary: str, name: str = "hostile.toml") -> P
         ("[link=https://example.com]click[/link]", "[link=https://example.com]click[/link]"),
         ("\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"),
         ("\x1b]8;;http://x\x07link\x1b]8;;\x07", "\\x1b]8;;http://x\\x07link\\x1b]8;;\\x07"),
-        ("bell\x07 back\x08 nul\x00 del\x7f c1\x9b", "bell\\x07 back\\x08 nul\\x00 del\\x7f c1\\x9b"),
+        (
+            "bell\x07 back\x08 nul\x00 del\x7f c1\x9b",
+            "bell\\x07 back\\x08 nul\\x00 del\\x7f c1\\x9b",
+        ),
         ("abc\u202edef\u2066x\u2069", "abc\\u202edef\\u2066x\\u2069"),
         (":smile: @user #tag", ":smile: @user #tag"),
     ],
