@@ -39,7 +39,7 @@ WORDS = st.one_of(
     st.sampled_from(ROLES),
     st.sampled_from(OPTIONS),
     st.text(max_size=12),
-    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=6),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=6),
 )
 
 
