@@ -1,0 +1,292 @@
+"""Human and JSON output of ``pmladder assess``.
+
+The route is drawn by :func:`~.tables.render_route` and serialised by
+:func:`~.jsonout.path_document`, so its gaps are exactly those of ``pmladder path``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..assess import FIT_RULE, PROMPTS, Assessment, Fit, Standing, rated
+from ..catalog import Ladder
+from ..ladder import TIE_BREAK_RULE
+from .jsonout import _plain, envelope, path_document
+from .tables import render_route, source_line
+from .terminal import text
+
+FIT_SUMMARY = (
+    "Fit: the share of the scale steps a role asks for that you meet, each competency "
+    "capped at what the role asks ('pmladder assess --help' has the rule). Met: the "
+    "competencies where you reach what the role asks."
+)
+
+
+def _bar(score: float) -> Text:
+    filled = math.floor(score / 10)
+    return Text.assemble(("■" * filled, "green"), ("□" * (10 - filled), "dim"),
+                         f" {math.floor(score):>3}%")
+
+
+def _fit_table(ladder: Ladder, fits: Sequence[Fit], target: str | None) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("Role (id)")
+    table.add_column("Level")
+    table.add_column("Fit", no_wrap=True)
+    table.add_column("Met", justify="right")
+    for number, f in enumerate(fits, start=1):
+        role = Text.assemble(text(f.title), "\n", text(f.role, "cyan"))
+        if f.role == target:
+            role.append("\n(your target)", style="yellow")
+        table.add_row(
+            str(number),
+            role,
+            text(f"{f.level} {f.level_name}"),
+            _bar(f.score),
+            f"{f.competencies_met} of {f.competencies_rated}",
+        )
+    return table
+
+
+COMPACT_WIDTH = 60
+"""Below this many columns, tables become lists that wrap well."""
+
+
+def _fit_list(fits: Sequence[Fit], target: str | None) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column()
+    for number, f in enumerate(fits, start=1):
+        line = Text.assemble(text(f.title, "bold"), " (", text(f.role, "cyan"), "), ",
+                             text(f"{f.level} {f.level_name}"), ": ",
+                             (f"{math.floor(f.score)}%", "green"),
+                             f", {f.competencies_met} of {f.competencies_rated} met")
+        if f.role == target:
+            line.append(" (your target)", style="yellow")
+        grid.add_row(f"{number}.", line)
+    return grid
+
+
+def _standing_list(items: Sequence[Standing], style: str) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for s in items:
+        grid.add_row(" •", Text.assemble(
+            text(s.name), ": you ", text(s.yours_name or "none"), ", target ",
+            text(s.required_name or "not asked"),
+            (f" ({s.difference:+d})" if s.difference else "", style),
+        ))
+    return grid
+
+
+def _level(name: str | None, rank: int, empty: str) -> Text:
+    if name is None:
+        return Text(empty, style="dim")
+    return Text.assemble(text(name), (f" ({rank})", "dim"))
+
+
+def _standing_table(items: Sequence[Standing], style: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Competency")
+    table.add_column("You", no_wrap=True)
+    table.add_column("Target asks", no_wrap=True)
+    table.add_column("Steps", justify="right", no_wrap=True)
+    for s in items:
+        table.add_row(
+            text(s.name),
+            _level(s.yours_name, s.yours_rank, "none"),
+            _level(s.required_name, s.required_rank, "not asked"),
+            Text(f"{s.difference:+d}" if s.difference else "0", style=style),
+        )
+    return table
+
+
+def _route_intro(ladder: Ladder, result: Assessment) -> Text:
+    assert result.start is not None
+    assert result.target is not None
+    fit = {f.role: f for f in result.fits}
+    target = ladder.roles[result.target]
+    start = ladder.roles[result.start]
+    passed = ", ".join(result.passed_over[:6]) + (" ..." if len(result.passed_over) > 6 else "")
+    score = fit.get(start.id)
+    at = f" (fit {math.floor(score.score)}%)" if score else ""
+    full = score is not None and score.met_steps == score.required_steps
+    out = Text()
+    if result.start_reason == "target-is-best-fit":
+        out.append_text(text(target.title, "bold"))
+        out.append(" is your best fit already")
+        out.append(": you meet everything it asks." if full else
+                   f"{at}: grow the competencies below the target to meet it fully.")
+    elif result.start_reason == "target":
+        many = len(result.passed_over) > 1
+        out.append("The roles that rank above " if many else "The role that ranks above ")
+        out.append_text(text(target.title, "bold"))
+        out.append(" in your fits ")
+        out.append(f"({passed}) ", style="cyan")
+        out.append("have" if many else "has")
+        out.append(" no route to it, so there is no route to show")
+        out.append(": you already meet everything it asks." if full else
+                   f"{at}; the competencies below the target are what to close.")
+    elif result.start_reason == "next-best-fit":
+        many = len(result.passed_over) > 1
+        if many:
+            out.append("The roles that fit you best ")
+            out.append(f"({passed}) ", style="cyan")
+        else:
+            best = ladder.roles[result.passed_over[0]]
+            out.append("Your best fit, ")
+            out.append_text(text(best.title, "bold"))
+            out.append(", ")
+        out.append(("have" if many else "has") + " no route to ")
+        out.append_text(text(target.title, "bold"))
+        out.append("; the route starts from ")
+        out.append_text(text(start.title, "bold"))
+        out.append(f"{at}, the best-fitting role that has one:")
+    else:
+        out.append("The route from your best fit, ")
+        out.append_text(text(start.title, "bold"))
+        out.append(f"{at}, to ")
+        out.append_text(text(target.title, "bold"))
+        out.append(", with the gap at each step (as 'pmladder path' shows it):")
+    return out
+
+
+def render_assessment(
+    ladder: Ladder, result: Assessment, top: int, width: int | None = None
+) -> Iterator[RenderableType]:
+    """The assessment as Rich renderables: fits, the target comparison, the route.
+
+    Below :data:`COMPACT_WIDTH` columns, the fits and the comparison are lists.
+    """
+    compact = width is not None and width < COMPACT_WIDTH
+    line = source_line(ladder)
+    if line is not None:
+        yield line
+    profile = result.profile
+    who = profile.name or ("your answers" if profile.file == PROMPTS else profile.file)
+    title = text(f"Self-assessment: {who}", "bold")
+    yield title if compact else Rule(title, align="left")
+    count = rated(profile.ratings)
+    total = len(profile.ratings)
+    yield Text(f"Rated {count} of {total} competencies"
+               + (f" ({total - count} marked none)." if count < total else "."))
+
+    yield Text()
+    yield Text("Roles that fit you best now", style="bold")
+    shown = result.fits[:top]
+    yield _fit_list(shown, result.target) if compact else _fit_table(ladder, shown, result.target)
+    if len(result.fits) > len(shown):
+        more = len(result.fits) - len(shown)
+        yield Text(f"... and {more} more role{'s' if more != 1 else ''} "
+                   "(--top N shows more).", style="dim")
+    if result.unscored:
+        yield Text.assemble(("Not scored, as they rate no competency: ", "dim"),
+                            text(", ".join(result.unscored), "dim"))
+    yield Text(FIT_SUMMARY, style="dim")
+
+    comparison = result.comparison
+    if comparison is None:
+        yield Text()
+        yield Text("Add --target ROLE (or target = \"ROLE\" in the profile) to see where you "
+                   "stand against the role you want and the route to it.", style="dim")
+        return
+
+    yield Text()
+    head = Text.assemble(("Against the target: ", "bold"), text(comparison.target_title, "bold"),
+                         " (", text(comparison.target, "cyan"), ")")
+    if comparison.fit is not None:
+        head.append(f", fit {math.floor(comparison.fit.score)}%")
+    if result.target_origin == "profile":
+        head.append(" (from the profile)", style="dim")
+    yield head if compact else Rule(head, align="left")
+    groups = (
+        (f"Below the target: grow these ({len(comparison.below)})", comparison.below, "red"),
+        (f"At the target ({len(comparison.at)})", comparison.at, "green"),
+        (f"Above the target ({len(comparison.above)})", comparison.above, "cyan"),
+    )
+    for label, items, style in groups:
+        yield Text(label, style="bold")
+        if items and compact:
+            yield _standing_list(items, style)
+            yield Text()
+        elif items:
+            yield _standing_table(items, style)
+        else:
+            yield Text("  none", style="dim")
+            yield Text()
+
+    assert result.route is not None
+    yield Rule(Text("Route to the target", style="bold"), align="left")
+    yield _route_intro(ladder, result)
+    if result.route.steps:
+        yield Text()
+        parts = list(render_route(ladder, result.route))
+        if line is not None and parts and isinstance(parts[0], Text) and \
+                parts[0].plain == line.plain:
+            parts = parts[1:]
+        yield from parts
+
+
+def assess_document(ladder: Ladder, result: Assessment) -> dict[str, Any]:
+    """The assessment as a JSON document (see ``docs/assess.md``)."""
+    base = envelope("assess", ladder)
+    profile = result.profile
+    names = ladder.scale_names
+    ratings = [
+        {
+            "competency": comp,
+            "name": ladder.competency_names[comp],
+            "level": step,
+            "level_name": names[step] if step is not None else None,
+            "rank": ladder.scale_rank[step] + 1 if step is not None else 0,
+        }
+        for comp, step in profile.ratings.items()
+    ]
+    doc: dict[str, Any] = {
+        **base,
+        "profile": {
+            "file": None if profile.file == PROMPTS else profile.file,
+            "name": profile.name,
+            "target": profile.target,
+        },
+        "fit_rule": FIT_RULE,
+        "ratings": ratings,
+        "fits": _plain(result.fits),
+        "unscored": list(result.unscored),
+        "target": None,
+        "comparison": None,
+        "route_from": None,
+        "route": None,
+    }
+    if result.target is None or result.comparison is None or result.route is None:
+        return doc
+    target = ladder.roles[result.target]
+    doc["target"] = {"id": target.id, "title": target.title, "origin": result.target_origin}
+    doc["comparison"] = {
+        "fit": _plain(result.comparison.fit),
+        "above": _plain(result.comparison.above),
+        "at": _plain(result.comparison.at),
+        "below": _plain(result.comparison.below),
+    }
+    assert result.start is not None
+    start_fit = next((f for f in result.fits if f.role == result.start), None)
+    doc["route_from"] = {
+        "id": result.start,
+        "title": ladder.roles[result.start].title,
+        "fit": None if start_fit is None else start_fit.score,
+        "reason": result.start_reason,
+        "passed_over": list(result.passed_over),
+    }
+    path = path_document(ladder, result.route, TIE_BREAK_RULE)
+    doc["route"] = {k: v for k, v in path.items() if k not in base}
+    return doc

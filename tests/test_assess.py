@@ -1,0 +1,669 @@
+"""pmladder assess: the template, profiles, fit scores, the target and the route."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, TINY, Invoke
+from pmladder.assess import (
+    FIT_RULE,
+    ProfileError,
+    assess,
+    fits,
+    parse_answer,
+    parse_profile,
+    profile_text,
+)
+from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.errors import ExitCode
+
+PROFILES = DATA / "profiles"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Ladder:
+    return load(CatalogSource(None))
+
+
+@pytest.fixture(scope="module")
+def tiny() -> Ladder:
+    return load(CatalogSource(TINY, "option"))
+
+
+def filled(invoke: Invoke, step: str | list[str], *args: str) -> str:
+    """The template printed by the CLI, every blank rating filled in with ``step``
+    (or with the steps of a list, in turn)."""
+    result = invoke(*args, "assess", "--template")
+    assert result.exit_code == 0, result.output
+    steps = [step] if isinstance(step, str) else step
+    counter = iter(range(10_000))
+    return re.sub(r'= ""', lambda _: f'= "{steps[next(counter) % len(steps)]}"', result.stdout)
+
+
+def write(tmp_path: Path, name: str, content: str) -> str:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def as_json(invoke: Invoke, *args: str) -> dict[str, Any]:
+    result = invoke(*args, "--json")
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert isinstance(doc, dict)
+    return doc
+
+
+# --------------------------------------------------------------------------
+# The template
+
+
+def test_template_lists_every_competency_and_explains_the_scale(
+    invoke: Invoke, bundled: Ladder
+) -> None:
+    result = invoke("assess", "--template")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    data = tomllib.loads(out)
+    assert data == {"ratings": dict.fromkeys(bundled.competency_names, "")}
+    for comp in bundled.catalog.competencies:
+        assert f'\n{comp.id} = ""\n' in out
+        assert f"# {comp.name}: " in out
+    for number, step in enumerate(bundled.catalog.scale.levels, start=1):
+        assert re.search(rf"#   {number}\. {step.id} +{step.name}: ", out)
+    assert "none" in out
+    assert '# target = "senior-pm"' in out
+    assert '# name = "Your name"' in out
+    assert result.stderr == ""
+
+
+def test_template_on_own_catalogue(invoke: Invoke) -> None:
+    result = invoke("--catalog", str(TINY), "assess", "--template")
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads(result.stdout)
+    assert data == {"ratings": {"craft": "", "people": ""}}
+    assert "# Craft: Doing the work." in result.stdout
+    assert "#   1. low   Low: Needs help." in result.stdout
+    assert f"pmladder --catalog {TINY} assess THIS-FILE" in result.stdout
+    assert '# target = "expert"' in result.stdout
+
+
+def test_template_with_target_sets_it(invoke: Invoke) -> None:
+    result = invoke("assess", "--template", "--target", "spm")
+    assert result.exit_code == 0, result.output
+    assert tomllib.loads(result.stdout)["target"] == "senior-pm"
+
+
+def test_template_refuses_an_unknown_target(invoke: Invoke) -> None:
+    result = invoke("assess", "--template", "--target", "seniro-pm")
+    assert result.exit_code == ExitCode.USAGE
+    assert "no role named 'seniro-pm'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_template_comments_keep_catalogue_text_inert(invoke: Invoke, tmp_path: Path) -> None:
+    hostile = TINY.read_text(encoding="utf-8").replace(
+        'description = "Doing the work."',
+        'description = "Doing\\nthe \\u001b[31mwork\\u202e.\\n[ratings]\\ncraft = 1"',
+    )
+    catalogue = write(tmp_path, "hostile.toml", hostile)
+    result = invoke("--catalog", catalogue, "assess", "--template")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout
+    assert "\u202e" not in result.stdout
+    assert tomllib.loads(result.stdout) == {"ratings": {"craft": "", "people": ""}}
+
+
+def test_filled_template_round_trips(invoke: Invoke, tmp_path: Path, bundled: Ladder) -> None:
+    steps = [s.id for s in bundled.catalog.scale.levels] + ["none"]
+    profile = write(tmp_path, "me.toml", filled(invoke, steps))
+    doc = as_json(invoke, "assess", profile)
+    expected = [steps[i % len(steps)] for i in range(len(bundled.competency_names))]
+    got = [r["level"] or "none" for r in doc["ratings"]]
+    assert got == expected
+    assert [r["competency"] for r in doc["ratings"]] == list(bundled.competency_names)
+
+
+def test_blank_template_reports_every_rating_not_yet_given(invoke: Invoke, tmp_path: Path,
+                                                          bundled: Ladder) -> None:
+    blank = invoke("assess", "--template").stdout
+    profile = write(tmp_path, "blank.toml", blank)
+    result = invoke("assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    count = len(bundled.competency_names)
+    assert result.stderr.splitlines()[0] == f"error: {profile}: invalid profile ({count} problems)"
+    assert result.stderr.count("no rating yet; write one of: foundational, working") == count
+    assert result.stdout == ""
+
+
+# --------------------------------------------------------------------------
+# Both ends of the scale
+
+
+def test_all_lowest_fits_the_associate_pm_best(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "low.toml", filled(invoke, "foundational"))
+    doc = as_json(invoke, "assess", profile)
+    first = doc["fits"][0]
+    assert first["role"] == "apm"
+    # APM asks Foundational (1 step) in seven competencies and Working (2) in one.
+    assert (first["met_steps"], first["required_steps"]) == (8, 9)
+    assert first["score"] == 88.8
+    assert all(f["score"] < first["score"] for f in doc["fits"][1:])
+    result = invoke("assess", profile)
+    assert result.exit_code == 0, result.output
+    assert "1   Associate Product" in result.stdout
+    assert "88%" in result.stdout
+
+
+def test_all_highest_fits_every_role_fully_most_senior_first(
+    invoke: Invoke, tmp_path: Path, bundled: Ladder
+) -> None:
+    profile = write(tmp_path, "high.toml", filled(invoke, "leading"))
+    doc = as_json(invoke, "assess", profile)
+    assert all(f["score"] == 100 for f in doc["fits"])
+    assert len(doc["fits"]) == len(bundled.roles)
+    assert doc["fits"][0]["role"] == "cpo"
+    levels = [f["level"] for f in doc["fits"]]
+    assert levels == sorted(levels, reverse=True)
+    result = invoke("assess", profile, "--top", "3")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("100%") == 3
+    assert "and 10 more roles" in result.stdout
+
+
+def test_fit_score_caps_each_competency(tiny: Ladder) -> None:
+    # Lead asks craft=mid (2 steps) and people=mid (2 steps).
+    scored, unscored = fits(tiny, {"craft": "high", "people": None})
+    lead = next(f for f in scored if f.role == "lead")
+    assert (lead.met_steps, lead.required_steps, lead.score) == (2, 4, 50.0)
+    assert lead.competencies_met == 1
+    assert unscored == ["hermit"]
+    # Ties at 100% go to the higher level, then catalogue order.
+    assert [f.role for f in scored] == ["expert", "maker", "junior", "lead"]
+    assert "Ties go to the higher level" in FIT_RULE
+
+
+def test_fit_is_rounded_down_so_100_means_fully_met(bundled: Ladder) -> None:
+    ratings: dict[str, str | None] = dict.fromkeys(bundled.competency_names, "leading")
+    ratings["strategy"] = "expert"  # the CPO asks Leading: one step short
+    scored, _ = fits(bundled, ratings)
+    for f in scored:
+        assert f.score == int(f.met_steps * 1000 / f.required_steps) / 10
+        assert (f.score == 100) == (f.met_steps == f.required_steps)
+    cpo = next(f for f in scored if f.role == "cpo")
+    assert (cpo.met_steps, cpo.required_steps, cpo.score) == (43, 44, 97.7)
+    # The VP asks Leading strategy too, so the Director (Expert) is the best full fit.
+    assert (scored[0].role, scored[0].score) == ("director", 100)
+
+
+# --------------------------------------------------------------------------
+# The target, the comparison and the route
+
+
+def test_target_option_overrides_the_profile_target(invoke: Invoke) -> None:
+    profile = str(PROFILES / "tiny-kim.toml")
+    from_profile = as_json(invoke, "--catalog", str(TINY), "assess", profile)
+    assert from_profile["target"] == {"id": "lead", "title": "Team Lead", "origin": "profile"}
+    override = as_json(invoke, "--catalog", str(TINY), "assess", profile, "--target", "maker")
+    assert override["target"] == {"id": "maker", "title": "Maker", "origin": "option"}
+    assert override["profile"]["target"] == "lead"
+
+
+def test_above_at_and_below_the_target(invoke: Invoke) -> None:
+    doc = as_json(invoke, "--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    comparison = doc["comparison"]
+    assert [s["competency"] for s in comparison["below"]] == ["people"]
+    assert comparison["below"][0]["yours"] is None
+    assert comparison["below"][0]["required_name"] == "Mid"
+    assert comparison["below"][0]["difference"] == -2
+    assert [s["competency"] for s in comparison["above"]] == ["craft"]
+    assert comparison["at"] == []
+    assert comparison["fit"]["score"] == 50.0
+    result = invoke("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Against the target: Team Lead (lead), fit 50%" in out
+    assert "Below the target: grow these (1)" in out
+    assert re.search(r"People +none +Mid \(2\) +-2", out)
+    assert re.search(r"Craft +High \(3\) +Mid \(2\) +\+1", out)
+
+
+def test_best_fit_without_a_route_falls_back_and_says_so(invoke: Invoke) -> None:
+    args = ("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    doc = as_json(invoke, *args)
+    assert doc["fits"][0]["role"] == "expert"
+    assert doc["route_from"]["id"] == "maker"
+    assert doc["route_from"]["reason"] == "next-best-fit"
+    assert doc["route_from"]["passed_over"] == ["expert"]
+    out = invoke(*args).stdout
+    assert "Your best fit, Expert Maker, has no route to Team Lead" in out
+    assert "the route starts from Maker (fit 100%)" in " ".join(out.split())
+
+
+def test_route_gaps_are_those_of_path(invoke: Invoke) -> None:
+    args = ("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    path_doc = as_json(invoke, "--catalog", str(TINY), "path", "maker", "lead")
+    route = as_json(invoke, *args)["route"]
+    assert route == {k: v for k, v in path_doc.items()
+                     if k not in ("schema_version", "command", "catalog")}
+    # The text is the same renderer's output too, without repeating the catalogue line.
+    path_text = invoke("--catalog", str(TINY), "path", "maker", "lead").stdout
+    assess_text = invoke(*args).stdout
+    assert path_text.split("\n", 1)[1] in assess_text
+    assert assess_text.count("catalogue: Tiny test ladder") == 1
+
+
+def test_bundled_route_matches_path(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "low.toml", filled(invoke, "foundational"))
+    doc = as_json(invoke, "assess", profile, "--target", "senior-pm")
+    assert doc["route_from"] == {"id": "apm", "title": "Associate Product Manager",
+                                 "fit": 88.8, "reason": "best-fit", "passed_over": []}
+    path_doc = as_json(invoke, "path", "apm", "senior-pm")
+    assert doc["route"]["steps"] == path_doc["steps"]
+    assert doc["route"]["total"] == path_doc["total"]
+    out = invoke("assess", profile, "--target", "senior-pm").stdout
+    assert invoke("path", "apm", "senior-pm").stdout in out
+    below = {s["competency"] for s in doc["comparison"]["below"]}
+    assert "strategy" in below
+    assert doc["comparison"]["at"] == []
+
+
+def test_best_fit_is_the_target(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "low.toml", filled(invoke, "foundational"))
+    doc = as_json(invoke, "assess", profile, "--target", "apm")
+    assert doc["route_from"]["reason"] == "target-is-best-fit"
+    assert doc["route"]["same_role"] is True
+    assert doc["route"]["steps"] == []
+    out = " ".join(invoke("assess", profile, "--target", "apm").stdout.split())
+    assert "Associate Product Manager is your best fit already (fit 88%)" in out
+    assert "Step 1" not in out
+
+
+def test_target_below_every_better_fit(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "high.toml", filled(invoke, "leading"))
+    doc = as_json(invoke, "assess", profile, "--target", "senior-pm")
+    assert doc["route_from"]["id"] == "senior-pm"
+    assert doc["route_from"]["reason"] == "target"
+    assert doc["route_from"]["passed_over"][0] == "cpo"
+    out = " ".join(invoke("assess", profile, "--target", "senior-pm").stdout.split())
+    assert "have no route to it, so there is no route to show" in out
+    assert "you already meet everything it asks" in out
+
+
+def test_without_a_target_only_fits_and_a_hint(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "low.toml", filled(invoke, "working"))
+    doc = as_json(invoke, "assess", profile)
+    assert doc["target"] is None
+    assert doc["comparison"] is None
+    assert doc["route"] is None
+    out = invoke("assess", profile).stdout
+    assert "Add --target ROLE" in out
+    assert "Against the target" not in out
+
+
+def test_json_document_shape(invoke: Invoke) -> None:
+    doc = as_json(invoke, "--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    assert doc["schema_version"] == 1
+    assert doc["command"] == "assess"
+    assert doc["catalog"] == {"name": "Tiny test ladder", "file": str(TINY)}
+    assert doc["profile"] == {"file": str(PROFILES / "tiny-kim.toml"), "name": "Kim",
+                              "target": "lead"}
+    assert doc["fit_rule"] == FIT_RULE
+    assert doc["unscored"] == ["hermit"]
+    assert doc["ratings"][1] == {"competency": "people", "name": "People", "level": None,
+                                 "level_name": None, "rank": 0}
+    assert set(doc["fits"][0]) == {"role", "title", "track", "level", "level_name", "score",
+                                   "met_steps", "required_steps", "competencies_met",
+                                   "competencies_rated"}
+    assert set(doc["route"]) == {"from", "to", "same_role", "steps", "total", "tie_break"}
+
+
+def test_profile_from_standard_input(invoke: Invoke) -> None:
+    text = (PROFILES / "tiny-kim.toml").read_text(encoding="utf-8")
+    result = invoke("--catalog", str(TINY), "assess", "-", "--json", input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["profile"]["file"] == "<stdin>"
+
+
+# --------------------------------------------------------------------------
+# Mistakes in profiles
+
+
+def test_every_mistake_reported_at_once_with_lines(invoke: Invoke) -> None:
+    profile = str(PROFILES / "mistakes.toml")
+    result = invoke("assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {profile}: invalid profile (8 problems)"
+    expected = [
+        f"{profile}:3:10: error: targte: unknown field 'targte'; did you mean 'target'?",
+        f"{profile}:6:11: error: ratings.reserch: unknown competency 'reserch'; "
+        "did you mean 'research'?",
+        f"{profile}:7:17: error: ratings.data-analysis: 'guru' is not on the Proficiency "
+        "scale; use one of: foundational, working, advanced, expert, leading or none",
+        f"{profile}:9:18: error: ratings.prioritisation: write the step's id in quotes rather "
+        'than a number: prioritisation = "advanced"',
+        f"{profile}:10:15: error: ratings.roadmapping: no rating yet; write one of: "
+        "foundational, working, advanced, expert, leading or none",
+        f"{profile}:11:12: error: ratings.strategy: a rating is a scale step id in quotes, one "
+        "of: foundational, working, advanced, expert, leading or none (got a list)",
+        f"{profile}:12:12: error: ratings.delivery: 'expret' is not on the Proficiency scale; "
+        "did you mean 'expert'? Use one of: foundational, working, advanced, expert, leading "
+        "or none",
+        f"{profile}:5:1: error: ratings.organisation: no rating for 'organisation' "
+        "(Organisation building); add organisation = \"<step>\", or \"none\", under [ratings]",
+    ]
+    assert lines[1:9] == expected
+    assert lines[-1].startswith("hint: run 'pmladder assess --template")
+    assert "Traceback" not in result.output
+    # 'Advanced' (a step's name) and 'none' are accepted, so are not reported.
+    assert "specification" not in result.stderr
+    assert "communication" not in result.stderr
+
+
+def test_missing_rating_is_named(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.toml", '[ratings]\ncraft = "mid"\n')
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert (f"{profile}:1:1: error: ratings.people: no rating for 'people' (People); "
+            'add people = "<step>", or "none", under [ratings]') in result.stderr
+
+
+def test_competency_named_by_its_title_is_suggested_once(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.toml", '[ratings]\ncraft = "mid"\n"People" = "low"\n')
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert "unknown competency 'People'; did you mean 'people'?" in result.stderr
+    assert "no rating for 'people'" not in result.stderr
+    assert "(1 problem)" in result.stderr
+
+
+def test_wrong_types_and_unknown_fields(invoke: Invoke) -> None:
+    profile = str(PROFILES / "tiny-mistakes.toml")
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    err = result.stderr
+    assert "invalid profile (5 problems)" in err
+    assert (f"{profile}:2:8: error: name: name must be a short piece of text in quotes, "
+            'e.g. name = "Alex" (got a number)') in err
+    assert f"{profile}:3:10: error: target: no role named 'nobody'" in err
+    assert (f"{profile}:4:10: error: colour: unknown field 'colour'; a profile has only: "
+            "name, target, ratings") in err
+    assert (f"{profile}:7:9: error: ratings.craft: a rating is a scale step id in quotes, one "
+            "of: low, mid, high or none (got true/false)") in err
+    assert "ratings.people: no rating for 'people'" in err
+
+
+def test_ratings_not_a_table_and_competency_at_top_level(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.toml", 'craft = "mid"\nratings = "all good"\n')
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert f"{profile}:1:9: error: craft: 'craft' is a competency; put its line under " \
+           "[ratings]" in result.stderr
+    assert f"{profile}:2:11: error: ratings: ratings must be a table" in result.stderr
+
+
+def test_missing_ratings_table(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.toml", 'name = "Kim"\n')
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert "ratings: the [ratings] table is missing" in result.stderr
+
+
+def test_inline_ratings_table_has_lines(invoke: Invoke, tmp_path: Path) -> None:
+    content = 'name = "Kim"\nratings = { craft = "mid", people = "hi" }\n'
+    profile = write(tmp_path, "p.toml", content)
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    assert (f"{profile}:2:37: error: ratings.people: 'hi' is not on the Skill scale; did you "
+            "mean 'high'?") in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file; check the path, or run 'pmladder assess --template"),
+        (b"", "is empty; a profile needs a [ratings] table"),
+        (b"name = \"caf\xe9\"\n", "is not UTF-8 text (byte 11); save it as UTF-8"),
+        (b"\x00\x01", "is a binary file, not a TOML profile"),
+    ],
+)
+def test_unreadable_profiles(
+    invoke: Invoke, tmp_path: Path, content: bytes | None, message: str
+) -> None:
+    path = tmp_path / "p.toml"
+    if content is not None:
+        path.write_bytes(content)
+    result = invoke("assess", str(path))
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert str(path) in result.stderr.splitlines()[0]
+    assert "Traceback" not in result.output
+
+
+def test_folder_as_profile(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("assess", str(tmp_path))
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == (
+        f"error: {tmp_path}: is a folder, not a profile; give the path of a .toml file"
+    )
+
+
+def test_toml_syntax_error_with_line_column_and_caret(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "p.toml", '[ratings]\ncraft = "mid\n')
+    result = invoke("--catalog", str(TINY), "assess", profile)
+    assert result.exit_code == ExitCode.USAGE
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"error: {profile}: invalid profile (1 problem)"
+    assert lines[1].startswith(f"{profile}:2:13: error: TOML syntax error:")
+    assert lines[2] == '  craft = "mid'
+    assert lines[3] == "              ^"
+
+
+def test_bad_catalogue_still_exits_3(invoke: Invoke) -> None:
+    result = invoke("--catalog", "nope.toml", "assess", str(PROFILES / "tiny-kim.toml"))
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+
+
+def test_profile_error_is_a_usage_error(tiny: Ladder) -> None:
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(tiny, "[ratings]\ncraft = 'x'\npeople = 'low'\n", "p.toml")
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.problems[0].line == 2
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("--template", "--interactive"),
+        ("p.toml", "--template"),
+        ("p.toml", "--interactive"),
+    ],
+)
+def test_one_way_in_at_a_time(invoke: Invoke, args: tuple[str, ...]) -> None:
+    result = invoke("assess", *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert "PROFILE file, --template" in result.stderr
+
+
+def test_template_and_json_do_not_mix(invoke: Invoke) -> None:
+    result = invoke("assess", "--template", "--json")
+    assert result.exit_code == ExitCode.USAGE
+    assert "leave out --json" in result.stderr
+
+
+# --------------------------------------------------------------------------
+# Interactive
+
+
+def test_interactive_refuses_without_a_terminal(invoke: Invoke) -> None:
+    result = invoke("assess", "--interactive", input="3\n")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == (
+        "error: --interactive needs a terminal to ask questions, and standard input is not one"
+    )
+    assert "Your level" not in result.output
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("pmladder.commands.assess._stdin_is_tty", lambda: True)
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_asks_and_saves(invoke: Invoke, tmp_path: Path) -> None:
+    answers = [
+        "guru",  # craft: not on the scale, asked again
+        "3",  # craft: high, by number
+        "",  # people: skipped
+        "nobody",  # target: unknown, asked again
+        "team lead",  # target
+        "y",  # save?
+        "",  # file: the default, profile.toml
+    ]
+    result = invoke("--catalog", str(TINY), "assess", "-i", input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    err = result.stderr
+    assert "1. Low (low): Needs help." in err
+    assert "[1/2] Craft" in err
+    assert "'guru' is not on the scale; answer 1-3" in err
+    assert "no role named 'nobody'" in err
+    assert "saved profile.toml" in err
+    assert "Self-assessment: your answers" in result.stdout
+    assert "Against the target: Team Lead (lead), fit 50%" in result.stdout
+    saved = Path("profile.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(saved) == {"target": "lead",
+                                    "ratings": {"craft": "high", "people": "none"}}
+    again = invoke("--catalog", str(TINY), "assess", "profile.toml")
+    assert again.exit_code == 0, again.output
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_never_overwrites_without_a_yes(invoke: Invoke) -> None:
+    Path("profile.toml").write_text("mine\n", encoding="utf-8")
+    answers = ["mid", "low", "", "y", "profile.toml", "n", "y", "other.toml"]
+    result = invoke("--catalog", str(TINY), "assess", "--interactive",
+                    input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "[profile-2.toml]" in result.stderr  # the suggested name is a free one
+    assert "profile.toml exists. Overwrite it?" in result.stderr
+    assert Path("profile.toml").read_text(encoding="utf-8") == "mine\n"
+    assert tomllib.loads(Path("other.toml").read_text(encoding="utf-8"))["ratings"] == {
+        "craft": "mid", "people": "low"}
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_overwrites_after_a_yes_and_uses_target_option(invoke: Invoke) -> None:
+    Path("p.toml").write_text("old\n", encoding="utf-8")
+    answers = ["high", "high", "y", "p.toml", "y"]
+    result = invoke("--catalog", str(TINY), "assess", "-i", "--target", "expert",
+                    input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert "The role you want" not in result.stderr
+    assert tomllib.loads(Path("p.toml").read_text(encoding="utf-8"))["target"] == "expert"
+
+
+@pytest.mark.usefixtures("terminal")
+def test_interactive_json_and_declining_to_save(invoke: Invoke) -> None:
+    result = invoke("--catalog", str(TINY), "assess", "-i", "--json",
+                    input="low\n\n\nn\n")
+    assert result.exit_code == 0, result.output
+    # The test runner echoes typed answers onto stdout; a terminal does not.
+    # The document comes last, after every question.
+    assert result.stdout.rstrip().endswith("}")
+    doc = json.loads(result.stdout[result.stdout.index("{"):])
+    assert doc["profile"]["file"] is None
+    assert doc["fits"][0]["role"] == "junior"
+    assert not Path("profile.toml").exists()
+
+
+def test_parse_answer(tiny: Ladder) -> None:
+    assert parse_answer(tiny, "2") == "mid"
+    assert parse_answer(tiny, " HIGH ") == "high"
+    assert parse_answer(tiny, "Low") == "low"
+    assert parse_answer(tiny, "") is None
+    assert parse_answer(tiny, "0") is None
+    assert parse_answer(tiny, "none") is None
+    for wrong in ("4", "-1", "medium", "hgih"):
+        with pytest.raises(ValueError, match="answer 1-3"):
+            parse_answer(tiny, wrong)
+
+
+# --------------------------------------------------------------------------
+# Core functions
+
+
+def test_saved_profile_parses_back(tiny: Ladder) -> None:
+    ratings: dict[str, str | None] = {"craft": "mid", "people": None}
+    text = profile_text(tiny, ratings, name='Ana "A" Ruiz', target="lead")
+    profile = parse_profile(tiny, text, "saved.toml")
+    assert profile.ratings == ratings
+    assert profile.name == 'Ana "A" Ruiz'
+    assert profile.target == "lead"
+
+
+def test_assess_core_without_target(tiny: Ladder) -> None:
+    profile = parse_profile(tiny, "[ratings]\ncraft = 'low'\npeople = 'none'\n", "p.toml")
+    result = assess(tiny, profile)
+    assert result.target is None
+    assert result.route is None
+    assert result.fits[0].role == "junior"
+
+
+def test_narrow_terminal_gets_lists_not_crushed_tables(invoke: Invoke) -> None:
+    args = ("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    result = invoke(*args, env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert all(len(line) <= 40 for line in out.splitlines())
+    assert "1. Expert Maker (expert), 3 Top: 100%" in out
+    assert " • People: you none, target Mid (-2)" in out
+    assert "…" not in out.split("Route to the target")[0]
+
+
+def test_docs_show_the_real_error_output(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/assess.md quotes the mistakes fixture's messages; keep them in step."""
+    from conftest import ROOT
+
+    doc = (ROOT / "docs" / "assess.md").read_text(encoding="utf-8")
+    quoted = doc.split("$ pmladder assess tests/data/profiles/mistakes.toml\n", 1)[1]
+    quoted = quoted.split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    result = invoke("assess", "tests/data/profiles/mistakes.toml")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == quoted
+
+
+def test_fit_formula_is_in_the_help_and_the_docs(invoke: Invoke) -> None:
+    from conftest import ROOT
+
+    doc = " ".join((ROOT / "docs" / "assess.md").read_text(encoding="utf-8").split())
+    assert "**fit = steps met / steps asked**" in doc
+    result = invoke("assess", "--help")
+    assert result.exit_code == 0, result.output
+    help_text = " ".join(result.stdout.split())
+    assert "Fit = steps met / steps asked" in help_text
+    assert "min(your step, k)" in help_text
+    assert "Example: pmladder assess --template > me.toml" in help_text
+
+
+def test_odd_profile_names_are_printed_inert(invoke: Invoke) -> None:
+    result = invoke("assess", "\x1b[31mx\u202e.toml")
+    assert result.exit_code == ExitCode.USAGE
+    assert "\x1b" not in result.stderr
+    assert "\u202e" not in result.stderr
+    assert result.stderr.startswith("error: \\x1b[31mx\\u202e.toml: no such file")
+    empty = invoke("assess", "")
+    assert empty.exit_code == ExitCode.USAGE
+    assert empty.stderr.startswith('error: "": is not a file name')
