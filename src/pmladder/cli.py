@@ -16,6 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
+from .commands import assess as assess_cmd
 from .commands import common
 from .commands import listing as list_cmd
 from .commands import path as path_cmd
@@ -103,6 +104,7 @@ def main(
 list_cmd.register(app)
 show_cmd.register(app)
 path_cmd.register(app)
+assess_cmd.register(app)
 
 
 def run() -> None:
