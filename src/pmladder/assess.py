@@ -33,7 +33,6 @@ import sys
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
@@ -513,9 +512,10 @@ def fits(ladder: Ladder, ratings: Mapping[str, str | None]) -> tuple[list[Fit], 
             unscored.append(role.id)
         else:
             scored.append(result)
-    scored.sort(
-        key=lambda f: (-Fraction(f.met_steps, f.required_steps), -f.level, ladder.order[f.role])
-    )
+    # met/required as a float ranks exactly like the fraction: both are small
+    # integers, and correctly rounded division maps equal ratios to equal floats
+    # and different ones (which differ by at least 1/(b*d)) to different floats.
+    scored.sort(key=lambda f: (-f.met_steps / f.required_steps, -f.level, ladder.order[f.role]))
     return scored, unscored
 
 
