@@ -18,9 +18,12 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import assess as assess_cmd
 from .commands import common
+from .commands import export as export_cmd
 from .commands import listing as list_cmd
 from .commands import path as path_cmd
+from .commands import schema as schema_cmd
 from .commands import show as show_cmd
+from .commands import validate as validate_cmd
 from .errors import CatalogError, ExitCode, PmladderError
 
 BUG_EXIT = 70
@@ -104,6 +107,9 @@ def main(
 list_cmd.register(app)
 show_cmd.register(app)
 path_cmd.register(app)
+validate_cmd.register(app)
+schema_cmd.register(app)
+export_cmd.register(app)
 assess_cmd.register(app)
 
 

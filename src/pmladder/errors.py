@@ -99,9 +99,11 @@ class Problem:
                 where += f":{self.column}"
         parts = [f"{where}: {self.severity}:"]
         if self.location:
-            parts.append(f"{self.location}:")
-        if self.role and f"'{self.role}'" not in self.message and self.role not in self.location:
+            parts.append(self.location)
+        if self.role:
             parts.append(f"(role {self.role!r})")
+        if len(parts) > 1:
+            parts[-1] += ":"
         parts.append(self.message)
         return " ".join(parts)
 
@@ -118,3 +120,27 @@ class CatalogError(PmladderError):
         super().__init__(f"{file}: invalid catalogue ({count} {noun})")
         self.file = file
         self.problems = tuple(problems)
+
+
+class CatalogReadError(CatalogError):
+    """The catalogue file could not be read at all (missing, a folder, not UTF-8, empty...).
+
+    Its one problem is the whole message, so it prints as a single line.
+    """
+
+    def __init__(self, file: str, problem: Problem) -> None:
+        super().__init__(file, [])
+        where = file if problem.line is None else f"{file}:{problem.line}"
+        self.message = f"{where}: {problem.message}"
+        self.args = (self.message,)
+        self.problem = problem
+
+
+class OutputExistsError(UsageError):
+    """An output file exists and ``--force`` was not given."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} already exists; pass --force to overwrite it, or choose another --output"
+        )
+        self.path = path

@@ -1,0 +1,88 @@
+"""``pmladder export``: the active catalogue as TOML, JSON, Markdown or a picture."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+class Format(StrEnum):
+    """What ``export`` can write."""
+
+    toml = "toml"
+    json = "json"
+    markdown = "markdown"
+    mermaid = "mermaid"
+    dot = "dot"
+    svg = "svg"
+
+
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output", "-o", metavar="FILE",
+        help="Write to this file instead of the terminal (never over an existing file "
+        "unless --force).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", "-f", help="Overwrite the --output file if it exists.")
+]
+
+
+def export(
+    ctx: typer.Context,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-F",
+            help="toml or json: a catalogue file pmladder reads back (start your own "
+            "from it); markdown: a career framework page for a wiki; mermaid, dot, svg: "
+            "the ladder as a picture.",
+            case_sensitive=False,
+        ),
+    ] = Format.toml,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the active catalogue as TOML, JSON, Markdown or a picture.
+
+    Export the bundled catalogue to TOML to start a ladder of your own, then
+    point pmladder at it with --catalog, PMLADDER_CATALOG or a pmladder.toml.
+    """
+    from ..views.export import render
+
+    ladder = common.state(ctx).ladder()
+    text = render(ladder, format.value)
+    write(text, output, force=force, what=f"{format.value} export of {ladder.catalog.name}")
+
+
+def write(text: str, output: str | None, *, force: bool, what: str) -> None:
+    """Print ``text``, or save it to ``output`` and say so."""
+    import sys
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from pathlib import Path
+
+    from ..views.export import save
+    from ..views.terminal import inert
+
+    save(text, Path(output), force=force)
+    typer.echo(inert(f"wrote {output} ({what})"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "export",
+        epilog=(
+            "Example: pmladder export --format toml --output pmladder.toml\n\n"
+            "Example: pmladder export --format markdown > ladder.md"
+        ),
+    )(export)

@@ -1,0 +1,55 @@
+"""``pmladder validate [FILE]``: check a catalogue and report every problem at once."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+def validate(
+    ctx: typer.Context,
+    file: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[FILE]",
+            help="The catalogue to check (TOML, or JSON from 'pmladder export'); "
+            "default: the active catalogue.",
+            show_default=False,
+        ),
+    ] = None,
+    json: common.JsonOption = False,
+) -> None:
+    """Check a catalogue file and report every problem in it.
+
+    A valid catalogue prints a one-line summary and exits 0; warnings go to
+    stderr. An invalid one prints every problem with its line and exits 3.
+    """
+    from pathlib import Path
+
+    from ..catalog import CatalogSource, load, summarise
+
+    if file is None:
+        ladder = common.state(ctx).ladder()
+    else:
+        ladder = load(CatalogSource(Path(file), "argument"))
+    for warning in ladder.warnings:
+        common.write_stderr(warning.format(ladder.source.label))
+    summary = summarise(ladder)
+    if json:
+        from ..views.export import validation_document
+
+        common.print_json(validation_document(ladder, summary))
+    else:
+        from ..views.export import validation_line
+
+        typer.echo(validation_line(ladder.source.label, summary))
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "validate",
+        epilog="Example: pmladder validate pmladder.toml",
+    )(validate)

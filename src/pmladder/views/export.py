@@ -1,0 +1,505 @@
+"""Whole-catalogue output: TOML, JSON and Markdown writers, and saving a file safely.
+
+The TOML and JSON writers are faithful: loading what they write gives the
+same catalogue back (``tests/test_export.py`` checks it).  The Markdown
+writer makes a career framework document for a wiki.  No Rich, no Typer.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..catalog import Ladder, Summary
+from ..errors import OutputExistsError, UsageError
+from ..ladder import MoveView, moves_from, moves_into, overview, ratings
+from ..models import Catalog, Role
+
+FORMATS = ("toml", "json", "markdown", "mermaid", "dot", "svg")
+"""Every ``--format`` of ``pmladder export``."""
+
+PICTURE_FORMATS = ("mermaid", "dot", "svg")
+"""The formats drawn by :mod:`pmladder.views.pictures`."""
+
+SUFFIXES = {
+    "toml": ".toml", "json": ".json", "markdown": ".md",
+    "mermaid": ".mmd", "dot": ".dot", "svg": ".svg",
+}
+
+# --------------------------------------------------------------------------
+# TOML
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# Characters TOML strings must escape, plus the bidirectional controls, which
+# are legal but could make the file read differently from what it holds.
+_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
+_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
+                  "\f": "\\f", "\r": "\\r"}
+WIDTH = 88
+"""Longest line the TOML writer aims for; longer strings are wrapped over lines."""
+
+
+def _escape(value: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        char = match.group()
+        return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+    return _ESCAPE.sub(one, value)
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare when it can be, quoted otherwise."""
+    return key if _BARE_KEY.fullmatch(key) else f'"{_escape(key)}"'
+
+
+def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
+    """A string as a TOML literal; long prose wraps over lines.
+
+    Wrapping uses multi-line basic strings with a backslash at the end of each
+    line, which TOML removes together with the line break and the next line's
+    indentation, so the value is exactly the original.  A break only goes
+    where one space separates two words, so no space is lost or added.
+    """
+    escaped = _escape(value)
+    short = len(escaped) + indent + 2 <= WIDTH
+    if not wrap or short or value != value.strip() or " " not in value:
+        return f'"{escaped}"'
+    words = escaped.split(" ")
+    lines: list[str] = []
+    current = words[0]
+    for word in words[1:]:
+        if word and len(current) + 1 + len(word) > WIDTH - 2:
+            lines.append(current + " \\")
+            current = word
+        else:
+            current += " " + word
+    lines.append(current)
+    return '"""\n' + "\n".join(lines) + '"""'
+
+
+def toml_value(value: Any, indent: int = 0, *, wrap: bool = True) -> str:
+    """Any JSON-like value as a TOML value (arrays and inline tables inline)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        if math.isinf(value):
+            return "inf" if value > 0 else "-inf"
+        return repr(value)
+    if isinstance(value, str):
+        return toml_string(value, indent, wrap=wrap)
+    if isinstance(value, Mapping):
+        inner = ", ".join(
+            f"{toml_key(str(k))} = {toml_value(v, wrap=False)}" for k, v in value.items()
+        )
+        return "{ " + inner + " }" if inner else "{}"
+    if isinstance(value, list | tuple):
+        # Items stay on one line each: a wrapped string inside a list reads badly.
+        items = [toml_value(v, 4, wrap=False) for v in value]
+        one_line = "[" + ", ".join(items) + "]"
+        if len(one_line) + indent <= WIDTH and "\n" not in one_line:
+            return one_line
+        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+    raise TypeError(f"TOML has no way to write {type(value).__name__} values")
+
+
+def _is_table_array(value: Any) -> bool:
+    return (
+        isinstance(value, list) and bool(value) and all(isinstance(v, Mapping) for v in value)
+    )
+
+
+Comment = Callable[[tuple[str, ...], Mapping[str, Any]], str | None]
+"""Gives the comment line to write above an item of an array of tables, if any."""
+
+
+def dumps_toml(
+    data: Mapping[str, Any], *, header: Sequence[str] = (), comment: Comment | None = None
+) -> str:
+    """Write a document as TOML: tables as ``[x]``, lists of tables as ``[[x]]``.
+
+    ``header`` lines become comments at the top of the file.
+    """
+    out = [f"# {_comment_text(line)}".rstrip() for line in header]
+    if out:
+        out.append("")
+    _write_table(out, (), data, comment)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def _comment_text(line: str) -> str:
+    # A comment may not hold control characters; show them as escapes.
+    return re.sub("[\x00-\x08\x0a-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", line)
+
+
+def _write_table(
+    out: list[str], path: tuple[str, ...], table: Mapping[str, Any], comment: Comment | None
+) -> None:
+    tables = []
+    for key, value in table.items():
+        if (isinstance(value, Mapping) and value) or _is_table_array(value):
+            tables.append((key, value))
+        else:
+            out.append(f"{toml_key(key)} = {toml_value(value)}")
+    for key, value in tables:
+        sub = (*path, key)
+        name = ".".join(toml_key(k) for k in sub)
+        if isinstance(value, Mapping):
+            out.extend(("", f"[{name}]"))
+            _write_table(out, sub, value, comment)
+            continue
+        for item in value:
+            note = comment(sub, item) if comment else None
+            out.append("")
+            if note:
+                out.append(f"# {_comment_text(note)}")
+            out.append(f"[[{name}]]")
+            _write_table(out, sub, item, comment)
+
+
+def catalog_data(catalog: Catalog) -> dict[str, Any]:
+    """The catalogue as plain data: unset optional fields and empty lists left out."""
+    return _prune(catalog.model_dump(mode="json", exclude_none=True))
+
+
+def _prune(table: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        if value == [] or value == {}:
+            continue
+        if isinstance(value, dict):
+            value = _prune(value)
+        elif isinstance(value, list):
+            value = [_prune(v) if isinstance(v, dict) else v for v in value]
+        out[key] = value
+    return out
+
+
+def _role_comment(path: tuple[str, ...], item: Mapping[str, Any]) -> str | None:
+    if path == ("roles",):
+        return f"--- {item.get('title', item.get('id', ''))} " + "-" * 40
+    return None
+
+
+def _origin(ladder: Ladder) -> str:
+    return "the bundled catalogue" if ladder.source.is_bundled else str(ladder.source.path)
+
+
+def to_toml(ladder: Ladder) -> str:
+    """The catalogue as a TOML file that pmladder reads back unchanged."""
+    header = (
+        ladder.catalog.name,
+        f"Exported by pmladder {__version__} from {_origin(ladder)}.",
+        "Check it after every change with:  pmladder validate FILE",
+        "Every field is described in docs/catalogue-format.md and by 'pmladder schema'.",
+    )
+    return dumps_toml(catalog_data(ladder.catalog), header=header, comment=_role_comment)
+
+
+def to_json(ladder: Ladder) -> str:
+    """The catalogue as JSON (the same data as the TOML), readable back by pmladder."""
+    return json.dumps(catalog_data(ladder.catalog), indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------
+# Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
+_MD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def md(value: str | None) -> str:
+    """Catalogue text as Markdown that shows the characters it is.
+
+    Markdown and HTML syntax is escaped, so a summary containing ``*`` or
+    ``<script>`` prints as written; line breaks become spaces so the text stays
+    inside its paragraph, list item or table cell.
+    """
+    if not value:
+        return ""
+    flat = " ".join(value.split())
+    flat = _MD_CONTROL.sub(lambda m: f"U+{ord(m.group()):04X}", flat)
+    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    # A paragraph starting with these would become a heading, list or quote.
+    if re.match(r"[-+=]|\d+[.)]", flat):
+        flat = "\\" + flat
+    return flat
+
+
+def _anchor(role: Role) -> str:
+    return f"role-{role.id}"
+
+
+def _years(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g} year" + ("" if value == 1 else "s")
+
+
+_KIND = {"promotion": "promotion", "lateral": "lateral move", "specialisation": "specialisation",
+         "management": "into management"}
+
+
+def _move(move: MoveView) -> str:
+    details = [_KIND[move.kind]]
+    if move.typical_years is not None:
+        details.append(f"typically after {_years(move.typical_years)}")
+    line = f"[{md(move.title)}](#role-{move.role}) ({', '.join(details)})"
+    if move.note:
+        line += f": {md(move.note)}"
+    return line
+
+
+def to_markdown(ladder: Ladder) -> str:
+    """The ladder as a career framework document: overview tables, then every role."""
+    return "\n".join(_markdown(ladder)).rstrip("\n") + "\n"
+
+
+def _markdown(ladder: Ladder) -> Iterator[str]:
+    catalog = ladder.catalog
+    tracks = overview(ladder)
+    yield f"# {md(catalog.name)}"
+    yield ""
+    if catalog.description:
+        yield md(catalog.description)
+        yield ""
+    yield (
+        f"{len(catalog.roles)} roles on {len(catalog.tracks)} tracks and "
+        f"{len(catalog.levels)} levels. Generated by pmladder {__version__}; "
+        "edit the catalogue file, not this page."
+    )
+    yield ""
+    yield "## The ladder"
+    yield ""
+    for track in tracks:
+        yield f"### {md(track.name)}"
+        yield ""
+        if track.description:
+            yield md(track.description)
+            yield ""
+        yield "| Level | Role | Leads to |"
+        yield "|---|---|---|"
+        for entry in track.roles:
+            leads = ", ".join(f"[{md(m.title)}](#role-{m.role})" for m in entry.leads_to)
+            yield (
+                f"| {entry.level} {md(entry.level_name)} "
+                f"| [{md(entry.title)}](#role-{entry.id}) | {leads or '-'} |"
+            )
+        yield ""
+    yield "## Levels"
+    yield ""
+    yield "| Rank | Level | Scope |"
+    yield "|---|---|---|"
+    for level in sorted(catalog.levels, key=lambda lv: lv.rank):
+        yield f"| {level.rank} | {md(level.name)} | {md(level.description)} |"
+    yield ""
+    yield f"## {md(catalog.scale.name)} scale"
+    yield ""
+    if catalog.scale.description:
+        yield md(catalog.scale.description)
+        yield ""
+    yield "| Step | Meaning |"
+    yield "|---|---|"
+    for step, scale_level in enumerate(catalog.scale.levels, start=1):
+        yield f"| {step}. {md(scale_level.name)} | {md(scale_level.description)} |"
+    yield ""
+    if catalog.competencies:
+        yield "## Competencies"
+        yield ""
+        yield "| Competency | What it covers |"
+        yield "|---|---|"
+        for comp in catalog.competencies:
+            yield f"| {md(comp.name)} | {md(comp.description)} |"
+        yield ""
+    yield "## Roles"
+    yield ""
+    sources = {s.id: s for s in catalog.sources}
+    for track in tracks:
+        for entry in track.roles:
+            yield from _role_section(ladder, ladder.roles[entry.id], sources)
+    if catalog.sources:
+        yield "## Sources"
+        yield ""
+        for source in catalog.sources:
+            line = f"- **{md(source.title)}**"
+            if source.publisher:
+                line += f", {md(source.publisher)}"
+            if source.description:
+                line += f". {md(source.description)}"
+            yield line
+        yield ""
+
+
+def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Iterator[str]:
+    yield f'<a id="{_anchor(role)}"></a>'
+    yield ""
+    yield f"### {md(role.title)}"
+    yield ""
+    facts = [
+        f"**{md(ladder.track_names[role.track])}**",
+        f"level {role.level} ({md(ladder.level_names[role.level])})",
+        f"id `{role.id}`",
+    ]
+    yield " · ".join(facts)
+    if role.aliases:
+        yield ""
+        yield "Also called: " + ", ".join(md(a) for a in role.aliases)
+    yield ""
+    yield md(role.summary)
+    yield ""
+    yield "#### Responsibilities"
+    yield ""
+    yield from (f"- {md(item)}" for item in role.responsibilities)
+    yield ""
+    rated = ratings(ladder, role)
+    if rated:
+        yield "#### Competencies"
+        yield ""
+        yield "| Competency | Proficiency |"
+        yield "|---|---|"
+        for r in rated:
+            yield f"| {md(r.name)} | {md(r.level_name)} ({r.rank} of {len(ladder.scale_rank)}) |"
+        yield ""
+    background = [
+        ("Education", role.education),
+        ("Experience", role.experience),
+        ("Years of experience", _years(role.experience_years) or None),
+        ("Frameworks and tools", ", ".join(role.frameworks) or None),
+    ]
+    shown = [(label, value) for label, value in background if value]
+    if shown:
+        yield "#### Background"
+        yield ""
+        yield from (f"- **{label}:** {md(value)}" for label, value in shown)
+        yield ""
+    into, onward = moves_into(ladder, role), moves_from(ladder, role)
+    if into or onward:
+        yield "#### Moves"
+        yield ""
+        yield from (f"- From {_move(m)}" for m in into)
+        yield from (f"- To {_move(m)}" for m in onward)
+        yield ""
+    if role.notes:
+        yield "#### Notes"
+        yield ""
+        yield from (f"- {md(note)}" for note in role.notes)
+        yield ""
+    if role.sources:
+        titles = [md(sources[s].title) if s in sources else md(s) for s in role.sources]
+        yield "Sources: " + "; ".join(titles)
+        yield ""
+
+
+# --------------------------------------------------------------------------
+# Writing the result
+
+
+def render(ladder: Ladder, fmt: str) -> str:
+    """The catalogue in one of :data:`FORMATS`."""
+    if fmt == "toml":
+        return to_toml(ladder)
+    if fmt == "json":
+        return to_json(ladder)
+    if fmt == "markdown":
+        return to_markdown(ladder)
+    if fmt in PICTURE_FORMATS:
+        # Drawing needs more code than the other formats: load it only when asked.
+        from . import pictures
+
+        drawn: str = getattr(pictures, fmt)(ladder)
+        return drawn if drawn.endswith("\n") else drawn + "\n"
+    raise UsageError(f"unknown format {fmt!r}", hints=[f"use one of: {', '.join(FORMATS)}"])
+
+
+def save(text: str, path: Path, *, force: bool = False) -> None:
+    """Write ``text`` to ``path`` atomically; never replace a file unless ``force``.
+
+    The text goes to a temporary file in the same folder, which then replaces
+    the target in one step, so a reader never sees half a file and a failure
+    leaves any existing file as it was.
+    """
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name for --output")
+    if path.exists() and not force:
+        raise OutputExistsError(str(path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"folder {folder} does not exist; create it first")
+    temporary: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="\n", dir=folder, prefix=f".{path.name}.",
+            suffix=".tmp", delete=False,
+        ) as handle:
+            temporary = handle.name
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # A temporary file is private (0600); give the result the usual permissions.
+        os.chmod(temporary, _mode_for(path))
+        if path.exists() and not force:  # appeared while we were writing
+            raise OutputExistsError(str(path))
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+# --------------------------------------------------------------------------
+# What `pmladder validate` reports
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def validation_line(label: str, summary: Summary) -> str:
+    """The one-line summary of a valid catalogue."""
+    from .terminal import inert
+
+    line = (
+        f'{label}: valid catalogue "{inert(summary.name, 200)}": '
+        f"{_count(summary.roles, 'role')} on {_count(summary.tracks, 'track')} and "
+        f"{_count(summary.levels, 'level')}, {_count(summary.moves, 'move')}, "
+        f"{_count(summary.competencies, 'competency', 'competencies')}"
+    )
+    if summary.warnings:
+        line += f" ({_count(summary.warnings, 'warning')})"
+    return line
+
+
+def validation_document(ladder: Ladder, summary: Summary) -> dict[str, Any]:
+    """``pmladder validate --json``: the counts and the warnings of a valid catalogue."""
+    from .jsonout import envelope
+
+    return {
+        **envelope("validate", ladder),
+        "valid": True,
+        "counts": {k: v for k, v in asdict(summary).items() if k not in ("name", "warnings")},
+        "warnings": [
+            {"message": w.message, "location": w.location, "role": w.role, "line": w.line}
+            for w in ladder.warnings
+        ],
+    }
