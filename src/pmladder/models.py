@@ -38,7 +38,9 @@ MOVE_KINDS: tuple[MoveKind, ...] = ("promotion", "lateral", "specialisation", "m
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
+    )
 
 
 class ScaleLevel(_Model):
