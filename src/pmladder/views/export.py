@@ -228,9 +228,14 @@ def md(value: str | None) -> str:
     """
     if not value:
         return ""
-    flat = " ".join(value.split())
-    flat = _MD_CONTROL.sub(lambda m: f"U+{ord(m.group()):04X}", flat)
-    flat = _MD_SPECIAL.sub(r"\\\1", flat)
+    flat = _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
+    # Shown as escapes, like the terminal shows them (a backslash before a
+    # letter is printed as it is in Markdown).
+    flat = _MD_CONTROL.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+        else f"\\u{ord(m.group()):04x}",
+        flat,
+    )
     # A paragraph starting with these would become a heading, list or quote.
     if re.match(r"[-+=]|\d+[.)]", flat):
         flat = "\\" + flat
