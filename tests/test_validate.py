@@ -541,7 +541,9 @@ def test_environment_catalogue_is_reported_the_same(invoke: Invoke) -> None:
     path = BAD / "many-mistakes.toml"
     result = invoke("show", "junior", env={"PMLADDER_CATALOG": str(path)})
     assert result.exit_code == ExitCode.INVALID_CATALOG
-    assert result.stderr == invoke("validate", str(path)).stderr
+    assert result.stderr == invoke("validate", str(path)).stderr + (
+        "hint: the file is set by PMLADDER_CATALOG; unset it to use the bundled catalogue\n"
+    )
 
 
 def test_validate_help_has_an_example(invoke: Invoke) -> None:

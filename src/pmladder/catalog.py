@@ -1040,10 +1040,27 @@ class Ladder:
 
 def load(source: CatalogSource) -> Ladder:
     """Read, parse, validate and index a catalogue; raise :class:`CatalogError` if invalid."""
-    text = read_source(source)
-    data = parse_source(text, source)
-    catalog, warnings = validate_data(data, source.label, text, source.format)
+    try:
+        text = read_source(source)
+        data = parse_source(text, source)
+        catalog, warnings = validate_data(data, source.label, text, source.format)
+    except CatalogError as error:
+        hint = _origin_hint(source)
+        if hint:
+            error.hints = (*error.hints, hint)
+        raise
     return Ladder.build(catalog, source, warnings)
+
+
+def _origin_hint(source: CatalogSource) -> str | None:
+    """Say where an implicitly chosen catalogue came from, so its errors make sense."""
+    if source.origin == "environment":
+        return f"the file is set by {ENV_VAR}; unset it to use the bundled catalogue"
+    if source.origin == "discovered" and source.path is not None:
+        here = source.path.parent == Path.cwd().resolve()
+        where = "the current folder" if here else "a parent of the current folder"
+        return f"pmladder found this {LOCAL_FILE} in {where}; pass --catalog FILE to use another"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
