@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -20,6 +23,19 @@ JsonOption = Annotated[
     bool,
     typer.Option(
         "--json", help="Print JSON (documented in docs/json-output.md) instead of tables."
+    ),
+]
+
+SvgOption = Annotated[
+    str | None,
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        help=(
+            "Also save the output, exactly as printed, as an SVG picture in FILE. "
+            "Never overwrites: an existing FILE is refused. Not with --json."
+        ),
+        show_default=False,
     ),
 ]
 
@@ -103,9 +119,97 @@ def print_json(document: dict[str, Any]) -> None:
     sys.stdout.write(dumps(document) + "\n")
 
 
-def print_rich(renderables: Iterable[RenderableType]) -> None:
+def svg_target(svg: str | None, json: bool) -> Path | None:
+    """Check ``--svg FILE`` before any work is done: the file to write, or ``None``.
+
+    Refuse (usage error) with ``--json``, an empty name, a missing folder, or a
+    file that already exists: pmladder never overwrites a file.
+    """
+    from ..errors import UsageError
+
+    if svg is None:
+        return None
+    if json:
+        raise UsageError(
+            "--svg saves the printed tables as a picture and cannot be combined with --json",
+            hints=["drop --json to save an SVG, or drop --svg to print JSON"],
+        )
+    if not svg.strip():
+        raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
+    path = Path(svg)
+    if path.exists() or path.is_symlink():
+        raise UsageError(
+            f"{svg} already exists; pmladder never overwrites a file",
+            hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        raise UsageError(f"cannot save {svg}: the folder {str(parent)!r} does not exist")
+    return path
+
+
+def _free_name(path: Path) -> str:
+    """The first ``name-2.svg``, ``name-3.svg``... next to ``path`` that does not exist."""
+    stem, suffix = path.stem, path.suffix or ".svg"
+    for n in range(2, 1000):
+        candidate = path.with_name(f"{stem}-{n}{suffix}")
+        if not candidate.exists():
+            return str(candidate)
+    return str(path.with_name(f"{stem}-new{suffix}"))
+
+
+def write_new_file(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` atomically, refusing to replace an existing file.
+
+    The content goes to a temporary file in the same folder, which is then
+    hard-linked into place: the link fails if ``path`` appeared meanwhile, and a
+    reader never sees a half-written file. Where hard links are not supported,
+    the file is created exclusively instead.
+    """
+    from ..errors import UsageError
+
+    data = content.encode("utf-8")
+    exists = UsageError(
+        f"{path} already exists; pmladder never overwrites a file",
+        hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
+    )
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then linked
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        )
+        try:
+            with handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            # Temporary files are private; the saved picture gets the usual permissions.
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(handle.name, 0o666 & ~mask)
+            try:
+                os.link(handle.name, path)
+            except FileExistsError:
+                raise exists from None
+            except OSError:
+                with open(path, "xb") as out:
+                    out.write(data)
+        finally:
+            os.unlink(handle.name)
+    except FileExistsError:
+        raise exists from None
+    except OSError as error:
+        raise UsageError(f"cannot save {path}: {error.strerror or error}") from None
+
+
+def print_rich(
+    renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
+) -> None:
+    """Print to stdout; with ``svg``, also save exactly what was printed as an SVG."""
     from ..views.terminal import console
 
-    out = console()
+    out = console(record=svg is not None)
     for item in renderables:
         out.print(item)
+    if svg is not None:
+        write_new_file(svg, out.export_svg(title=title))
+        write_stderr(f"saved {svg}")

@@ -16,10 +16,12 @@ def list_roles(
         typer.Option("--track", "-t", help="Show only this track (its id, e.g. leadership)."),
     ] = None,
     json: common.JsonOption = False,
+    svg: common.SvgOption = None,
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
     from ..ladder import overview
 
+    target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     tracks = overview(ladder, track)
     if json:
@@ -29,7 +31,7 @@ def list_roles(
     else:
         from ..views.tables import render_list
 
-        common.print_rich(render_list(ladder, tracks))
+        common.print_rich(render_list(ladder, tracks), svg=target, title="pmladder list")
 
 
 def register(app: typer.Typer) -> None:

@@ -30,6 +30,7 @@ def path(
         ),
     ],
     json: common.JsonOption = False,
+    svg: common.SvgOption = None,
 ) -> None:
     """Show the route between two roles and the gap to close at each step.
 
@@ -42,6 +43,7 @@ def path(
     from ..ladder import TIE_BREAK_RULE, route
     from ..lookup import find_role
 
+    target_file = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)
@@ -53,7 +55,7 @@ def path(
     else:
         from ..views.tables import render_route
 
-        common.print_rich(render_route(ladder, result))
+        common.print_rich(render_route(ladder, result), svg=target_file, title="pmladder path")
 
 
 def register(app: typer.Typer) -> None:

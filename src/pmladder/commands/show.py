@@ -7,7 +7,12 @@ import typer
 from . import common
 
 
-def show(ctx: typer.Context, role: common.RoleArgument, json: common.JsonOption = False) -> None:
+def show(
+    ctx: typer.Context,
+    role: common.RoleArgument,
+    json: common.JsonOption = False,
+    svg: common.SvgOption = None,
+) -> None:
     """Show one role in full.
 
     Summary, responsibilities, competencies with their proficiency, education,
@@ -15,6 +20,7 @@ def show(ctx: typer.Context, role: common.RoleArgument, json: common.JsonOption 
     """
     from ..lookup import find_role
 
+    target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     found = find_role(ladder, role)
     if json:
@@ -24,7 +30,7 @@ def show(ctx: typer.Context, role: common.RoleArgument, json: common.JsonOption 
     else:
         from ..views.tables import render_role
 
-        common.print_rich(render_role(ladder, found))
+        common.print_rich(render_role(ladder, found), svg=target, title="pmladder show")
 
 
 def register(app: typer.Typer) -> None:
