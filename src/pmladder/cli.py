@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .commands import assess as assess_cmd
 from .commands import common
+from .commands import compare as compare_cmd
 from .commands import export as export_cmd
 from .commands import listing as list_cmd
 from .commands import path as path_cmd
@@ -107,6 +108,7 @@ def main(
 list_cmd.register(app)
 show_cmd.register(app)
 path_cmd.register(app)
+compare_cmd.register(app)
 validate_cmd.register(app)
 schema_cmd.register(app)
 export_cmd.register(app)

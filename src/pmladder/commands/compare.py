@@ -1,0 +1,55 @@
+"""``pmladder compare ROLE ROLE [ROLE...]``: roles side by side, differences visible."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+def compare(
+    ctx: typer.Context,
+    roles: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ROLE ROLE [ROLE...]",
+            help="Two or more roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
+            autocompletion=common.complete_role,
+            show_default=False,
+        ),
+    ],
+    json: common.JsonOption = False,
+    svg: common.SvgOption = None,
+) -> None:
+    """Compare two or more roles side by side.
+
+    Track, level, summary, education and experience; each competency's
+    proficiency with the highest of each row marked ▲ and '-' where a role does
+    not rate it; the responsibilities and frameworks only one of them has; and
+    the shortest route from each role to each other one ("no route" when no
+    moves lead there).
+    """
+    from ..compare import compare as compare_roles
+    from ..lookup import find_role
+
+    target = common.svg_target(svg, json)
+    ladder = common.state(ctx).ladder()
+    result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
+    if json:
+        from ..views.compare import compare_document
+
+        common.print_json(compare_document(ladder, result))
+    else:
+        from ..views.compare import render_comparison
+
+        common.print_rich(render_comparison(ladder, result), svg=target,
+                          title="pmladder compare")
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "compare",
+        epilog="Example: pmladder compare technical-pm growth-pm group-pm",
+    )(compare)

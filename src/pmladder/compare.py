@@ -1,0 +1,232 @@
+"""Roles side by side: what differs between two or more roles.
+
+Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+:func:`compare` returns a :class:`Comparison` that the views render as a table
+or as JSON.
+
+What a comparison holds:
+
+- each role's track, level, summary, education and experience;
+- one row per competency that any of the roles rates, in catalogue order, with
+  each role's rating (``None`` where the role does not rate it) and the roles
+  that need the most of it (``highest``: empty when every role needs the same);
+- the responsibilities and frameworks only one of the roles has, and those all
+  of them share (compared after :func:`~pmladder.catalog.normalise`);
+- the shortest route from each role to each other one (``None`` when no moves
+  lead there), by the same rule as ``pmladder path``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .catalog import Ladder, normalise
+from .errors import UsageError
+from .ladder import Rating, rating, shortest_route
+from .models import MoveKind, Role
+
+MIN_ROLES = 2
+"""A comparison needs at least this many roles."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFacts:
+    """One compared role's identity and the facts shown side by side."""
+
+    id: str
+    title: str
+    track: str
+    track_name: str
+    level: int
+    level_name: str
+    summary: str
+    education: str | None
+    experience: str | None
+    experience_years: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyRow:
+    """One competency across the compared roles."""
+
+    competency: str
+    """Competency id."""
+    name: str
+    """Competency name."""
+    ratings: tuple[Rating | None, ...]
+    """Each role's rating, in the order the roles were given; ``None`` = not rated."""
+    highest: tuple[str, ...]
+    """Ids of the roles that need the most of it; empty when all need the same."""
+
+    @property
+    def differs(self) -> bool:
+        """Whether the roles need different proficiencies (or only some rate it)."""
+        return bool(self.highest)
+
+
+@dataclass(frozen=True, slots=True)
+class Distinct:
+    """Items (responsibilities or frameworks) that set one role apart."""
+
+    role: str
+    """Role id."""
+    items: tuple[str, ...]
+    """What this role has that none of the other compared roles has."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    """One move of a route between compared roles."""
+
+    source: str
+    target: str
+    kind: MoveKind
+    typical_years: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteSummary:
+    """The shortest route from one compared role to another, or none."""
+
+    source: str
+    target: str
+    hops: tuple[Hop, ...] | None
+    """The moves in order, or ``None`` when no sequence of moves leads there."""
+
+    @property
+    def found(self) -> bool:
+        return self.hops is not None
+
+    @property
+    def typical_years(self) -> float | None:
+        """Sum of the moves' typical years (moves without one count as 0)."""
+        if self.hops is None:
+            return None
+        return sum(h.typical_years or 0 for h in self.hops)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two or more roles side by side."""
+
+    roles: tuple[RoleFacts, ...]
+    competencies: tuple[CompetencyRow, ...]
+    responsibilities_only: tuple[Distinct, ...]
+    """Per role, in the order given: responsibilities no other compared role has."""
+    responsibilities_shared: tuple[str, ...]
+    """Responsibilities every compared role has (worded as the first role words them)."""
+    frameworks_only: tuple[Distinct, ...]
+    frameworks_shared: tuple[str, ...]
+    routes: tuple[RouteSummary, ...]
+    """Every ordered pair of distinct roles, in the order the roles were given."""
+
+
+def _distinct(lists: Sequence[Sequence[str]]) -> tuple[list[tuple[str, ...]], tuple[str, ...]]:
+    """For each list, the items no other list has; and the items every list has."""
+    keys = [{normalise(x) for x in items} for items in lists]
+    only: list[tuple[str, ...]] = []
+    for i, items in enumerate(lists):
+        others: set[str] = set()
+        for j, k in enumerate(keys):
+            if j != i:
+                others |= k
+        only.append(tuple(x for x in items if normalise(x) not in others))
+    common = set.intersection(*keys) if keys else set()
+    seen: set[str] = set()
+    shared: list[str] = []
+    for x in lists[0] if lists else ():
+        key = normalise(x)
+        if key in common and key not in seen:
+            seen.add(key)
+            shared.append(x)
+    return only, tuple(shared)
+
+
+def _facts(ladder: Ladder, role: Role) -> RoleFacts:
+    return RoleFacts(
+        id=role.id,
+        title=role.title,
+        track=role.track,
+        track_name=ladder.track_names.get(role.track, role.track),
+        level=role.level,
+        level_name=ladder.level_names.get(role.level, str(role.level)),
+        summary=role.summary,
+        education=role.education,
+        experience=role.experience,
+        experience_years=role.experience_years,
+    )
+
+
+def _competency_rows(ladder: Ladder, roles: Sequence[Role]) -> tuple[CompetencyRow, ...]:
+    order = ladder.competency_order
+    rated = {c for role in roles for c in role.competencies}
+    rows = []
+    for comp in sorted(rated, key=lambda c: (order.get(c, len(order)), c)):
+        cells = tuple(
+            rating(ladder, comp, role.competencies[comp]) if comp in role.competencies else None
+            for role in roles
+        )
+        ranks = [cell.rank if cell is not None else 0 for cell in cells]
+        top = max(ranks)
+        highest = (
+            ()
+            if len(set(ranks)) == 1
+            else tuple(role.id for role, r in zip(roles, ranks, strict=True) if r == top)
+        )
+        rows.append(
+            CompetencyRow(
+                competency=comp,
+                name=ladder.competency_names.get(comp, comp),
+                ratings=cells,
+                highest=highest,
+            )
+        )
+    return tuple(rows)
+
+
+def _route(ladder: Ladder, source: Role, target: Role) -> RouteSummary:
+    found = shortest_route(ladder, source.id, target.id)
+    if found is None:
+        return RouteSummary(source.id, target.id, None)
+    hops = []
+    for role_id, index in found:
+        move = ladder.roles[role_id].moves[index]
+        hops.append(Hop(role_id, move.to, move.kind, move.typical_years))
+    return RouteSummary(source.id, target.id, tuple(hops))
+
+
+def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
+    """Compare ``roles`` (two or more, all different) side by side.
+
+    Raise :class:`UsageError` when fewer than two roles are given or one role
+    is named twice (for example by its id and an alias).
+    """
+    if len(roles) < MIN_ROLES:
+        raise UsageError(
+            "compare needs at least two roles",
+            hints=["for example: pmladder compare technical-pm growth-pm group-pm"],
+        )
+    seen: set[str] = set()
+    for role in roles:
+        if role.id in seen:
+            raise UsageError(
+                f"{role.id!r} is named more than once; compare each role once",
+                hints=["an id, an alias and a title of the same role count as the same role"],
+            )
+        seen.add(role.id)
+    resp_only, resp_shared = _distinct([r.responsibilities for r in roles])
+    fw_only, fw_shared = _distinct([r.frameworks for r in roles])
+    return Comparison(
+        roles=tuple(_facts(ladder, r) for r in roles),
+        competencies=_competency_rows(ladder, roles),
+        responsibilities_only=tuple(
+            Distinct(r.id, items) for r, items in zip(roles, resp_only, strict=True)
+        ),
+        responsibilities_shared=resp_shared,
+        frameworks_only=tuple(
+            Distinct(r.id, items) for r, items in zip(roles, fw_only, strict=True)
+        ),
+        frameworks_shared=fw_shared,
+        routes=tuple(_route(ladder, a, b) for a in roles for b in roles if a.id != b.id),
+    )

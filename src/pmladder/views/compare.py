@@ -1,0 +1,374 @@
+"""Human output of ``pmladder compare``: roles side by side, differences marked.
+
+The layout adapts to the width it is given (Rich passes it in ``options``):
+
+- facts (track, level, summary, education, experience) sit side by side while
+  each role's column can be at least :data:`MIN_FACT_COLUMN` wide, and are
+  stacked role by role below that (four roles at 80 columns, any two at 40);
+- competency ratings show the scale level's name when it fits, else a bar of
+  dots (``●●●○○``), else the step number; the highest rating of each row is
+  marked ``▲`` (and styled), a competency a role does not rate shows ``-``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Ladder
+from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
+from ..ladder import Rating
+from .jsonout import envelope
+from .tables import KIND_LABEL, source_line, years
+from .terminal import text
+
+MIN_FACT_COLUMN = 18
+"""Narrowest column worth putting a role's summary in, side by side."""
+HIGHEST = "▲"
+HIGHEST_STYLE = "bold green"
+MISSING = "-"
+KIND_ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
+
+
+def _facts_side_by_side(roles: Sequence[RoleFacts]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
+    table.add_column("", style="bold", no_wrap=True)
+    for role in roles:
+        table.add_column(Text.assemble(text(role.title, "bold"), "\n", text(role.id, "cyan")),
+                         ratio=1)
+    table.add_row("Track", *(text(r.track_name) for r in roles))
+    table.add_row("Level", *(text(f"{r.level} {r.level_name}") for r in roles))
+    table.add_row("Summary", *(text(r.summary) for r in roles))
+    table.add_row("Education", *(_or_dash(r.education) for r in roles))
+    table.add_row("Experience", *(_experience(r) for r in roles))
+    return table
+
+
+def _or_dash(value: str | None) -> Text:
+    return text(value) if value else Text(MISSING, style="dim")
+
+
+def _experience(role: RoleFacts) -> Text:
+    out = text(role.experience)
+    if role.experience_years is not None:
+        sep = " " if role.experience else ""
+        out.append(f"{sep}(typically {role.experience_years:g}+ years)", style="dim")
+    return out if out.plain else Text(MISSING, style="dim")
+
+
+def _facts_stacked(roles: Sequence[RoleFacts]) -> Iterator[RenderableType]:
+    for role in roles:
+        yield Rule(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"),
+                   align="left")
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column()
+        grid.add_row("Track", text(role.track_name))
+        grid.add_row("Level", text(f"{role.level} {role.level_name}"))
+        grid.add_row("Education", _or_dash(role.education))
+        grid.add_row("Experience", _experience(role))
+        yield grid
+        yield text(role.summary)
+        yield Text()
+
+
+def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
+    if rating is None:
+        return Text(MISSING, style="dim")
+    if mode == "name":
+        out = text(rating.level_name)
+    elif mode == "bar":
+        out = Text("●" * rating.rank + "○" * max(steps - rating.rank, 0), style="green")
+    else:
+        out = Text(str(rating.rank))
+    if highest:
+        out.stylize(HIGHEST_STYLE)
+        out.append(f" {HIGHEST}", style=HIGHEST_STYLE)
+    return out
+
+
+def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
+    """The widest form of the ratings that fits ``width``.
+
+    ``name`` (the scale level's name), ``bar`` (``●●●○○``), ``number`` (the
+    step, 1 = lowest) or, when not even numbers fit side by side, ``list``
+    (one line per competency listing each role's step).
+    """
+    steps = len(ladder.catalog.scale.levels)
+    first = 16 + 3  # the competency column may wrap down to about 16 characters
+    marker = len(HIGHEST) + 1
+    ids = [len(r.id) for r in comparison.roles]
+    names = max(len(s.name) for s in ladder.catalog.scale.levels) + marker
+    if first + sum(max(names, min(n, 14)) + 3 for n in ids) <= width:
+        return "name"
+    if steps <= 10 and first + sum(max(steps + marker, n) + 3 for n in ids) <= width:
+        return "bar"
+    if first + sum(max(len(str(steps)) + marker, n) + 3 for n in ids) <= width:
+        return "number"
+    return "list"
+
+
+def _competencies(
+    ladder: Ladder, comparison: Comparison, width: int
+) -> Iterator[RenderableType]:
+    rows: Sequence[CompetencyRow] = comparison.competencies
+    if not rows:
+        yield Text("None of these roles rates any competency.", style="dim")
+        return
+    mode = rating_mode(width, comparison, ladder)
+    steps = len(ladder.catalog.scale.levels)
+    if mode == "list":
+        yield from _competency_list(comparison, rows, width)
+        yield from _legend(ladder, mode)
+        return
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
+    table.add_column("Competency", min_width=12)
+    for role in comparison.roles:
+        table.add_column(text(role.id, "cyan"), no_wrap=mode != "name", overflow="fold")
+    for row in rows:
+        name = text(row.name, "" if row.differs else "dim")
+        table.add_row(
+            name,
+            *(
+                _cell(r, role.id in row.highest, mode, steps)
+                for r, role in zip(row.ratings, comparison.roles, strict=True)
+            ),
+        )
+    yield table
+    yield from _legend(ladder, mode)
+
+
+def _competency_list(
+    comparison: Comparison, rows: Sequence[CompetencyRow], width: int
+) -> Iterator[RenderableType]:
+    """Each competency on its own line, then ``role step`` entries packed to ``width``."""
+    for row in rows:
+        yield text(row.name, "bold" if row.differs else "dim")
+        entries = []
+        for r, role in zip(row.ratings, comparison.roles, strict=True):
+            entry = text(role.id, "cyan")
+            entry.append(" ")
+            entry.append_text(_cell(r, role.id in row.highest, "number", 0))
+            entries.append(entry)
+        line = Text("  ")
+        for entry in entries:
+            if line.cell_len > 2 and line.cell_len + 2 + entry.cell_len > width:
+                yield line
+                line = Text("  ")
+            if line.cell_len > 2:
+                line.append("  ")
+            line.append_text(entry)
+        yield line
+
+
+def _legend(ladder: Ladder, mode: str) -> Iterator[RenderableType]:
+    legend = Text(f"{HIGHEST} needs the most of the compared roles   {MISSING} not rated",
+                  style="dim")
+    if mode == "bar":
+        legend.append_text(text(f"   ● one step of {ladder.catalog.scale.name}", "dim"))
+    if mode != "name":
+        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.catalog.scale.levels, 1))
+        legend.append("\n")
+        legend.append_text(text(f"{ladder.catalog.scale.name}: {scale}", "dim"))
+    yield legend
+
+
+def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
+    titles = {r.id: r.title for r in comparison.roles}
+    for resp, fw in zip(comparison.responsibilities_only, comparison.frameworks_only,
+                        strict=True):
+        yield Text.assemble(("Only ", "bold"), text(titles[resp.role], "bold"),
+                            " (", text(resp.role, "cyan"), ")")
+        if resp.items:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for item in resp.items:
+                grid.add_row(" •", text(item))
+            yield grid
+        else:
+            yield Text("  no responsibility of its own", style="dim")
+        if fw.items:
+            yield _labelled("Frameworks", ", ".join(fw.items))
+    if comparison.responsibilities_shared:
+        yield Text("Shared by all", style="bold")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for item in comparison.responsibilities_shared:
+            grid.add_row(" •", text(item))
+        yield grid
+    if comparison.frameworks_shared:
+        yield _labelled("Frameworks shared by all", ", ".join(comparison.frameworks_shared))
+
+
+def _labelled(label: str, value: str) -> Table:
+    """``label: value`` with the value's wrapped lines hanging under the value."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    grid.add_row(f"  {label}:", text(value))
+    return grid
+
+
+def route_chain(route: RouteSummary) -> Text:
+    """``pm ↑ senior-pm ⇑ group-pm``: each move's arrow shows its kind."""
+    out = Text()
+    if route.hops is None:
+        return out
+    out.append_text(text(route.source, "cyan"))
+    for hop in route.hops:
+        out.append(f" {KIND_ARROW[hop.kind]} ", style="bold")
+        out.append_text(text(hop.target, "cyan"))
+    return out
+
+
+def _routes(comparison: Comparison) -> Iterator[RenderableType]:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=False, min_width=12)
+    grid.add_column()
+    missing = Text()
+    for route in comparison.routes:
+        pair = Text.assemble(text(route.source, "cyan"), " → ", text(route.target, "cyan"))
+        if route.hops is None:
+            if missing:
+                missing.append(", ")
+            missing.append_text(pair)
+            continue
+        count = len(route.hops)
+        detail = Text(f"{count} move{'s' if count != 1 else ''}")
+        if route.typical_years:
+            detail.append(f", about {years(route.typical_years)}")
+        detail.append(": ")
+        detail.append_text(route_chain(route))
+        grid.add_row(pair, detail)
+    if missing:
+        grid.add_row(Text("no route", style="bold"), missing)
+    yield grid
+    kinds = "   ".join(f"{KIND_ARROW[k]} {KIND_LABEL[k]}" for k in KIND_ARROW)
+    yield Text(kinds, style="dim")
+    found = [r for r in comparison.routes if r.found]
+    if found:
+        yield Text(
+            f"pmladder path {found[0].source} {found[0].target} shows the gap at each step.",
+            style="dim",
+        )
+
+
+class ComparisonView:
+    """The whole comparison, laid out for the width Rich gives it."""
+
+    def __init__(self, ladder: Ladder, comparison: Comparison) -> None:
+        self.ladder = ladder
+        self.comparison = comparison
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        comparison = self.comparison
+        count = len(comparison.roles)
+        line = source_line(self.ladder)
+        if line is not None:
+            yield line
+        heading = Text("Comparing ", style="bold")
+        for i, role in enumerate(comparison.roles):
+            if i:
+                heading.append(", " if i < count - 1 else " and ")
+            heading.append_text(text(role.title, "bold"))
+        yield heading
+        yield Text()
+        if (width - 14) // count - 3 >= MIN_FACT_COLUMN:
+            yield _facts_side_by_side(comparison.roles)
+        else:
+            yield from _facts_stacked(comparison.roles)
+        yield Rule(Text("Competencies", style="bold"), align="left")
+        yield from _competencies(self.ladder, comparison, width)
+        yield Text()
+        yield Rule(Text("What sets each apart", style="bold"), align="left")
+        yield from _distinct(comparison)
+        yield Text()
+        yield Rule(Text("Routes between them", style="bold"), align="left")
+        yield from _routes(comparison)
+
+
+def render_comparison(ladder: Ladder, comparison: Comparison) -> Iterator[RenderableType]:
+    yield ComparisonView(ladder, comparison)
+
+
+# --------------------------------------------------------------------------
+# JSON
+
+
+def _rating_json(rating: Rating | None) -> dict[str, Any] | None:
+    if rating is None:
+        return None
+    return {"level": rating.level, "level_name": rating.level_name, "rank": rating.rank}
+
+
+def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:
+    """The ``compare --json`` document (see docs/json-output.md)."""
+    ids = [r.id for r in comparison.roles]
+    return {
+        **envelope("compare", ladder),
+        "roles": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "track": r.track,
+                "track_name": r.track_name,
+                "level": r.level,
+                "level_name": r.level_name,
+                "summary": r.summary,
+                "education": r.education,
+                "experience": r.experience,
+                "experience_years": r.experience_years,
+            }
+            for r in comparison.roles
+        ],
+        "competencies": [
+            {
+                "id": row.competency,
+                "name": row.name,
+                "ratings": {
+                    role_id: _rating_json(r)
+                    for role_id, r in zip(ids, row.ratings, strict=True)
+                },
+                "highest": list(row.highest),
+                "differs": row.differs,
+            }
+            for row in comparison.competencies
+        ],
+        "responsibilities": {
+            "only": {d.role: list(d.items) for d in comparison.responsibilities_only},
+            "shared": list(comparison.responsibilities_shared),
+        },
+        "frameworks": {
+            "only": {d.role: list(d.items) for d in comparison.frameworks_only},
+            "shared": list(comparison.frameworks_shared),
+        },
+        "routes": [
+            {
+                "from": route.source,
+                "to": route.target,
+                "found": route.found,
+                "moves": None
+                if route.hops is None
+                else [
+                    {
+                        "from": h.source,
+                        "to": h.target,
+                        "kind": h.kind,
+                        "typical_years": h.typical_years,
+                    }
+                    for h in route.hops
+                ],
+                "typical_years": route.typical_years,
+            }
+            for route in comparison.routes
+        ],
+    }
