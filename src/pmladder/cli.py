@@ -23,6 +23,7 @@ from .commands import export as export_cmd
 from .commands import listing as list_cmd
 from .commands import path as path_cmd
 from .commands import schema as schema_cmd
+from .commands import search as search_cmd
 from .commands import show as show_cmd
 from .commands import validate as validate_cmd
 from .errors import CatalogError, ExitCode, PmladderError
@@ -109,6 +110,7 @@ list_cmd.register(app)
 show_cmd.register(app)
 path_cmd.register(app)
 compare_cmd.register(app)
+search_cmd.register(app)
 validate_cmd.register(app)
 schema_cmd.register(app)
 export_cmd.register(app)

@@ -1,0 +1,60 @@
+"""``pmladder search TEXT``: which roles involve a skill, tool or framework."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import common
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TEXT",
+            help="Words to look for, e.g. SQL, pricing, RICE, 'user stories'. Case is ignored.",
+            show_default=False,
+        ),
+    ],
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", min=0, metavar="N",
+            help="Show the best N roles (0: all of them).",
+        ),
+    ] = 20,
+    json: common.JsonOption = False,
+    svg: common.SvgOption = None,
+) -> None:
+    """Find the roles that involve a skill, tool or framework.
+
+    Looks in titles, aliases, frameworks, competencies (name and the role's
+    rating), responsibilities, summaries, education and experience. Every word
+    must occur in the role; matches are shown in context, best roles first.
+
+    Ranking: a word is worth more in a title or alias than in a framework or
+    competency, then a responsibility, then the summary; a whole word counts
+    more than the start of a word, which counts more than a match inside a
+    word. Ties keep catalogue order. Nothing found exits 1 with close words.
+    """
+    from ..search import search as run_search
+
+    target = common.svg_target(svg, json)
+    ladder = common.state(ctx).ladder()
+    result = run_search(ladder, " ".join(query))
+    if json:
+        from ..views.search import search_document
+
+        common.print_json(search_document(ladder, result, limit))
+    else:
+        from ..views.search import render_search
+
+        common.print_rich(render_search(ladder, result, limit), svg=target,
+                          title="pmladder search")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("search", epilog='Example: pmladder search "user stories"')(search)
