@@ -20,6 +20,7 @@ from .commands import assess as assess_cmd
 from .commands import common
 from .commands import compare as compare_cmd
 from .commands import export as export_cmd
+from .commands import ladder_cmd as drawing_cmd
 from .commands import listing as list_cmd
 from .commands import path as path_cmd
 from .commands import schema as schema_cmd
@@ -111,6 +112,7 @@ show_cmd.register(app)
 path_cmd.register(app)
 compare_cmd.register(app)
 search_cmd.register(app)
+drawing_cmd.register(app)
 validate_cmd.register(app)
 schema_cmd.register(app)
 export_cmd.register(app)

@@ -1,0 +1,302 @@
+"""Pictures of the ladder: Mermaid, Graphviz DOT and pmladder's own SVG.
+
+Tested through ``pmladder export --format mermaid|dot|svg`` (what a user runs)
+and on the functions for the details. Hostile catalogue text must stay text in
+every format.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from conftest import TINY, Invoke
+from pmladder.catalog import Ladder, find_source, load
+from pmladder.models import MOVE_KINDS
+from pmladder.views import pictures
+from pmladder.views.pictures import COLOURS, layout, mermaid_text, wrap, xml
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+HOSTILE_TITLE = 'Junior <script>alert(1)</script> & "Maker" \\u0007 it\'s `odd` ]];'
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Ladder:
+    return load(find_source(None, environ={}, cwd=Path("/")))
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace('title = "Junior Maker"', f'title = "{_toml(HOSTILE_TITLE)}"')
+    text = text.replace('name = "Management"', 'name = "Management & <b>Leads</b> \\"x\\""')
+    text = text.replace('name = "Tiny test ladder"', 'name = "Tiny </title><svg onload=x>"')
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _toml(value: str) -> str:
+    return value.replace('"', '\\"')
+
+
+def _load(path: Path) -> Ladder:
+    return load(find_source(str(path), environ={}, cwd=Path("/")))
+
+
+# --------------------------------------------------------------------------
+# Through the export command
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot", "svg"])
+def test_export_draws_every_role(invoke: Invoke, fmt: str, bundled: Ladder) -> None:
+    result = invoke("export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    for role in bundled.catalog.roles:
+        assert role.id in result.stdout, role.id
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot", "svg"])
+def test_export_on_a_team_catalogue(invoke: Invoke, fmt: str) -> None:
+    result = invoke("--catalog", str(TINY), "export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "Team Lead" in result.stdout
+    assert "Individual contributors" in result.stdout
+
+
+def test_export_svg_to_a_file_is_a_picture(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "ladder.svg"
+    result = invoke("export", "--format", "svg", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    root = ET.parse(target).getroot()
+    assert root.tag == f"{SVG_NS}svg"
+
+
+# --------------------------------------------------------------------------
+# Mermaid
+
+
+def test_mermaid_structure(bundled: Ladder) -> None:
+    text = pictures.mermaid(bundled)
+    out = text.splitlines()
+    assert out[1] == "flowchart BT"
+    assert sum(1 for line in out if line.strip().startswith("subgraph ")) == 5
+    assert sum(1 for line in out if line.strip() == "end") == 5
+    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    edges = [line for line in out if re.match(r"\s+r\d+ (-->|-\.->|==>)\|", line)]
+    assert len(edges) == moves
+    assert sum(1 for line in out if line.strip().startswith("linkStyle ")) == moves
+    assert any("==>|\"into management ~3y\"|" in line for line in edges)
+    assert any("-.->|\"lateral ~2y\"|" in line for line in edges)
+    assert f"linkStyle 0 stroke:{COLOURS['promotion']}" in text
+
+
+def test_mermaid_labels_cannot_escape(hostile: Path) -> None:
+    text = pictures.mermaid(_load(hostile))
+    assert "<script>" not in text
+    assert "<b>" not in text
+    assert "#60;script#62;alert(1)#60;/script#62;" in text
+    # Every node line is exactly one quoted label: nothing can close the quote.
+    for line in text.splitlines():
+        if re.match(r"\s+r\d+\[", line):
+            assert re.fullmatch(r'\s+r\d+\["[^"\[\]`]*"\]', line), line
+        if line.strip().startswith("subgraph"):
+            assert re.fullmatch(r'\s+subgraph t\d+\["[^"\[\]`<>]*"\]', line), line
+
+
+def test_mermaid_text_keeps_plain_words() -> None:
+    assert mermaid_text("Product Manager (pm)") == "Product Manager (pm)"
+    assert mermaid_text('a"b') == "a#34;b"
+    assert mermaid_text("x\ny") == "x y"
+
+
+# --------------------------------------------------------------------------
+# DOT
+
+
+def test_dot_structure(bundled: Ladder) -> None:
+    text = pictures.dot(bundled)
+    assert text.startswith("digraph ladder {")
+    assert text.rstrip().endswith("}")
+    assert "rankdir=BT" in text
+    assert len(re.findall(r"subgraph cluster_\d+ \{", text)) == 5
+    assert len(re.findall(r"\{ rank=same;", text)) == 7
+    assert "style=bold" in text
+    assert "style=dashed" in text
+    assert "style=dotted" in text
+    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    assert len(re.findall(r"r\d+ -> r\d+ \[", text)) == moves
+
+
+def test_dot_strings_are_escaped(hostile: Path) -> None:
+    text = pictures.dot(_load(hostile))
+    quoted = re.compile(r'"(?:[^"\\]|\\.)*"')
+    for line in text.splitlines():
+        rest = quoted.sub("", line)
+        assert '"' not in rest, line
+    assert '\\"Maker\\"' in text
+    assert "\\\\x07" in text  # the bell shows as the text \x07
+    assert "\x07" not in text
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graphviz_reads_it(hostile: Path, bundled: Ladder) -> None:
+    for ladder in (bundled, _load(hostile)):
+        done = subprocess.run(
+            ["dot", "-Tsvg"], input=pictures.dot(ladder), capture_output=True, text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Warning" not in done.stderr
+        assert "Error" not in done.stderr
+        ET.fromstring(done.stdout.split("\n", 1)[1] if done.stdout.startswith("<?xml")
+                      else done.stdout)
+
+
+# --------------------------------------------------------------------------
+# SVG
+
+
+def _boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
+    """Each role's box (x, y, w, h), keyed by its tooltip."""
+    out = {}
+    for group in root.iter(f"{SVG_NS}g"):
+        title = group.find(f"{SVG_NS}title")
+        rect = group.find(f"{SVG_NS}rect")
+        assert title is not None
+        assert rect is not None
+        out[title.text or ""] = tuple(float(rect.get(k, "0")) for k in ("x", "y", "width",
+                                                                          "height"))
+    return out  # type: ignore[return-value]
+
+
+def test_svg_is_well_formed_and_complete(bundled: Ladder) -> None:
+    root = ET.fromstring(pictures.svg(bundled))
+    assert root.tag == f"{SVG_NS}svg"
+    width, height = float(root.get("width", 0)), float(root.get("height", 0))
+    assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
+    boxes = _boxes(root)
+    assert len(boxes) == 13
+    # No two role boxes overlap, and every box is inside the picture.
+    for (a, ba), (b, bb) in combinations(boxes.items(), 2):
+        apart = (ba[0] + ba[2] <= bb[0] or bb[0] + bb[2] <= ba[0]
+                 or ba[1] + ba[3] <= bb[1] or bb[1] + bb[3] <= ba[1])
+        assert apart, (a, b)
+    for x, y, w, h in boxes.values():
+        assert x >= 0
+        assert x + w <= width
+        assert y >= 0
+        assert y + h <= height
+    texts = list(root.iter(f"{SVG_NS}text"))
+    for t in texts:
+        assert 0 <= float(t.get("x", 0)) <= width
+        assert 0 <= float(t.get("y", 0)) <= height
+    words = " ".join(t.text or "" for t in texts)
+    for role in bundled.catalog.roles:
+        assert role.id in words
+    for kind in ("promotion", "lateral", "specialisation", "into management"):
+        assert kind in words  # the legend
+
+
+def test_svg_levels_run_top_down_and_tracks_left_to_right(bundled: Ladder) -> None:
+    boxes = _boxes(ET.fromstring(pictures.svg(bundled)))
+    by_id = {key.rsplit("(", 1)[1].rstrip(")"): v for key, v in boxes.items()}
+    assert by_id["cpo"][1] < by_id["vp-product"][1] < by_id["director"][1]
+    assert by_id["senior-pm"][1] < by_id["pm"][1] < by_id["apm"][1]
+    assert by_id["pm"][1] == by_id["data-pm"][1] == by_id["pmm"][1]
+    assert by_id["pm"][0] < by_id["technical-pm"][0] < by_id["product-owner"][0]
+    assert by_id["product-owner"][0] < by_id["pmm"][0] < by_id["director"][0]
+
+
+def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
+    root = ET.fromstring(pictures.svg(bundled))
+    paths = [p for p in root.iter(f"{SVG_NS}path") if p.find(f"{SVG_NS}title") is not None]
+    kinds = {}
+    for path in paths:
+        tip = path.find(f"{SVG_NS}title")
+        assert tip is not None
+        assert tip.text
+        kinds[tip.text] = (path.get("stroke"), path.get("stroke-dasharray"),
+                           path.get("marker-start"))
+    assert kinds["senior-pm → group-pm: into management ~3y"][0] == COLOURS["management"]
+    lateral = next(v for k, v in kinds.items() if k.startswith("pm → product-owner"))
+    assert lateral[0] == COLOURS["lateral"]
+    assert lateral[1]
+    assert lateral[2] == "url(#start-lateral)"  # PM <-> PO is one double-headed arrow
+    spec = kinds["pm → data-pm: specialisation ~2y"]
+    assert spec[0] == COLOURS["specialisation"]
+    assert spec[1]
+    # One arrow per move, with a double-headed arrow standing for two.
+    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    doubles = sum(1 for v in kinds.values() if v[2])
+    assert len(paths) + doubles == moves
+    for kind in MOVE_KINDS:
+        assert root.find(f".//{SVG_NS}marker[@id='end-{kind}']") is not None
+
+
+def test_svg_escapes_hostile_text(hostile: Path) -> None:
+    text = pictures.svg(_load(hostile))
+    root = ET.fromstring(text)  # well-formed despite the title, the bell and the quotes
+    assert "<script" not in text
+    assert "<b>" not in text
+    assert "onload" not in text.split(">")[0]
+    words = " ".join(t.text or "" for t in root.iter(f"{SVG_NS}text"))
+    assert "<script>alert(1)</sc" in words
+    assert "\\x07" in ET.tostring(root, encoding="unicode") or "\\x07" in words
+    assert "\x07" not in text
+    title = root.find(f"{SVG_NS}title")
+    assert title is not None
+    assert title.text == "Tiny </title><svg onload=x>"
+
+
+def test_svg_of_one_track(bundled: Ladder) -> None:
+    root = ET.fromstring(pictures.svg(bundled, "leadership"))
+    assert len(_boxes(root)) == 5
+
+
+def test_xml_escaping() -> None:
+    assert xml('<a href="x">&\'') == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+    assert xml("bell\x07 nul\x00") == "bell\\x07 nul\\x00"
+    assert xml("rtl\u202eevil") == "rtl\\u202eevil"
+
+
+def test_wrap_fits_and_marks_lost_text() -> None:
+    assert wrap("Director of Product Management", 21) == ["Director of Product", "Management"]
+    long = wrap("word " * 50, 10, 3)
+    assert len(long) == 3
+    assert long[-1].endswith("…")
+    assert all(len(line) <= 11 for line in wrap("x" * 95, 10, 20))
+
+
+def test_layout_counts(bundled: Ladder) -> None:
+    lay = layout(bundled)
+    assert [t.width for t in lay.tracks] == [1, 3, 1, 1, 2]
+    assert [lv.rank for lv in lay.levels] == [7, 6, 5, 4, 3, 2, 1]
+    assert all(e.shown for e in lay.edges)
+
+
+@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="librsvg is not installed")
+def test_a_renderer_draws_it(tmp_path: Path, bundled: Ladder) -> None:
+    source = tmp_path / "ladder.svg"
+    source.write_text(pictures.svg(bundled), encoding="utf-8")
+    done = subprocess.run(["rsvg-convert", str(source), "-o", str(tmp_path / "ladder.png")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "ladder.png").stat().st_size > 10_000
+
+
+def test_docs_picture_is_current(bundled: Ladder) -> None:
+    from conftest import ROOT
+
+    committed = ROOT / "docs" / "ladder.svg"
+    assert committed.read_text(encoding="utf-8") == pictures.svg(bundled), (
+        "docs/ladder.svg is out of date: run "
+        "'pmladder export --format svg --output docs/ladder.svg --force'"
+    )
