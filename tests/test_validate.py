@@ -279,6 +279,14 @@ def test_missing_field_points_at_its_table(invoke: Invoke, tmp_path: Path) -> No
         ("format_version = 1", "format_version = 2", "format_version",
          "format_version must be 1 (got 2)"),
         ('[scale]\nname = "Skill"', '[scale]\nname = 7', "scale.name", "must be text in quotes"),
+        ("typical_years = 3\n", 'typical_years = "three"\n',
+         "roles[1].moves[0].typical_years (role 'maker')", "must be a number, got 'three'"),
+        ("typical_years = 3\n", "typical_years = 50\n",
+         "roles[1].moves[0].typical_years (role 'maker')", "must be at most 40.0, got 50"),
+        ('aliases = ["JM", "Apprentice"]', 'aliases = "JM"', "roles[0].aliases (role 'junior')",
+         'must be a list in square brackets, e.g. ["..."], got \'JM\''),
+        ('[[roles.moves]]\nto = "maker"', '[[roles.moves]]\nto = "maker"\n[roles.moves.x]',
+         "roles[0].moves[0].x (role 'junior')", "unknown field 'x'"),
     ],
 )
 def test_wrong_types_and_values_name_the_path_and_role(
@@ -550,3 +558,29 @@ def test_validate_help_has_an_example(invoke: Invoke) -> None:
     result = invoke("validate", "--help")
     assert result.exit_code == 0
     assert "Example: pmladder validate pmladder.toml" in result.stdout
+
+
+def test_names_without_letters_or_digits(invoke: Invoke, tmp_path: Path) -> None:
+    path = edit(tmp_path, ('aliases = ["JM", "Apprentice"]', 'aliases = ["JM", "--"]'))
+    line = problem_line(invalid(invoke, path), "no letters")
+    assert "roles[0].aliases[1] (role 'junior'): alias '--' has no letters or digits" in line
+
+
+def test_scale_too_long_and_not_a_table(invoke: Invoke, tmp_path: Path) -> None:
+    steps = "".join(f'{{ id = "s{i}", name = "S{i}", description = "d" }},\n' for i in range(18))
+    path = edit(tmp_path, ("levels = [\n", f"levels = [\n{steps}"))
+    line = problem_line(invalid(invoke, path), "scale.levels")
+    assert line.endswith("scale.levels: has 21 entries; the most allowed is 20")
+    path = edit(tmp_path, ("[[tracks]]\nid = \"ic\"", "[[tracks]]\nid = \"ic\"\n[tracks.name]"))
+    line = problem_line(invalid(invoke, path), "tracks[0].name")
+    assert "must be text in quotes, got a table" in line
+
+
+def test_check_catalog_on_a_valid_shape() -> None:
+    from pmladder.catalog import check_catalog
+
+    ladder = load(CatalogSource(TINY, "option"))
+    problems = check_catalog(ladder.catalog)
+    assert [(p.severity, p.role, p.location) for p in problems] == [
+        ("warning", "hermit", "roles[4]")
+    ]
