@@ -14,7 +14,7 @@ def compare(
     roles: Annotated[
         list[str],
         typer.Argument(
-            metavar="ROLE ROLE [ROLE...]",
+            metavar="ROLE",
             help="Two or more roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
             autocompletion=common.complete_role,
             show_default=False,

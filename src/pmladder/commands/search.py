@@ -38,7 +38,8 @@ def search(
     Ranking: a word is worth more in a title or alias than in a framework or
     competency, then a responsibility, then the summary; a whole word counts
     more than the start of a word, which counts more than a match inside a
-    word. Ties keep catalogue order. Nothing found exits 1 with close words.
+    word. Ties go to the role with more matching fields, then to catalogue
+    order. Nothing found exits 1 and suggests close words.
     """
     from ..search import search as run_search
 

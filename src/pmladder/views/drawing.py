@@ -32,6 +32,8 @@ from .terminal import inert, text
 
 MIN_COLUMN = 15
 """Narrowest track column drawn side by side: fits a box around ``product-owner``."""
+MAX_BOX = 32
+"""Widest box: on a wide terminal with few tracks, boxes stay compact."""
 GAP = 1
 """Spaces between track columns."""
 
@@ -108,12 +110,12 @@ class LadderDrawing:
     def column_width(self, width: int) -> int:
         """Width of each track's column when every track gets the same."""
         count = len(self.layout.tracks)
-        return (width - GAP * (count - 1)) // count
+        return min((width - GAP * (count - 1)) // count, MAX_BOX)
 
     def slot_width(self, width: int) -> int:
         """Width of one box when roles sharing a cell sit side by side, 0 if none fits."""
         slots = sum(t.width for t in self.layout.tracks)
-        slot = (width - GAP * (slots - 1)) // slots
+        slot = min((width - GAP * (slots - 1)) // slots, MAX_BOX)
         return slot if slot >= MIN_COLUMN else 0
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

@@ -87,7 +87,7 @@ def render_search(
     order = " > ".join(dict.fromkeys(_field_groups()))
     yield Text(
         f"Ranked by field ({order}), then whole word > start of a word > inside a word; "
-        "ties keep catalogue order.",
+        "ties go to more matching fields, then catalogue order.",
         style="dim",
     )
 
