@@ -584,3 +584,31 @@ def test_check_catalog_on_a_valid_shape() -> None:
     assert [(p.severity, p.role, p.location) for p in problems] == [
         ("warning", "hermit", "roles[4]")
     ]
+
+
+def test_role_field_under_a_moves_header(invoke: Invoke, tmp_path: Path) -> None:
+    path = edit(tmp_path, ('to = "lead"\nkind = "management"\n',
+                           'to = "lead"\nkind = "management"\nnotes = ["Late."]\n'))
+    line = problem_line(invalid(invoke, path), "notes")
+    assert line == (
+        f"{path}:{line_number(path, 'Late.')}: error: roles[1].moves[0].notes (role 'maker'): "
+        "unknown field 'notes' in a move; the keys after a [[roles.moves]] header belong to "
+        "that move, so put the role's own fields above its first [[roles.moves]]"
+    )
+
+
+@pytest.mark.parametrize("value", ['"ic"', '"Individual contributors first"'])
+def test_role_field_under_a_competencies_header(
+    invoke: Invoke, tmp_path: Path, value: str
+) -> None:
+    path = edit(tmp_path, ('competencies = { craft = "high" }\n',
+                           f'[roles.competencies]\ncraft = "high"\ntrack = {value}\n'),
+                ('track = "ic"\nlevel = 3', "level = 3"))
+    lines = invalid(invoke, path)
+    assert len([line for line in lines if "roles[2].competencies.track" in line]) == 1
+    assert problem_line(lines, "competencies.track").endswith(
+        "roles[2].competencies.track (role 'expert'): 'track' is a field of the role, not a "
+        "competency: the keys after a [roles.competencies] header belong to it, so put the "
+        "role's own fields above it"
+    )
+    assert "roles[2].track (role 'expert'): required field 'track' is missing" in "\n".join(lines)

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import CatalogError, CatalogReadError, Problem
-from .models import Catalog, Role
+from .models import Catalog, Move, Role
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -617,6 +617,27 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+_AFTER_MOVES = (
+    "the keys after a [[roles.moves]] header belong to that move, so put the role's own "
+    "fields above its first [[roles.moves]]"
+)
+
+
+def _role_field_in_ratings(loc: Loc) -> bool:
+    """Whether ``loc`` is a role's field written under ``[roles.competencies]`` by mistake."""
+    return (
+        len(loc) == 4 and loc[0] == "roles" and loc[2] == "competencies"
+        and str(loc[3]) in Role.model_fields
+    )
+
+
+def _in_ratings_message(name: str) -> str:
+    return (
+        f"{name!r} is a field of the role, not a competency: the keys after a "
+        "[roles.competencies] header belong to it, so put the role's own fields above it"
+    )
+
+
 def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
     """What pydantic found, in the words of someone editing the file."""
     kind = err["type"]
@@ -626,6 +647,8 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
     if kind == "extra_forbidden":
         owner = _model_at(loc)
         message = f"unknown field {name!r}"
+        if owner is Move and name in Role.model_fields:
+            return f"{message} in a move; {_AFTER_MOVES}"
         if owner is not None:
             valid = list(owner.model_fields)
             close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
@@ -642,6 +665,8 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
         )
     if kind == "literal_error" and name == "format_version":
         return f"format_version must be 1 (got {_got(value)}); this pmladder reads format 1"
+    if _role_field_in_ratings(loc):
+        return _in_ratings_message(name)
     if kind == "string_pattern_mismatch":
         return (
             f"{_got(value)} is not a valid id; use lower-case letters, digits and dashes, "
@@ -915,6 +940,10 @@ def _cross_check(facts: _Facts) -> list[_Located]:
                 f"level {role.level} is not defined; the [[levels]] ranks are {ranks}", role.id)
         for comp, rating in role.competencies:
             loc: Loc = (*here, "competencies", comp)
+            if _role_field_in_ratings(loc) and comp not in (competency_ids or ()):
+                if rating is not None:  # else pydantic has said so already
+                    add(loc, _in_ratings_message(comp), role.id)
+                continue
             if competency_ids is not None and comp not in competency_ids:
                 add(loc, f"competency {comp!r} is not defined"
                     f"{_closest(comp, competency_ids)}; add it under [[competencies]] "
