@@ -612,3 +612,11 @@ def test_role_field_under_a_competencies_header(
         "role's own fields above it"
     )
     assert "roles[2].track (role 'expert'): required field 'track' is missing" in "\n".join(lines)
+
+
+def test_syntax_error_after_unusual_line_breaks(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_bytes('name = "a\u2028b"\r\ndesc = "x\fy"\n'.encode())
+    lines = invalid(invoke, path)
+    assert lines[1] == f"{path}:2:10: error: TOML syntax error: Illegal character '\\x0c'"
+    assert lines[2:4] == ['  desc = "x\\x0cy"', "           ^"]

@@ -168,17 +168,21 @@ def read_source(source: CatalogSource) -> str:
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _printable(value: str) -> str:
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", value)
+    return _UNSAFE.sub(_escape, value)
 
 
 def _excerpt(text: str, line: int, column: int | None) -> tuple[str, ...]:
     """The offending line and a caret under the column, cut to a readable width."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # as the parsers count lines: not at \f, \u2028...
     if not 0 < line <= len(lines):
         return ()
-    shown = lines[line - 1].replace("\t", " ")
+    shown = lines[line - 1].removesuffix("\r").replace("\t", " ")
     col = max((column or 1) - 1, 0)
     start = max(col - 60, 0) if len(shown) > 100 else 0
     piece = shown[start : start + 100]
