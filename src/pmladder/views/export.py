@@ -169,19 +169,25 @@ def _write_table(
 
 
 def catalog_data(catalog: Catalog) -> dict[str, Any]:
-    """The catalogue as plain data: unset optional fields and empty lists left out."""
-    return _prune(catalog.model_dump(mode="json", exclude_none=True))
+    """The catalogue as plain data, as a person would write it.
+
+    Unset optional fields and empty lists are left out, and whole numbers of
+    years are written ``2`` rather than ``2.0`` (the models read both as 2.0).
+    """
+    return _tidy(catalog.model_dump(mode="json", exclude_none=True))
 
 
-def _prune(table: dict[str, Any]) -> dict[str, Any]:
+def _tidy(table: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in table.items():
         if value == [] or value == {}:
             continue
         if isinstance(value, dict):
-            value = _prune(value)
+            value = _tidy(value)
         elif isinstance(value, list):
-            value = [_prune(v) if isinstance(v, dict) else v for v in value]
+            value = [_tidy(v) if isinstance(v, dict) else v for v in value]
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
         out[key] = value
     return out
 
