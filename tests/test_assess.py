@@ -667,3 +667,21 @@ def test_odd_profile_names_are_printed_inert(invoke: Invoke) -> None:
     empty = invoke("assess", "")
     assert empty.exit_code == ExitCode.USAGE
     assert empty.stderr.startswith('error: "": is not a file name')
+
+
+def test_svg_saves_what_was_printed(invoke: Invoke) -> None:
+    args = ("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
+    result = invoke(*args, "--svg", "kim.svg")
+    assert result.exit_code == 0, result.output
+    picture = Path("kim.svg").read_text(encoding="utf-8")
+    assert picture.startswith("<svg")
+    assert "Team&#160;Lead" in picture or "Team Lead" in picture
+    assert "saved kim.svg" in result.stderr
+    again = invoke(*args, "--svg", "kim.svg")
+    assert again.exit_code == ExitCode.USAGE
+    assert "never overwrites" in again.stderr
+    for extra in (("--json",), ("--template",)):
+        refused = invoke("--catalog", str(TINY), "assess", *extra, "--svg", "x.svg",
+                         *(() if extra == ("--template",) else (str(PROFILES / "tiny-kim.toml"),)))
+        assert refused.exit_code == ExitCode.USAGE, extra
+        assert not Path("x.svg").exists()

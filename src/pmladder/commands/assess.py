@@ -69,6 +69,7 @@ def assess(
         typer.Option("--top", min=1, metavar="N", help="How many best-fitting roles to show."),
     ] = DEFAULT_TOP,
     json: common.JsonOption = False,
+    svg: common.SvgOption = None,
 ) -> None:
     """Rate yourself and see the roles you fit now and the route to the one you want.
 
@@ -103,10 +104,12 @@ def assess(
             else "use only one of: a PROFILE file, --template, --interactive",
             hints=["start with: pmladder assess --template > me.toml"],
         )
-    if template and json:
+    if template and (json or svg is not None):
         from ..errors import UsageError
 
-        raise UsageError("--template prints a TOML profile; leave out --json")
+        option = "--json" if json else "--svg"
+        raise UsageError(f"--template prints a TOML profile; leave out {option}")
+    picture = common.svg_target(svg, json)
     if interactive and not _stdin_is_tty():
         from ..errors import UsageError
 
@@ -148,7 +151,8 @@ def assess(
         from ..views.assess import render_assessment
         from ..views.terminal import console
 
-        common.print_rich(render_assessment(ladder, result, top, console().width))
+        common.print_rich(render_assessment(ladder, result, top, console().width),
+                          svg=picture, title="pmladder assess")
 
 
 # --------------------------------------------------------------------------
