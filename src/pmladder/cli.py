@@ -41,7 +41,7 @@ def report(error: PmladderError) -> None:
         for problem in error.problems:
             lines.append(problem.format(error.file))
             lines.extend(problem.context)
-        if error.file != "bundled catalogue":
+        if error.problems and error.file != "bundled catalogue":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)
     common.write_stderr("\n".join(lines))

@@ -69,12 +69,12 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     Completion runs on every Tab, so it reads names straight from the TOML and
     skips the models; any problem with the file simply completes nothing.
     """
-    from ..catalog import find_source, normalise, parse_toml, read_source
+    from ..catalog import find_source, normalise, parse_source, read_source
 
     option = ctx.find_root().params.get("catalog")
     try:
         source = find_source(option if isinstance(option, str) else None)
-        data = parse_toml(read_source(source), source.label)
+        data = parse_source(read_source(source), source)
     except Exception:
         return []
     prefix = normalise(incomplete)
