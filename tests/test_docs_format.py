@@ -11,7 +11,7 @@ import tomli
 from pydantic import BaseModel
 
 from conftest import DATA, ROOT, Invoke
-from pmladder import catalog, models
+from pmladder import catalog, models, validation
 from pmladder.catalog import CatalogSource, load
 
 DOC = ROOT / "docs" / "catalogue-format.md"
@@ -84,7 +84,7 @@ def test_every_move_kind_is_explained() -> None:
 def test_size_limits_are_the_real_ones() -> None:
     text = DOC.read_text(encoding="utf-8")
     assert f"**{catalog.MAX_BYTES // 1024 // 1024} MiB** (`MAX_BYTES`)" in text
-    assert f"**{catalog.MAX_ITEMS:,} entries** (`MAX_ITEMS`" in text
+    assert f"**{validation.MAX_ITEMS:,} entries** (`MAX_ITEMS`" in text
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, DATA, TINY, Invoke
-from pmladder.catalog import CatalogSource, load, value_lines
+from pmladder.catalog import CatalogSource, load
+from pmladder.validation import value_lines
 from pmladder.errors import CatalogError, ExitCode
 
 BAD = DATA / "bad"
@@ -577,7 +578,7 @@ def test_scale_too_long_and_not_a_table(invoke: Invoke, tmp_path: Path) -> None:
 
 
 def test_check_catalog_on_a_valid_shape() -> None:
-    from pmladder.catalog import check_catalog
+    from pmladder.validation import check_catalog
 
     ladder = load(CatalogSource(TINY, "option"))
     problems = check_catalog(ladder.catalog)

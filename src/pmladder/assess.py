@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .catalog import MAX_BYTES, Ladder, normalise, parse_toml
+from .catalog import MAX_BYTES, Ladder, normalise
 from .errors import (
     AmbiguousRoleError,
     CatalogError,
@@ -46,9 +46,11 @@ from .errors import (
     Problem,
     UnknownRoleError,
 )
+from .inert import inert
 from .ladder import Route, route
 from .lookup import find_role
 from .models import Role
+from .validation import parse_toml
 
 NONE = "none"
 """The rating for a competency the person has no experience in (or does not rate)."""
@@ -76,8 +78,6 @@ TEMPLATE_HINT = (
 STDIN = "-"
 """The profile argument that reads from standard input."""
 
-_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control and bidi characters: escaped in file names and template comments."""
 
 PROMPTS = "<prompts>"
 """The ``file`` of a profile built from answers to ``--interactive`` prompts."""
@@ -165,8 +165,7 @@ def read_profile(path: str) -> tuple[str, str]:
 
 def _shown(path: str) -> str:
     """A file name safe to print: control and bidi characters shown as escapes."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04x}", path)
+    return inert(path, one_line=True)
 
 
 def _decode(label: str, data: bytes) -> str:
@@ -698,7 +697,7 @@ def _reaching(ladder: Ladder, target: str) -> set[str]:
 def _comment_text(value: str) -> str:
     """Catalogue text made safe for a TOML comment: one line, control characters escaped."""
     flat = " ".join(value.split())
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", flat)
+    return inert(flat, one_line=True)
 
 
 def _comment(value: str, indent: str = "", width: int = 78) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -27,7 +27,9 @@ from .commands import schema as schema_cmd
 from .commands import search as search_cmd
 from .commands import show as show_cmd
 from .commands import validate as validate_cmd
-from .errors import CatalogError, ExitCode, PmladderError
+
+if TYPE_CHECKING:
+    from .errors import PmladderError
 
 BUG_EXIT = 70
 """Exit code of an unexpected error, i.e. a bug in pmladder (EX_SOFTWARE)."""
@@ -36,6 +38,8 @@ ISSUES_HINT = "this is a bug in pmladder; please report it with the command you 
 
 def report(error: PmladderError) -> None:
     """Print an expected error to stderr: one line, then any hints, never a traceback."""
+    from .errors import CatalogError
+
     lines = [f"error: {error.message}"]
     if isinstance(error, CatalogError):
         for problem in error.problems:
@@ -53,7 +57,13 @@ class PmladderGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except PmladderError as error:
+        except Exception as error:
+            # errors.py is imported only when something went wrong, to keep
+            # it off the start-up path of every command.
+            from .errors import PmladderError
+
+            if not isinstance(error, PmladderError):
+                raise
             report(error)
             raise typer.Exit(int(error.exit_code)) from None
 
@@ -127,7 +137,7 @@ def run() -> None:
         # The reader went away (`pmladder list | head -1`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(int(ExitCode.OK))
+        sys.exit(0)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)

@@ -8,8 +8,8 @@ traceback.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -71,24 +71,23 @@ class NotFoundError(PmladderError):
     exit_code = ExitCode.NOT_FOUND
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a catalogue file."""
 
+    #: What is wrong and how to fix it.
     message: str
-    """What is wrong and how to fix it."""
+    #: Path to the value, e.g. ``roles[3].competencies.strategy``.
     location: str = ""
-    """Path to the value, e.g. ``roles[3].competencies.strategy``."""
+    #: Id of the role the problem is in, when there is one.
     role: str | None = None
-    """Id of the role the problem is in, when there is one."""
+    #: 1-based line in the file, when known.
     line: int | None = None
-    """1-based line in the file, when known."""
+    #: 1-based column in the file, when known.
     column: int | None = None
-    """1-based column in the file, when known."""
+    #: ``error`` makes the catalogue invalid; ``warning`` does not.
     severity: str = "error"
-    """``error`` makes the catalogue invalid; ``warning`` does not."""
+    #: Extra lines shown under the message, e.g. the offending line and a caret.
     context: tuple[str, ...] = ()
-    """Extra lines shown under the message, e.g. the offending line and a caret."""
 
     def format(self, file: str) -> str:
         """The problem as one ``file:line:column: severity: message`` line."""

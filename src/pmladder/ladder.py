@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import Ladder, normalise
 from .errors import NotFoundError, UsageError
@@ -16,80 +16,75 @@ from .lookup import close_words
 from .models import Move, MoveKind, Role
 
 
-@dataclass(frozen=True, slots=True)
-class Rating:
+class Rating(NamedTuple):
     """A competency at a proficiency."""
 
+    #: Competency id.
     competency: str
-    """Competency id."""
+    #: Competency name.
     name: str
-    """Competency name."""
+    #: Scale level id.
     level: str
-    """Scale level id."""
+    #: Scale level name.
     level_name: str
-    """Scale level name."""
+    #: Position of the level on the scale, 1 = lowest.
     rank: int
-    """Position of the level on the scale, 1 = lowest."""
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A competency whose required proficiency differs between two roles."""
 
+    #: Competency id.
     competency: str
-    """Competency id."""
+    #: Competency name.
     name: str
-    """Competency name."""
+    #: Scale level id required before, or ``None`` when the competency is new.
     before: str | None
-    """Scale level id required before, or ``None`` when the competency is new."""
+    #: Scale level name required before.
     before_name: str | None
-    """Scale level name required before."""
+    #: Scale level id required after.
     after: str
-    """Scale level id required after."""
+    #: Scale level name required after.
     after_name: str
-    """Scale level name required after."""
+    #: How many scale steps it rises (from nothing counts as from below the lowest step).
     steps: int
-    """How many scale steps it rises (from nothing counts as from below the lowest step)."""
 
 
-@dataclass(frozen=True, slots=True)
-class FieldChange:
+class FieldChange(NamedTuple):
     """A text field (education, experience) that differs between two roles."""
 
     before: str | None
     after: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """What moving from one role to another asks of a person."""
 
+    #: Competencies both roles rate, where the second needs more.
     rising: tuple[Change, ...]
-    """Competencies both roles rate, where the second needs more."""
+    #: Competencies only the second role rates.
     new: tuple[Change, ...]
-    """Competencies only the second role rates."""
+    #: Responsibilities the second role has that the first does not.
     responsibilities_added: tuple[str, ...]
-    """Responsibilities the second role has that the first does not."""
+    #: Frameworks the second role uses that the first does not.
     frameworks_added: tuple[str, ...]
-    """Frameworks the second role uses that the first does not."""
+    #: The education expected, when it changes.
     education: FieldChange | None
-    """The education expected, when it changes."""
+    #: The experience expected, when it changes.
     experience: FieldChange | None
-    """The experience expected, when it changes."""
+    #: Typical minimum years of experience before and after, when they change.
     experience_years: tuple[float | None, float | None] | None
-    """Typical minimum years of experience before and after, when they change."""
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One move of a route, with its gap."""
 
     number: int
+    #: Id of the role moved from.
     source: str
-    """Id of the role moved from."""
     source_title: str
+    #: Id of the role moved to.
     target: str
-    """Id of the role moved to."""
     target_title: str
     kind: MoveKind
     typical_years: float | None
@@ -97,8 +92,7 @@ class Step:
     gap: Gap
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """A shortest route between two roles and everything it asks for."""
 
     source: str
@@ -106,12 +100,12 @@ class Route:
     target: str
     target_title: str
     steps: tuple[Step, ...]
+    #: Sum of the typical years of the steps that state one.
     typical_years: float
-    """Sum of the typical years of the steps that state one."""
+    #: Whether every step states its typical years.
     years_known: bool
-    """Whether every step states its typical years."""
+    #: Each competency's rise from the first role to the last (rises and new ones).
     overall: tuple[Change, ...]
-    """Each competency's rise from the first role to the last (rises and new ones)."""
 
 
 TIE_BREAK_RULE = (
@@ -310,20 +304,18 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
 # Overview and role detail
 
 
-@dataclass(frozen=True, slots=True)
-class MoveView:
+class MoveView(NamedTuple):
     """A move seen from one end: the other role and how the move is made."""
 
+    #: Id of the role at the other end.
     role: str
-    """Id of the role at the other end."""
     title: str
     kind: MoveKind
     typical_years: float | None
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RoleEntry:
+class RoleEntry(NamedTuple):
     """A role's line in the ladder overview."""
 
     id: str
@@ -333,8 +325,7 @@ class RoleEntry:
     leads_to: tuple[MoveView, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TrackEntry:
+class TrackEntry(NamedTuple):
     """One track of the ladder with its roles, most junior first."""
 
     id: str

@@ -12,7 +12,9 @@ catalogue (unique ids, moves to existing roles, ratings on the scale) live in
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import typing
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -37,10 +39,14 @@ MoveKind = Literal["promotion", "lateral", "specialisation", "management"]
 MOVE_KINDS: tuple[MoveKind, ...] = ("promotion", "lateral", "specialisation", "management")
 
 
+M = TypeVar("M", bound="_Model")
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", use_attribute_docstrings=True, defer_build=True
-    )
+    # Field docstrings are read from this file's source only when the JSON
+    # Schema is published (field_docs below): parsing the source at import,
+    # as use_attribute_docstrings does, would cost every command ~10 ms.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class ScaleLevel(_Model):
@@ -180,3 +186,66 @@ class Catalog(_Model):
     """The documents the catalogue is built from."""
     roles: Annotated[list[Role], Field(min_length=1)]
     """The roles, in any order."""
+
+
+def _nested_model(annotation: Any) -> tuple[bool, type[_Model]] | None:
+    """``(is_list, model)`` when a field holds a model or a list of models, else ``None``."""
+    if isinstance(annotation, type) and issubclass(annotation, _Model):
+        return False, annotation
+    for arg in typing.get_args(annotation):
+        found = _nested_model(arg)
+        if found is not None:
+            return typing.get_origin(annotation) is list or found[0], found[1]
+    return None
+
+
+_NESTED: dict[type[_Model], dict[str, tuple[bool, type[_Model]]]] = {}
+
+
+def construct(model: type[M], data: Mapping[str, Any]) -> M:
+    """Rebuild a model from ``model_dump()`` data that already passed validation.
+
+    Nothing is validated again (that is the point: :mod:`pmladder.cache` uses
+    it to skip validation for a catalogue whose exact bytes passed before).
+    """
+    nested = _NESTED.get(model)
+    if nested is None:
+        nested = _NESTED[model] = {}
+        for name, info in model.model_fields.items():
+            found = _nested_model(info.annotation)
+            if found is not None:
+                nested[name] = found
+    values = dict(data)
+    for name, (is_list, inner) in nested.items():
+        value = values.get(name)
+        if value is None:
+            continue
+        if is_list:
+            values[name] = [construct(inner, item) for item in value]
+        else:
+            values[name] = construct(inner, value)
+    return typing.cast(M, model.model_construct(_fields_set=set(values), **values))
+
+
+def field_docs() -> dict[str, dict[str, str]]:
+    """Each model's field docstrings, by model name and field name, read from this file."""
+    import ast
+    import inspect
+    import sys
+
+    tree = ast.parse(inspect.getsource(sys.modules[__name__]))
+    docs: dict[str, dict[str, str]] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        fields = docs.setdefault(node.name, {})
+        for first, second in zip(node.body, node.body[1:], strict=False):
+            if (
+                isinstance(first, ast.AnnAssign)
+                and isinstance(first.target, ast.Name)
+                and isinstance(second, ast.Expr)
+                and isinstance(second.value, ast.Constant)
+                and isinstance(second.value.value, str)
+            ):
+                fields[first.target.id] = inspect.cleandoc(second.value.value)
+    return docs

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,12 +38,14 @@ SvgOption = Annotated[
 ]
 
 
-@dataclass(slots=True)
 class State:
     """Global options, and the catalogue once a command has loaded it."""
 
-    catalog_option: str | None
-    _ladder: Ladder | None = field(default=None)
+    __slots__ = ("_ladder", "catalog_option")
+
+    def __init__(self, catalog_option: str | None) -> None:
+        self.catalog_option = catalog_option
+        self._ladder: Ladder | None = None
 
     def ladder(self) -> Ladder:
         """The active catalogue, read and validated on first use."""
@@ -69,7 +69,8 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     Completion runs on every Tab, so it reads names straight from the TOML and
     skips the models; any problem with the file simply completes nothing.
     """
-    from ..catalog import find_source, normalise, parse_source, read_source
+    from ..catalog import find_source, normalise, read_source
+    from ..validation import parse_source
 
     option = ctx.find_root().params.get("catalog")
     try:
@@ -174,6 +175,8 @@ def write_new_file(path: Path, content: str) -> None:
         hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
     )
     try:
+        import tempfile
+
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then linked
             dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
         )

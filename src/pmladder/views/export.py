@@ -13,7 +13,6 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -508,7 +507,7 @@ def validation_document(ladder: Ladder, summary: Summary) -> dict[str, Any]:
     return {
         **envelope("validate", ladder),
         "valid": True,
-        "counts": {k: v for k, v in asdict(summary).items() if k not in ("name", "warnings")},
+        "counts": {k: v for k, v in summary._asdict().items() if k not in ("name", "warnings")},
         "warnings": [
             {"message": w.message, "location": w.location, "role": w.role, "line": w.line}
             for w in ladder.warnings

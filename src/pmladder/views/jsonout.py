@@ -24,6 +24,9 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def _plain(value: Any) -> Any:
+    """Results (named tuples, dataclasses) as JSON-ready dicts and lists."""
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, tuple | list):

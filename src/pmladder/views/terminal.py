@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 
-# C0 and C1 control characters (but tab and newline), DEL, and the Unicode
-# bidirectional controls that can reorder what a terminal shows.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+from .. import inert as _inert
+
 MAX_FIELD = 2000
 """Longest single piece of catalogue text printed in a table cell before it is cut."""
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def inert(value: str, limit: int = MAX_FIELD) -> str:
-    """``value`` with control and bidi characters shown as escapes, cut at ``limit``."""
-    cleaned = _UNSAFE.sub(_escape, value)
-    if len(cleaned) > limit:
-        cleaned = cleaned[: limit - 1] + "…"
-    return cleaned
+def inert(value: str, limit: int | None = MAX_FIELD) -> str:
+    """``value`` made inert (see :mod:`pmladder.inert`), cut at ``limit`` for a table cell."""
+    return _inert.inert(value, limit)
 
 
 def text(value: str | None, style: str = "", limit: int = MAX_FIELD) -> Text:

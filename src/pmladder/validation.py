@@ -1,0 +1,883 @@
+"""Parse a catalogue and validate it completely, each problem at its line.
+
+The steps after reading: parse TOML (or JSON) -> validate the shape with the
+pydantic models -> cross-check the whole catalogue.  Every problem found is
+collected, so ``pmladder validate`` can report them all at once, with the
+line each is on and a way to fix it.  Loading a catalogue that passed before
+(:mod:`pmladder.cache`) skips this module entirely.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ValidationError
+
+from .catalog import normalise
+from .errors import CatalogError, Problem
+from .inert import inert
+from .models import Catalog, Move, Role
+
+if TYPE_CHECKING:
+    from .catalog import CatalogSource
+
+MAX_ITEMS = 200_000
+"""Largest number of entries in any one list of a catalogue (roles, aliases, moves...)."""
+
+Loc = tuple[int | str, ...]
+"""Path to a value inside a catalogue: ``("roles", 3, "competencies", "strategy")``."""
+
+
+# --------------------------------------------------------------------------
+# Parsing
+
+def _excerpt(text: str, line: int, column: int | None) -> tuple[str, ...]:
+    """The offending line and a caret under the column, cut to a readable width."""
+    lines = text.split("\n")  # as the parsers count lines: not at \f, \u2028...
+    if not 0 < line <= len(lines):
+        return ()
+    shown = lines[line - 1].removesuffix("\r").replace("\t", " ")
+    col = max((column or 1) - 1, 0)
+    start = max(col - 60, 0) if len(shown) > 100 else 0
+    piece = shown[start : start + 100]
+    lead = "…" if start else ""
+    tail = "…" if start + 100 < len(shown) else ""
+    before = inert(lead + shown[start:col])
+    return (f"  {lead}{inert(piece)}{tail}", "  " + " " * len(before) + "^")
+
+
+_TOML_HINTS = (
+    ("Invalid value", "; text values need quotes, e.g. track = \"core\""),
+    ("Cannot overwrite a value", "; this key is set twice, keep one of them"),
+    ("Illegal character '\\n'", "; is a string missing its closing quote?"),
+    ("Expected newline or end of document after a statement", "; put each key = value on its own line"),  # noqa: E501
+)
+
+
+def parse_toml(text: str, label: str) -> dict[str, Any]:
+    """Parse TOML, reporting a syntax error with its line, column and a caret."""
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        lineno: int | None = getattr(exc, "lineno", None)
+        colno: int | None = getattr(exc, "colno", None)
+        msg = str(getattr(exc, "msg", exc))
+        msg += next((hint for start, hint in _TOML_HINTS if msg.startswith(start)), "")
+        context = _excerpt(text, lineno, colno) if lineno else ()
+        problem = Problem(f"TOML syntax error: {msg}", line=lineno, column=colno, context=context)
+        raise CatalogError(label, [problem]) from None
+    except RecursionError:
+        raise CatalogError(label, [Problem("nesting is too deep to be a catalogue")]) from None
+
+
+def parse_json(text: str, label: str) -> dict[str, Any]:
+    """Parse a catalogue exported as JSON, reporting a syntax error like :func:`parse_toml`."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        context = _excerpt(text, exc.lineno, exc.colno)
+        problem = Problem(
+            f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno, context=context
+        )
+        raise CatalogError(label, [problem]) from None
+    except RecursionError:
+        raise CatalogError(label, [Problem("nesting is too deep to be a catalogue")]) from None
+    if not isinstance(data, dict):
+        raise CatalogError(
+            label, [Problem("a JSON catalogue must be an object ({...}) at the top level", line=1)]
+        )
+    return data
+
+
+def parse_source(text: str, source: CatalogSource) -> dict[str, Any]:
+    """Parse a catalogue's text in the format its file name says (TOML unless ``.json``)."""
+    if source.format == "json":
+        return parse_json(text, source.label)
+    return parse_toml(text, source.label)
+
+
+# --------------------------------------------------------------------------
+# Where each value is in the file
+
+# Tokens of a TOML document that is already known to be valid: only the
+# structure matters (keys, headers, arrays, inline tables), so every scalar
+# is a run of "other" tokens up to the next separator.
+# Each token may follow spaces and a comment, which are skipped.
+_TOML_TOKEN = (
+    r"[ \t]*(?:#[^\r\n]*)?(?:(?P<nl>\r?\n)"
+    r'|(?P<str>"""(?:\\.|[^\\])*?"""(?!")|\'\'\'.*?\'\'\'(?!\')'
+    r'|"(?:\\.|[^"\\\r\n])*"|\'[^\'\r\n]*\')'
+    r"|(?P<punct>[\[\]{},=.])|(?P<bare>[^\s\[\]{},=.#\"']+))"
+)
+_JSON_TOKEN = (
+    r'\s*(?:(?P<str>"(?:\\.|[^"\\])*")'
+    r'|(?P<punct>[\[\]{},:])|(?P<bare>[^\s\[\]{},:"]+))'
+)
+
+_Token = tuple[str, str, int]
+"""(kind, text, offset)"""
+
+
+def _tokens(pattern: str, text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for match in re.finditer(pattern, text, re.S):
+        kind = match.lastgroup or ""
+        out.append((kind, match.group(kind), match.start(kind)))
+    return out
+
+
+def _key_text(token: str) -> str:
+    if token.startswith("'"):
+        return token[1:-1]
+    if token.startswith('"'):
+        import json
+
+        try:
+            value = json.loads(token)
+        except ValueError:
+            return token[1:-1]
+        return value if isinstance(value, str) else token[1:-1]
+    return token
+
+
+class _Locator:
+    """Maps each value of a valid TOML or JSON document to the offset it starts at."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.toks = tokens
+        self.at: dict[Loc, int] = {}
+
+    def _tok(self, i: int) -> _Token:
+        return self.toks[i] if i < len(self.toks) else ("end", "", -1)
+
+    def _skip_newlines(self, i: int) -> int:
+        while self._tok(i)[0] == "nl":
+            i += 1
+        return i
+
+    def _mark(self, loc: Loc, at: int) -> None:
+        self.at.setdefault(loc, at)
+
+    # -- TOML ------------------------------------------------------------
+
+    def _key(self, i: int) -> tuple[list[str], int]:
+        parts: list[str] = []
+        while True:
+            kind, value, _ = self._tok(i)
+            if kind not in ("str", "bare"):
+                return parts, i
+            parts.append(_key_text(value))
+            i += 1
+            if self._tok(i)[1] != ".":
+                return parts, i
+            i += 1
+
+    def toml(self) -> dict[Loc, int]:
+        arrays: dict[Loc, int] = {}
+        table: Loc = ()
+
+        def resolve(parts: Sequence[str]) -> Loc:
+            out: Loc = ()
+            for part in parts:
+                out += (part,)
+                if out in arrays:
+                    out += (arrays[out] - 1,)
+            return out
+
+        i = 0
+        while i < len(self.toks):
+            kind, value, at = self.toks[i]
+            if kind == "nl":
+                i += 1
+                continue
+            if kind == "punct" and value == "[":
+                nxt = self._tok(i + 1)
+                double = nxt[1] == "[" and nxt[2] == at + 1
+                parts, i = self._key(i + (2 if double else 1))
+                if parts:
+                    path = (*resolve(parts[:-1]), parts[-1])
+                    if double:
+                        index = arrays.get(path, 0)
+                        arrays[path] = index + 1
+                        self._mark(path, at)
+                        table = (*path, index)
+                    else:
+                        table = path
+                    for k in range(1, len(table) + 1):
+                        self._mark(table[:k], at)
+                while i < len(self.toks) and self.toks[i][0] != "nl":
+                    i += 1
+                continue
+            parts, j = self._key(i)
+            if not parts or self._tok(j)[1] != "=":
+                i = max(j, i + 1)
+                continue
+            loc = table + tuple(parts)
+            for k in range(len(table) + 1, len(loc) + 1):
+                self._mark(loc[:k], at)
+            i = self._toml_value(j + 1, loc)
+        return self.at
+
+    def _toml_value(self, i: int, loc: Loc) -> int:
+        kind, value, at = self._tok(i)
+        if kind == "punct" and value == "[":
+            i, index = i + 1, 0
+            while True:
+                i = self._skip_newlines(i)
+                kind, value, at = self._tok(i)
+                if kind == "end" or value == "]":
+                    return i + 1
+                self._mark((*loc, index), at)
+                i = self._skip_newlines(self._toml_value(i, (*loc, index)))
+                if self._tok(i)[1] == ",":
+                    i, index = i + 1, index + 1
+                elif self._tok(i)[1] != "]":
+                    i += 1  # not valid TOML; keep moving
+        if kind == "punct" and value == "{":
+            i += 1
+            while True:
+                i = self._skip_newlines(i)
+                kind, value, at = self._tok(i)
+                if kind == "end" or value == "}":
+                    return i + 1
+                parts, i = self._key(i)
+                if not parts:
+                    return i + 1
+                sub = loc + tuple(parts)
+                for k in range(len(loc) + 1, len(sub) + 1):
+                    self._mark(sub[:k], at)
+                i = self._skip_newlines(self._toml_value(i + 1, sub))
+                if self._tok(i)[1] == ",":
+                    i += 1
+                elif self._tok(i)[1] != "}":
+                    i += 1  # not valid TOML; keep moving
+        start = i
+        while True:
+            kind, value, _ = self._tok(i)
+            if kind in ("end", "nl") or (kind == "punct" and value in ",]}"):
+                return i if i > start or kind != "end" else i + 1
+            i += 1
+
+    # -- JSON ------------------------------------------------------------
+
+    def json(self) -> dict[Loc, int]:
+        self._json_value(0, ())
+        return self.at
+
+    def _json_value(self, i: int, loc: Loc) -> int:
+        kind, value, at = self._tok(i)
+        self._mark(loc, at)
+        if value == "{":
+            i += 1
+            while True:
+                kind, value, at = self._tok(i)
+                if kind == "end" or value == "}":
+                    return i + 1
+                if value == ",":
+                    i += 1
+                    continue
+                key = _key_text(value)
+                self._mark((*loc, key), at)
+                i = self._json_value(i + 2, (*loc, key))  # skip the key and ':'
+        if value == "[":
+            i, index = i + 1, 0
+            while True:
+                kind, value, at = self._tok(i)
+                if kind == "end" or value == "]":
+                    return i + 1
+                if value == ",":
+                    i, index = i + 1, index + 1
+                    continue
+                i = self._json_value(i, (*loc, index))
+        return i + 1
+
+
+class ValueLines:
+    """Where each value of a document starts; best effort, only used for messages."""
+
+    def __init__(self, text: str, offsets: Mapping[Loc, int]) -> None:
+        self._text = text
+        self._offsets = offsets
+        self._newlines: list[int] | None = None
+
+    def line(self, loc: Loc) -> int | None:
+        """The 1-based line of ``loc``, or of the nearest enclosing value the file holds.
+
+        A missing field has no line of its own, so it points at its table's header.
+        """
+        for end in range(len(loc), 0, -1):
+            offset = self._offsets.get(loc[:end])
+            if offset is not None:
+                if self._newlines is None:
+                    self._newlines = [m.start() for m in re.finditer("\n", self._text)]
+                return bisect.bisect_left(self._newlines, offset) + 1
+        return None
+
+
+def value_lines(text: str, fmt: str = "toml") -> ValueLines:
+    """The line of every key and list item of a valid TOML or JSON document.
+
+    A document too deeply nested to scan gives no lines at all.
+    """
+    try:
+        if fmt == "json":
+            offsets = _Locator(_tokens(_JSON_TOKEN, text)).json()
+        else:
+            offsets = _Locator(_tokens(_TOML_TOKEN, text)).toml()
+    except RecursionError:
+        offsets = {}
+    return ValueLines(text, offsets)
+
+
+# --------------------------------------------------------------------------
+# Validation
+
+
+def validate_data(
+    data: Mapping[str, Any], label: str, text: str | None = None, fmt: str = "toml"
+) -> tuple[Catalog, list[Problem]]:
+    """Validate parsed TOML (or JSON) as a catalogue; return it with its warnings.
+
+    Raise :class:`CatalogError` carrying every problem when it is invalid:
+    the shape problems pydantic finds and the cross-checks of every part that
+    has a valid shape, each with its line when ``text`` is given.
+    """
+    located = list(_check_sizes(data))
+    if located:
+        raise CatalogError(label, _finish(located, text, fmt))
+    catalog: Catalog | None = None
+    try:
+        catalog = Catalog.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        located = [_from_pydantic(err, data) for err in errors]
+        located += _cross_check(_Facts.salvage(data, (tuple(err["loc"]) for err in errors)))
+    else:
+        located = _cross_check(_Facts.of(catalog))
+    problems = _finish(located, text, fmt)
+    if catalog is None or any(p.severity == "error" for p in problems):
+        raise CatalogError(label, problems)
+    return catalog, problems
+
+
+def check_catalog(catalog: Catalog) -> list[Problem]:
+    """Cross-check a catalogue whose shape is valid; return every problem, linear in its size."""
+    return [problem for _, problem in _cross_check(_Facts.of(catalog))]
+
+
+_Located = tuple[Loc, Problem]
+
+
+def _finish(located: Iterable[_Located], text: str | None, fmt: str) -> list[Problem]:
+    """Give each problem its line, and order them as they appear in the file."""
+    found = list(located)
+    lines = value_lines(text, fmt) if text and found else None
+    out = []
+    for loc, problem in found:
+        line = problem.line
+        if line is None and lines is not None:
+            line = lines.line(loc)
+        out.append(
+            Problem(problem.message, problem.location, problem.role, line,
+                    problem.column, problem.severity, problem.context)
+        )
+    out.sort(key=lambda p: (p.severity != "error", p.line or 0))
+    return out
+
+
+def _check_sizes(data: Mapping[str, Any]) -> Iterator[_Located]:
+    """Refuse absurdly long lists before pydantic spends time and memory on them."""
+    stack: list[tuple[Loc, Any]] = [((), data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, list):
+            if len(value) > MAX_ITEMS:
+                yield loc, Problem(
+                    f"has {len(value):,} entries; pmladder allows at most {MAX_ITEMS:,} in a list",
+                    location=loc_path(loc) or "(top level)",
+                )
+                continue
+            stack.extend(((*loc, i), v) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            stack.extend(((*loc, str(k)), v) for k, v in value.items())
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def loc_path(loc: Sequence[int | str]) -> str:
+    """``("roles", 3, "competencies", "strategy")`` -> ``roles[3].competencies.strategy``.
+
+    Keys that are not plain words are quoted (and escaped), as TOML would write them.
+    """
+    import json
+
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        name = part if _BARE_KEY.fullmatch(part) else json.dumps(part)
+        out += f".{name}" if out else name
+    return out
+
+
+def _role_at(data: Mapping[str, Any], loc: Sequence[int | str]) -> str | None:
+    if len(loc) >= 2 and loc[0] == "roles" and isinstance(loc[1], int):
+        roles = data.get("roles")
+        if isinstance(roles, list) and loc[1] < len(roles) and isinstance(roles[loc[1]], dict):
+            role_id = roles[loc[1]].get("id")
+            return role_id if isinstance(role_id, str) else None
+    return None
+
+
+def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
+    """The model class that owns the field at ``loc`` (its last part)."""
+    model: type[BaseModel] = Catalog
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return None
+        nested = _find_model(info.annotation)
+        if nested is None:
+            return None
+        model = nested
+    return model
+
+
+def _find_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _find_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _got(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:59] + "…"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+_AFTER_MOVES = (
+    "the keys after a [[roles.moves]] header belong to that move, so put the role's own "
+    "fields above its first [[roles.moves]]"
+)
+
+
+def _role_field_in_ratings(loc: Loc) -> bool:
+    """Whether ``loc`` is a role's field written under ``[roles.competencies]`` by mistake."""
+    return (
+        len(loc) == 4 and loc[0] == "roles" and loc[2] == "competencies"
+        and str(loc[3]) in Role.model_fields
+    )
+
+
+def _in_ratings_message(name: str) -> str:
+    return (
+        f"{name!r} is a field of the role, not a competency: the keys after a "
+        "[roles.competencies] header belong to it, so put the role's own fields above it"
+    )
+
+
+def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
+    """What pydantic found, in the words of someone editing the file."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "this value"
+    if kind == "extra_forbidden":
+        owner = _model_at(loc)
+        message = f"unknown field {name!r}"
+        if owner is Move and name in Role.model_fields:
+            return f"{message} in a move; {_AFTER_MOVES}"
+        if owner is not None:
+            valid = list(owner.model_fields)
+            close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+            if close:
+                return f"{message}; did you mean {close[0]!r}?"
+            return f"{message}; valid fields here are: {', '.join(valid)}"
+        return message
+    if kind == "missing":
+        return f"required field {name!r} is missing; add it"
+    if kind == "literal_error" and name == "kind":
+        return (
+            f"{_got(value)} is not a kind of move; use promotion, lateral, "
+            "specialisation or management"
+        )
+    if kind == "literal_error" and name == "format_version":
+        return f"format_version must be 1 (got {_got(value)}); this pmladder reads format 1"
+    if _role_field_in_ratings(loc):
+        return _in_ratings_message(name)
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{_got(value)} is not a valid id; use lower-case letters, digits and dashes, "
+            "starting with a letter or digit, e.g. 'senior-pm'"
+        )
+    if kind == "string_type":
+        return f"must be text in quotes, got {_got(value)}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return (
+            f"is {len(value) if isinstance(value, str) else 'too many'} characters long; "
+            f"the most allowed is {ctx.get('max_length')}"
+        )
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"must be a whole number, got {_got(value)}"
+    if kind in ("float_type", "float_parsing", "finite_number"):
+        return f"must be a number, got {_got(value)}"
+    if kind == "greater_than_equal":
+        return f"must be at least {ctx.get('ge')}, got {_got(value)}"
+    if kind == "less_than_equal":
+        return f"must be at most {ctx.get('le')}, got {_got(value)}"
+    if kind == "list_type":
+        return f"must be a list in square brackets, e.g. [\"...\"], got {_got(value)}"
+    if kind == "too_short":
+        return f"needs at least {_plural(int(ctx.get('min_length', 1)), 'entry')}".replace(
+            "entrys", "entries"
+        )
+    if kind == "too_long":
+        return (
+            f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
+        )
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if not loc:
+            return "a catalogue must be a table of fields at the top level"
+        if name == "competencies":
+            return (
+                f"must be a table of competency = rating pairs, e.g. "
+                f"{{ strategy = \"working\" }}, got {_got(value)}"
+            )
+        return f"must be a table of fields, got {_got(value)}"
+    return f"{err['msg']} (got {_got(value)})"
+
+
+def _from_pydantic(err: Mapping[str, Any], data: Mapping[str, Any]) -> _Located:
+    loc: Loc = tuple(err["loc"])
+    return loc, Problem(
+        _pydantic_message(err, loc), location=loc_path(loc), role=_role_at(data, loc)
+    )
+
+
+# --------------------------------------------------------------------------
+# Cross-checks of the whole catalogue
+
+
+@dataclass(slots=True)
+class _RoleFacts:
+    """What the cross-checks need from one role."""
+
+    index: int
+    id: str | None
+    title: str | None
+    track: str | None
+    level: int | None
+    aliases: list[tuple[int, str]]
+    competencies: list[tuple[str, str | None]]
+    """(competency id, rating), the rating ``None`` when it is not text."""
+    sources: list[tuple[int, str]]
+    moves: list[tuple[int, str, str | None]]
+    """(index, target id, kind)."""
+
+
+@dataclass(slots=True)
+class _Facts:
+    """What the cross-checks need from a catalogue: ids with their positions.
+
+    Read from the models when the catalogue validated; otherwise from the raw
+    data, leaving out every value pydantic already reported, so one typo in a
+    role hides none of the other problems and nothing is reported twice.  A
+    list that is unusable as a whole is ``None`` and references to it are not
+    checked.
+    """
+
+    scale_name: str
+    scale: list[tuple[int, str]] | None
+    tracks: list[tuple[int, str]] | None
+    levels: list[tuple[int, int]] | None
+    competencies: list[tuple[int, str]] | None
+    sources: list[tuple[int, str]] | None
+    roles: list[_RoleFacts]
+    complete: bool = True
+    """Whether the catalogue's shape is valid (warnings are only given then)."""
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> _Facts:
+        return cls(
+            scale_name=catalog.scale.name,
+            scale=[(i, s.id) for i, s in enumerate(catalog.scale.levels)],
+            tracks=[(i, t.id) for i, t in enumerate(catalog.tracks)],
+            levels=[(i, lv.rank) for i, lv in enumerate(catalog.levels)],
+            competencies=[(i, c.id) for i, c in enumerate(catalog.competencies)],
+            sources=[(i, s.id) for i, s in enumerate(catalog.sources)],
+            roles=[
+                _RoleFacts(
+                    i, r.id, r.title, r.track, r.level, list(enumerate(r.aliases)),
+                    list(r.competencies.items()), list(enumerate(r.sources)),
+                    [(j, m.to, m.kind) for j, m in enumerate(r.moves)],
+                )
+                for i, r in enumerate(catalog.roles)
+            ],
+        )
+
+    @classmethod
+    def salvage(cls, data: Mapping[str, Any], bad: Iterable[Loc]) -> _Facts:
+        raw = _Raw(data, bad)
+        roles = []
+        for i in range(raw.count(("roles",))):
+            here: Loc = ("roles", i)
+            roles.append(_RoleFacts(
+                i, raw.text((*here, "id")), raw.text((*here, "title")),
+                raw.text((*here, "track")), raw.number((*here, "level")),
+                raw.texts((*here, "aliases")),
+                [(comp, raw.text((*here, "competencies", comp)))
+                 for comp in raw.keys((*here, "competencies"))],
+                raw.texts((*here, "sources")),
+                [(j, to, raw.text((*here, "moves", j, "kind")))
+                 for j in range(raw.count((*here, "moves")))
+                 if (to := raw.text((*here, "moves", j, "to"))) is not None],
+            ))
+        return cls(
+            scale_name=raw.text(("scale", "name")) or "proficiency",
+            scale=raw.ids(("scale", "levels"), "id", str),
+            tracks=raw.ids(("tracks",), "id", str),
+            levels=raw.ids(("levels",), "rank", int),
+            competencies=raw.ids(("competencies",), "id", str, optional=True),
+            sources=raw.ids(("sources",), "id", str, optional=True),
+            roles=roles,
+            complete=False,
+        )
+
+
+class _Raw:
+    """Typed reads from parsed data, skipping the values pydantic reported."""
+
+    def __init__(self, data: Mapping[str, Any], bad: Iterable[Loc]) -> None:
+        self.data = data
+        self.bad = set(bad)
+
+    def ok(self, loc: Loc) -> bool:
+        return not any(loc[:k] in self.bad for k in range(1, len(loc) + 1))
+
+    def get(self, loc: Loc) -> Any:
+        """The value at ``loc``, or ``None`` when it is absent or was reported already."""
+        if not self.ok(loc):
+            return None
+        value: Any = self.data
+        for part in loc:
+            if isinstance(part, int):
+                in_range = isinstance(value, list) and part < len(value)
+                value = value[part] if in_range else None
+            else:
+                value = value.get(part) if isinstance(value, Mapping) else None
+        return value
+
+    def text(self, loc: Loc) -> str | None:
+        value = self.get(loc)
+        return value if isinstance(value, str) else None
+
+    def number(self, loc: Loc) -> int | None:
+        value = self.get(loc)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def count(self, loc: Loc) -> int:
+        value = self.get(loc)
+        return len(value) if isinstance(value, list) else 0
+
+    def keys(self, loc: Loc) -> list[str]:
+        value = self.get(loc)
+        return [str(k) for k in value] if isinstance(value, Mapping) else []
+
+    def texts(self, loc: Loc) -> list[tuple[int, str]]:
+        return [
+            (k, value) for k in range(self.count(loc))
+            if (value := self.text((*loc, k))) is not None
+        ]
+
+    def ids(
+        self, loc: Loc, key: str, kind: type[Any], *, optional: bool = False
+    ) -> list[tuple[int, Any]] | None:
+        raw = self.get(loc)
+        if raw is None and optional and self.ok(loc):
+            return []
+        if not isinstance(raw, list):
+            return None
+        out = []
+        for i in range(len(raw)):
+            value = self.get((*loc, i, key))
+            if isinstance(value, kind) and not isinstance(value, bool):
+                out.append((i, value))
+        return out
+
+
+def _closest(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, sorted(choices), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
+
+
+def _cross_check(facts: _Facts) -> list[_Located]:
+    """Everything that needs the whole catalogue: ids, references, names, moves.
+
+    Linear in the size of the catalogue.
+    """
+    problems: list[_Located] = []
+
+    def add(loc: Loc, message: str, role: str | None = None, severity: str = "error") -> None:
+        problems.append(
+            (loc, Problem(message, location=loc_path(loc), role=role, severity=severity))
+        )
+
+    def defined(kind: str, name: str, where: Loc, key: str,
+                entries: list[tuple[int, Any]] | None) -> set[Any] | None:
+        if entries is None:
+            return None
+        seen: dict[Any, int] = {}
+        for i, value in entries:
+            if value in seen:
+                add((*where, i, key),
+                    f"duplicate {kind} {value!r}: {loc_path((*where, seen[value]))} already "
+                    f"uses it; give each {name} its own")
+            else:
+                seen[value] = i
+        return set(seen)
+
+    scale_ids = defined("scale level id", "scale level", ("scale", "levels"), "id", facts.scale)
+    scale_steps = ", ".join(s for _, s in facts.scale or ())
+    track_ids = defined("track id", "track", ("tracks",), "id", facts.tracks)
+    level_ranks = defined("level rank", "level", ("levels",), "rank", facts.levels)
+    competency_ids = defined(
+        "competency id", "competency", ("competencies",), "id", facts.competencies
+    )
+    source_ids = defined("source id", "source", ("sources",), "id", facts.sources)
+
+    # Every role id in the file, even of roles with other problems, so a move
+    # to such a role is not also reported as a move to nowhere.
+    first: dict[str, _RoleFacts] = {}
+    repeated: set[int] = set()
+    for role in facts.roles:
+        if role.id is None:
+            continue
+        if role.id in first:
+            repeated.add(role.index)
+            earlier = first[role.id]
+            add(("roles", role.index, "id"),
+                f"role id {role.id!r} is already used by roles[{earlier.index}] "
+                f"({earlier.title!r}); give {role.title!r} an id of its own", role.id)
+        else:
+            first[role.id] = role
+
+    names: dict[str, tuple[int, str]] = {}
+    for role in facts.roles:
+        here: Loc = ("roles", role.index)
+        if role.track is not None and track_ids is not None and role.track not in track_ids:
+            add((*here, "track"),
+                f"track {role.track!r} is not defined{_closest(role.track, track_ids)}; "
+                "add it under [[tracks]] or fix the id", role.id)
+        if role.level is not None and level_ranks is not None and role.level not in level_ranks:
+            ranks = ", ".join(str(r) for r in sorted(level_ranks))
+            add((*here, "level"),
+                f"level {role.level} is not defined; the [[levels]] ranks are {ranks}", role.id)
+        for comp, rating in role.competencies:
+            loc: Loc = (*here, "competencies", comp)
+            if _role_field_in_ratings(loc) and comp not in (competency_ids or ()):
+                if rating is not None:  # else pydantic has said so already
+                    add(loc, _in_ratings_message(comp), role.id)
+                continue
+            if competency_ids is not None and comp not in competency_ids:
+                add(loc, f"competency {comp!r} is not defined"
+                    f"{_closest(comp, competency_ids)}; add it under [[competencies]] "
+                    "or fix the name", role.id)
+            if rating is not None and scale_ids is not None and rating not in scale_ids:
+                add(loc, f"rating {rating!r} is not on the {facts.scale_name} scale"
+                    f"{_closest(rating, scale_ids)}; use one of: {scale_steps}", role.id)
+        if source_ids is not None:
+            for k, src in role.sources:
+                if src not in source_ids:
+                    add((*here, "sources", k),
+                        f"source {src!r} is not defined{_closest(src, source_ids)}; "
+                        "add it under [[sources]] or fix the id", role.id)
+        own: set[str] = set()
+        named: list[tuple[str, str | None, Loc]] = [
+            ("id", None if role.index in repeated else role.id, (*here, "id")),
+            ("title", role.title, (*here, "title")),
+            *(("alias", alias, (*here, "aliases", k)) for k, alias in role.aliases),
+        ]
+        for kind, name, loc in named:
+            if name is None:
+                continue
+            key = normalise(name)
+            if not key:
+                add(loc, f"{kind} {name!r} has no letters or digits, so it can't name a role",
+                    role.id)
+                continue
+            if key in own:
+                continue
+            own.add(key)
+            other = names.get(key)
+            if other is not None and other[0] != role.index:
+                add(loc, f"{kind} {name!r} also names role {other[1]!r} (roles[{other[0]}]); "
+                    "names are compared ignoring case, spaces and punctuation, so make them "
+                    "differ", role.id)
+            else:
+                names[key] = (role.index, role.id or name)
+        targets: set[str] = set()
+        for j, to, move_kind in role.moves:
+            mloc: Loc = (*here, "moves", j)
+            target = first.get(to)
+            if target is None:
+                add((*mloc, "to"), f"move to {to!r}, which is not a role"
+                    f"{_closest(to, first)}", role.id)
+                continue
+            if to == role.id:
+                add((*mloc, "to"), "a role can't move to itself; remove this move", role.id)
+                continue
+            if to in targets:
+                add((*mloc, "to"), f"a second move to {to!r}; keep one", role.id)
+            targets.add(to)
+            if role.level is None or target.level is None:
+                continue
+            if move_kind == "promotion" and target.level <= role.level:
+                add((*mloc, "kind"),
+                    f"promotion to {to!r} must go up a level (level {role.level} -> "
+                    f"{target.level}); make it 'lateral' or fix the levels", role.id)
+            if move_kind == "lateral" and target.level != role.level:
+                add((*mloc, "kind"),
+                    f"lateral move to {to!r} must stay on the same level (level {role.level} "
+                    f"-> {target.level}); use 'promotion' or fix the levels", role.id)
+
+    if facts.complete and len(facts.roles) > 1 and not problems:
+        reached = {to for role in facts.roles for _, to, _ in role.moves}
+        for role in facts.roles:
+            if not role.moves and role.id not in reached:
+                add(("roles", role.index),
+                    "no move leads to this role and it leads nowhere; add a move so "
+                    "'path' can reach it", role.id, severity="warning")
+    return problems
+
+
