@@ -10,8 +10,8 @@ import pytest
 
 from conftest import BUNDLED, DATA, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
-from pmladder.validation import value_lines
 from pmladder.errors import CatalogError, ExitCode
+from pmladder.validation import value_lines
 
 BAD = DATA / "bad"
 
