@@ -37,6 +37,9 @@ def _isolated_cwd(
     (folder / ".git").mkdir()
     monkeypatch.chdir(folder)
     monkeypatch.delenv("PMLADDER_CATALOG", raising=False)
+    # Keep the validated-catalogue cache out of the real home folder.
+    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("PMLADDER_NO_CACHE", raising=False)
 
 
 @pytest.fixture
