@@ -14,7 +14,7 @@ from pmladder.errors import ExitCode
 def command_names() -> list[str]:
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
-    return sorted(group.commands)
+    return sorted(group.list_commands(typer.Context(group)))
 
 
 def test_version(invoke: Invoke) -> None:

@@ -24,7 +24,7 @@ DOCUMENTED = {0, 1, 2, 3}
 def _commands() -> list[str]:
     group = typer.main.get_command(app)
     assert isinstance(group, typer.core.TyperGroup)
-    return sorted(group.commands)
+    return sorted(group.list_commands(typer.Context(group)))
 
 
 COMMANDS = _commands()

@@ -13,7 +13,8 @@ import traceback
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
+from typer.main import get_command_from_info
 
 from . import __version__
 from .commands import assess as assess_cmd
@@ -51,8 +52,42 @@ def report(error: PmladderError) -> None:
     common.write_stderr("\n".join(lines))
 
 
+commands = typer.Typer()
+"""Every subcommand, registered here and turned into a click command only when
+it is run or its help is shown: converting all of them on each start would cost
+more than the rest of pmladder's start-up."""
+
+
 class PmladderGroup(TyperGroup):
-    """Maps :class:`PmladderError` to its message and exit code, for every command."""
+    """The top-level group: builds subcommands on demand, and maps
+    :class:`PmladderError` to its message and exit code for every command."""
+
+    _listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [info.name for info in commands.registered_commands if info.name]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        built = self.commands.get(cmd_name)
+        if built is not None:
+            return built
+        info = next((i for i in commands.registered_commands if i.name == cmd_name), None)
+        if info is None or info.callback is None:
+            return None
+        if self._listing:
+            # The top-level help needs only each command's name and summary.
+            return TyperCommand(cmd_name, help=info.help or info.callback.__doc__)
+        built = self.commands[cmd_name] = get_command_from_info(
+            info, pretty_exceptions_short=False, rich_markup_mode="rich"
+        )
+        return built
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -117,16 +152,16 @@ def main(
     ctx.obj = common.State(catalog)
 
 
-list_cmd.register(app)
-show_cmd.register(app)
-path_cmd.register(app)
-compare_cmd.register(app)
-search_cmd.register(app)
-drawing_cmd.register(app)
-validate_cmd.register(app)
-schema_cmd.register(app)
-export_cmd.register(app)
-assess_cmd.register(app)
+list_cmd.register(commands)
+show_cmd.register(commands)
+path_cmd.register(commands)
+compare_cmd.register(commands)
+search_cmd.register(commands)
+drawing_cmd.register(commands)
+validate_cmd.register(commands)
+schema_cmd.register(commands)
+export_cmd.register(commands)
+assess_cmd.register(commands)
 
 
 def run() -> None:
