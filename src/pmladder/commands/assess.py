@@ -71,7 +71,7 @@ def assess(
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
-    """Rate yourself and see the roles you fit now and the route to the one you want.
+    """Rate yourself: the roles you fit now and the route to the one you want.
 
     Start with 'pmladder assess --template > me.toml', write a step of the
     scale (or "none") for every competency, then run

@@ -208,11 +208,12 @@ def print_rich(
     renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
 ) -> None:
     """Print to stdout; with ``svg``, also save exactly what was printed as an SVG."""
+    from rich.console import Group
+
     from ..views.terminal import console
 
     out = console(record=svg is not None)
-    for item in renderables:
-        out.print(item)
+    out.print(Group(*renderables))
     if svg is not None:
         write_new_file(svg, out.export_svg(title=title))
         write_stderr(f"saved {svg}")

@@ -18,7 +18,7 @@ def ladder(
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
-    """Draw the whole ladder: tracks side by side, levels top to bottom, moves marked.
+    """Draw the whole ladder: tracks side by side, levels top to bottom.
 
     Each role is a box; the lines under it say where it leads: ↑ promotion,
     → lateral, ↪ specialisation, ⇑ into management. On a narrow terminal the

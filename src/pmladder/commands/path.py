@@ -32,7 +32,7 @@ def path(
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
-    """Show the route between two roles and the gap to close at each step.
+    """Show the route between two roles and the gap at each step.
 
     For every step: competencies that rise or are new, responsibilities added,
     education and experience that change; then the total.
