@@ -9,9 +9,11 @@ once, each with the line it is on.
 
 from __future__ import annotations
 
+import marshal
 import os
+import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -25,10 +27,14 @@ BUNDLED_LABEL = "bundled catalogue"
 ENV_VAR = "PMLADDER_CATALOG"
 LOCAL_FILE = "pmladder.toml"
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def normalise(name: str) -> str:
     """Fold a role name for matching: ignore case, spaces, dashes and punctuation."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in folded if ch.isalnum())
+    if not name.isascii():
+        name = unicodedata.normalize("NFKC", name)
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 # --------------------------------------------------------------------------
@@ -149,58 +155,124 @@ def read_source(source: CatalogSource) -> str:
 # The loaded, indexed catalogue
 
 
+class _LazyRoles(Mapping[str, Role]):
+    """Roles by id, each rebuilt from its cached record the first time it is used.
+
+    ``pmladder path`` on a 10,000-role catalogue touches a handful of roles;
+    rebuilding all of them would cost more than the rest of the command.
+    """
+
+    __slots__ = ("_blobs", "_built")
+
+    def __init__(self, ids: Sequence[str], blobs: Sequence[bytes]) -> None:
+        self._blobs = dict(zip(ids, blobs, strict=True))
+        self._built: dict[str, Role] = {}
+
+    def __getitem__(self, role_id: str) -> Role:
+        role = self._built.get(role_id)
+        if role is None:
+            role = self._built[role_id] = construct(Role, marshal.loads(self._blobs[role_id]))
+        return role
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+
 class Ladder:
     """A validated catalogue with the indices every command needs, built once at load."""
 
     __slots__ = (
-        "catalog", "competency_names", "competency_order", "incoming", "level_names", "names",
-        "order", "roles", "scale_names", "scale_rank", "source", "track_names", "warnings",
+        "_catalog", "competency_names", "competency_order", "edges", "head", "incoming",
+        "level_names", "names", "order", "roles", "scale_names", "scale_rank", "source",
+        "track_names", "warnings",
     )  # fmt: skip
 
     def __init__(
-        self, catalog: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
+        self, head: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
     ) -> None:
-        self.catalog = catalog
+        #: The catalogue's name, scale, tracks, levels, competencies and sources;
+        #: its ``roles`` may be empty: use :attr:`roles` or :attr:`catalog` for them.
+        self.head = head
+        self._catalog: Catalog | None = None
         self.source = source
         self.warnings = tuple(warnings)
         #: Roles by id.
-        self.roles: dict[str, Role] = {}
+        self.roles: Mapping[str, Role] = {}
         #: Position of each role in the file, for stable output.
         self.order: dict[str, int] = {}
         #: For each role id, the (from role id, move index) pairs that lead to it.
         self.incoming: dict[str, list[tuple[str, int]]] = {}
+        #: For each role id, its moves in order as (to role id, typical years in tenths).
+        self.edges: dict[str, list[tuple[str, int]]] = {}
         #: Position of each scale level id, lowest first (0-based).
-        self.scale_rank: dict[str, int] = {}
-        self.scale_names: dict[str, str] = {}
-        self.competency_names: dict[str, str] = {}
-        self.competency_order: dict[str, int] = {}
-        self.track_names: dict[str, str] = {}
-        self.level_names: dict[int, str] = {}
+        self.scale_rank = {s.id: i for i, s in enumerate(head.scale.levels)}
+        self.scale_names = {s.id: s.name for s in head.scale.levels}
+        self.competency_names = {c.id: c.name for c in head.competencies}
+        self.competency_order = {c.id: i for i, c in enumerate(head.competencies)}
+        self.track_names = {t.id: t.name for t in head.tracks}
+        self.level_names = {lv.rank: lv.name for lv in head.levels}
         #: Every normalised id, title and alias, mapped to its role id.
         self.names: dict[str, str] = {}
+
+    @property
+    def catalog(self) -> Catalog:
+        """The whole catalogue, roles included (rebuilt on first use after a cache hit)."""
+        if self._catalog is None:
+            roles = [self.roles[role_id] for role_id in self.order]
+            self._catalog = self.head.model_copy(update={"roles": roles})
+        return self._catalog
 
     @classmethod
     def build(
         cls, catalog: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
     ) -> Ladder:
-        ladder = cls(catalog=catalog, source=source, warnings=tuple(warnings))
+        ladder = cls(catalog, source, warnings)
+        ladder._catalog = catalog
         ladder.roles = {r.id: r for r in catalog.roles}
         ladder.order = {r.id: i for i, r in enumerate(catalog.roles)}
         ladder.incoming = {r.id: [] for r in catalog.roles}
         for role in catalog.roles:
+            ladder.edges[role.id] = [
+                (move.to, round((move.typical_years or 0) * 10)) for move in role.moves
+            ]
             for j, move in enumerate(role.moves):
                 ladder.incoming[move.to].append((role.id, j))
-        ladder.scale_rank = {s.id: i for i, s in enumerate(catalog.scale.levels)}
-        ladder.scale_names = {s.id: s.name for s in catalog.scale.levels}
-        ladder.competency_names = {c.id: c.name for c in catalog.competencies}
-        ladder.competency_order = {c.id: i for i, c in enumerate(catalog.competencies)}
-        ladder.track_names = {t.id: t.name for t in catalog.tracks}
-        ladder.level_names = {lv.rank: lv.name for lv in catalog.levels}
-        for role in catalog.roles:
             for name in (role.id, role.title, *role.aliases):
                 ladder.names.setdefault(normalise(name), role.id)
         ladder.names.pop("", None)
         return ladder
+
+    def to_cache(self) -> dict[str, Any]:
+        """Everything :meth:`from_cache` needs, as plain data for :mod:`pmladder.cache`."""
+        roles = self.catalog.roles
+        return {
+            "head": self.head.model_dump(exclude={"roles"}),
+            "ids": [r.id for r in roles],
+            "blobs": [marshal.dumps(r.model_dump()) for r in roles],
+            "names": self.names,
+            "incoming": self.incoming,
+            "edges": self.edges,
+            "warnings": [tuple(p) for p in self.warnings],
+        }
+
+    @classmethod
+    def from_cache(cls, payload: Mapping[str, Any], source: CatalogSource) -> Ladder:
+        head = construct(Catalog, {**payload["head"], "roles": []})
+        ladder = cls(head, source, [Problem(*w) for w in payload["warnings"]])
+        ids: list[str] = payload["ids"]
+        ladder.roles = _LazyRoles(ids, payload["blobs"])
+        ladder.order = {role_id: i for i, role_id in enumerate(ids)}
+        ladder.names = payload["names"]
+        ladder.incoming = payload["incoming"]
+        ladder.edges = payload["edges"]
+        return ladder
+
+
+CACHE_LAYOUT = 2
+"""Bumped when :meth:`Ladder.to_cache` changes shape, so older entries are ignored."""
 
 
 def load(source: CatalogSource) -> Ladder:
@@ -213,12 +285,10 @@ def load(source: CatalogSource) -> Ladder:
 
     try:
         text = read_source(source)
-        content = f"{source.format}\n{text}".encode()
+        content = f"{CACHE_LAYOUT}\n{source.format}\n{text}".encode()
         hit = cache.get(content)
-        if hit is not None:
-            dumped, warnings = hit
-            catalog = construct(Catalog, dumped)
-            return Ladder.build(catalog, source, [Problem(*w) for w in warnings])
+        if isinstance(hit, dict):
+            return Ladder.from_cache(hit, source)
         from .validation import parse_source, validate_data
 
         data = parse_source(text, source)
@@ -228,8 +298,9 @@ def load(source: CatalogSource) -> Ladder:
         if hint:
             error.hints = (*error.hints, hint)
         raise
-    cache.put(content, (catalog.model_dump(), [tuple(p) for p in problems]))
-    return Ladder.build(catalog, source, problems)
+    ladder = Ladder.build(catalog, source, problems)
+    cache.put(content, ladder.to_cache())
+    return ladder
 
 
 def _origin_hint(source: CatalogSource) -> str | None:

@@ -135,19 +135,15 @@ def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, 
         done.add(current)
         if current == target:
             break
-        for index, move in enumerate(ladder.roles[current].moves):
-            if move.to in done:
+        for index, (to, years) in enumerate(ladder.edges[current]):
+            if to in done:
                 continue
-            cost = (
-                steps + 1,
-                tenths + round((move.typical_years or 0) * 10),
-                (*ids, move.to),
-            )
-            known = best.get(move.to)
+            cost = (steps + 1, tenths + years, (*ids, to))
+            known = best.get(to)
             if known is None or cost < known:
-                best[move.to] = cost
-                back[move.to] = (current, index)
-                heapq.heappush(queue, (*cost, move.to))
+                best[to] = cost
+                back[to] = (current, index)
+                heapq.heappush(queue, (*cost, to))
     if target not in done:
         return None
     hops: list[tuple[str, int]] = []
@@ -165,10 +161,10 @@ def reachable(ladder: Ladder, source: str) -> set[str]:
     seen = {source}
     stack = [source]
     while stack:
-        for move in ladder.roles[stack.pop()].moves:
-            if move.to not in seen:
-                seen.add(move.to)
-                stack.append(move.to)
+        for to, _ in ladder.edges[stack.pop()]:
+            if to not in seen:
+                seen.add(to)
+                stack.append(to)
     return seen
 
 
@@ -361,11 +357,11 @@ def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]
         hint = [f"did you mean: {', '.join(close)}?"] if close else []
         hint.append("tracks: " + ", ".join(ladder.track_names))
         raise UsageError(f"no track named {track!r}", hints=hint)
-    by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.catalog.tracks}
+    by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.head.tracks}
     for role in ladder.catalog.roles:
         by_track[role.track].append(role)
     out = []
-    for t in ladder.catalog.tracks:
+    for t in ladder.head.tracks:
         if track is not None and t.id != track:
             continue
         roles = sorted(by_track[t.id], key=lambda r: (r.level, ladder.order[r.id]))

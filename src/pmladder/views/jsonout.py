@@ -42,7 +42,7 @@ def envelope(command: str, ladder: Ladder) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "command": command,
         "catalog": {
-            "name": ladder.catalog.name,
+            "name": ladder.head.name,
             "file": None if ladder.source.path is None else str(ladder.source.path),
         },
     }
@@ -53,7 +53,7 @@ def list_document(ladder: Ladder, tracks: tuple[TrackEntry, ...]) -> dict[str, A
 
 
 def role_document(ladder: Ladder, role: Role) -> dict[str, Any]:
-    source_titles = {s.id: s for s in ladder.catalog.sources}
+    source_titles = {s.id: s for s in ladder.head.sources}
     return {
         **envelope("show", ladder),
         "role": role.model_dump(mode="json"),

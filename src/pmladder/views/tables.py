@@ -41,7 +41,7 @@ def source_line(ladder: Ladder) -> Text | None:
     """The line naming a catalogue file that is not the bundled one."""
     if ladder.source.is_bundled:
         return None
-    return Text.assemble(("catalogue: ", "dim"), text(ladder.catalog.name, "dim"),
+    return Text.assemble(("catalogue: ", "dim"), text(ladder.head.name, "dim"),
                          (" from ", "dim"), text(str(ladder.source.path), "dim"))
 
 
@@ -125,10 +125,10 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     yield _bullets(role.responsibilities)
 
     if role.competencies:
-        steps = len(ladder.catalog.scale.levels)
+        steps = len(ladder.head.scale.levels)
         table = Table(title=None, box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
         table.add_column("Competency")
-        table.add_column(f"{ladder.catalog.scale.name}", no_wrap=True)
+        table.add_column(f"{ladder.head.scale.name}", no_wrap=True)
         for r in ratings(ladder, role):
             table.add_row(text(r.name), _proficiency(r.rank, steps, r.level_name))
         yield _heading("\nCompetencies")
@@ -160,7 +160,7 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
         yield _heading("\nNotes")
         yield _bullets(role.notes)
     if role.sources:
-        titles = {s.id: s.title for s in ladder.catalog.sources}
+        titles = {s.id: s.title for s in ladder.head.sources}
         yield _heading("\nSources")
         yield _bullets(titles.get(s, s) for s in role.sources)
 
