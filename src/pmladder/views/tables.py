@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -184,18 +184,43 @@ def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
 # path
 
 
-def _changes_table(rising: Sequence[Change], new: Sequence[Change]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-    table.add_column("Competency")
-    table.add_column("From", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("To", no_wrap=True)
-    for c in rising:
-        table.add_row(text(c.name), text(c.before_name), "→", text(c.after_name, "green"))
-    for c in new:
-        table.add_row(text(c.name), Text("new", style="yellow"), "→",
-                      text(c.after_name, "green"))
-    return table
+NARROW = 60
+"""Below this width, tables of changes become one line per competency."""
+
+
+class _Changes:
+    """Competencies that rise or are new: a table, or one line each on a narrow terminal."""
+
+    def __init__(self, rising: Sequence[Change], new: Sequence[Change]) -> None:
+        self.rising = rising
+        self.new = new
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        rows = [(c, text(c.before_name)) for c in self.rising]
+        rows += [(c, Text("new", style="yellow")) for c in self.new]
+        if options.max_width < NARROW:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for change, before in rows:
+                grid.add_row(" •", Text.assemble(text(change.name), ": ", before, " → ",
+                                                 text(change.after_name, "green")))
+            yield grid
+            return
+        table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+        table.add_column("Competency")
+        table.add_column("From", no_wrap=True)
+        table.add_column("", no_wrap=True)
+        table.add_column("To", no_wrap=True)
+        for change, before in rows:
+            table.add_row(text(change.name), before, "→", text(change.after_name, "green"))
+        yield table
+
+
+def _changes_table(rising: Sequence[Change], new: Sequence[Change]) -> RenderableType:
+    return _Changes(rising, new)
 
 
 def _step(step: Step) -> Iterator[RenderableType]:
