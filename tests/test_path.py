@@ -75,3 +75,10 @@ def test_path_on_own_catalogue(invoke: Invoke) -> None:
     assert "into management" in result.stdout
     assert "People" in result.stdout
     assert "new" in result.stdout
+
+
+def test_path_degrades_at_40_columns(invoke: Invoke) -> None:
+    result = invoke("path", "pm", "senior-pm", env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    assert all(len(line) <= 40 for line in result.stdout.splitlines())
+    assert "Market and user research: Working →" in result.stdout
