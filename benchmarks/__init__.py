@@ -1,0 +1,1 @@
+"""Benchmark scripts for pmladder, run by hand (see each script's docstring)."""

@@ -1,0 +1,196 @@
+"""Start-up time of pmladder against the framework floor, side by side.
+
+Each round runs every pmladder command and its floor counterpart
+(``benchmarks/floor_app.py``) once, alternating which goes first, with the
+same interpreter (``sys.executable``) and the same environment, so Python's
+own start-up and the machine's drift cancel out.  The table shows the median
+wall time of each, their ratio and the target from issue 5:
+
+* ``pmladder show senior-pm``  <= 1.15x the floor's ``show senior-pm``
+* ``pmladder --help``          <= 1.05x the floor's ``--help``
+
+``path`` and ``list`` are shown for information.  The exit status is 1 when a
+target fails, so the script can gate a release.
+
+    python benchmarks/startup.py               # 15 rounds
+    python benchmarks/startup.py --rounds 30
+    python benchmarks/startup.py --importtime  # top import costs of `show senior-pm`
+    python benchmarks/startup.py --importtime --importtime-args="--help"
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FLOOR = HERE / "floor_app.py"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One pmladder command and the floor command it is measured against."""
+
+    label: str
+    pmladder: tuple[str, ...]
+    floor: tuple[str, ...]
+    target: float | None
+    """Largest allowed ratio pmladder/floor, or ``None`` for information only."""
+
+
+CASES = (
+    Case("show senior-pm", ("show", "senior-pm"), ("show", "senior-pm"), 1.15),
+    Case("--help", ("--help",), ("--help",), 1.05),
+    Case("path apm cpo", ("path", "apm", "cpo"), ("path", "a", "b"), None),
+    Case("list", ("list",), ("list",), None),
+)
+
+
+def pmladder_argv(args: Sequence[str]) -> list[str]:
+    return [sys.executable, "-m", "pmladder", *args]
+
+
+def floor_argv(args: Sequence[str]) -> list[str]:
+    return [sys.executable, str(FLOOR), *args]
+
+
+def bench_env() -> dict[str, str]:
+    """The environment of every run: a fixed width, no catalogue override, no colour."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+    env.update({"COLUMNS": "100", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"})
+    env.pop("FORCE_COLOR", None)
+    return env
+
+
+def run_once(argv: Sequence[str], env: dict[str, str], cwd: str) -> float:
+    """Wall time of one run in seconds; fail loudly if the command fails."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        raise SystemExit(f"{shlex.join(argv)} exited {proc.returncode}:\n{message}")
+    return elapsed
+
+
+def measure(
+    cases: Sequence[Case], rounds: int, cwd: str
+) -> dict[str, tuple[list[float], list[float]]]:
+    """Alternating runs: {label: (pmladder times, floor times)}."""
+    env = bench_env()
+    times: dict[str, tuple[list[float], list[float]]] = {c.label: ([], []) for c in cases}
+    for case in cases:  # warm up: byte-code caches, page cache
+        run_once(pmladder_argv(case.pmladder), env, cwd)
+        run_once(floor_argv(case.floor), env, cwd)
+    for r in range(rounds):
+        for case in cases:
+            ours, floor = times[case.label]
+            pairs = [(pmladder_argv(case.pmladder), ours), (floor_argv(case.floor), floor)]
+            if r % 2:
+                pairs.reverse()
+            for argv, sink in pairs:
+                sink.append(run_once(argv, env, cwd))
+    return times
+
+
+def report(cases: Sequence[Case], times: dict[str, tuple[list[float], list[float]]]) -> bool:
+    """Print the table; return whether every target passed."""
+    print(f"{'command':<16} {'pmladder':>10} {'floor':>10} {'extra':>9} {'ratio':>7} "
+          f"{'target':>8}  result")
+    ok = True
+    for case in cases:
+        ours, floor = times[case.label]
+        mine, base = statistics.median(ours), statistics.median(floor)
+        ratio = mine / base
+        if case.target is None:
+            target, verdict = "-", "info"
+        else:
+            passed = ratio <= case.target
+            ok = ok and passed
+            target, verdict = f"<={case.target:.2f}x", "PASS" if passed else "FAIL"
+        print(
+            f"{case.label:<16} {mine * 1000:>8.1f}ms {base * 1000:>8.1f}ms "
+            f"{(mine - base) * 1000:>+7.1f}ms {ratio:>6.2f}x {target:>8}  {verdict}"
+        )
+    return ok
+
+
+def importtime(args: Sequence[str], runs: int, top: int, cwd: str) -> None:
+    """Print the ``top`` largest cumulative import costs, median of ``runs`` runs."""
+    env = bench_env()
+    samples: dict[str, list[tuple[int, int]]] = {}
+    order: dict[str, int] = {}
+    for _ in range(runs):
+        proc = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "pmladder", *args],
+            env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True, check=False,
+        )
+        for line in proc.stderr.splitlines():
+            if not line.startswith("import time:") or "|" not in line:
+                continue
+            fields = line.removeprefix("import time:").split("|")
+            if not fields[0].strip().isdigit():
+                continue  # the header line
+            name = fields[2].rstrip()
+            depth = (len(name) - len(name.lstrip())) // 2
+            samples.setdefault(name.strip(), []).append((int(fields[0]), int(fields[1])))
+            order.setdefault(name.strip(), depth)
+    rows = [
+        (
+            statistics.median(c for _, c in values),
+            statistics.median(s for s, _ in values),
+            name,
+        )
+        for name, values in samples.items()
+    ]
+    rows.sort(reverse=True)
+    total_self = sum(s for _, s, _ in rows) / 1000
+    ours = sum(s for _, s, n in rows if n == "pmladder" or n.startswith("pmladder.")) / 1000
+    print(f"python -X importtime -m pmladder {shlex.join(args)}  (median of {runs} runs)")
+    print(f"all imports: {total_self:.1f} ms of module bodies; "
+          f"pmladder's own modules: {ours:.1f} ms")
+    print(f"{'cumulative':>11} {'self':>8}  module (depth)")
+    for cumulative, own, name in rows[:top]:
+        print(f"{cumulative / 1000:>9.1f}ms {own / 1000:>6.1f}ms  {name} ({order[name]})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--rounds", type=int, default=15, help="alternating rounds (>= 10)")
+    parser.add_argument(
+        "--importtime", action="store_true",
+        help="instead of timing, print the top cumulative import costs",
+    )
+    parser.add_argument(
+        "--importtime-args", default="show senior-pm",
+        help="pmladder arguments for --importtime (default: 'show senior-pm')",
+    )
+    parser.add_argument("--top", type=int, default=15, help="rows for --importtime")
+    args = parser.parse_args(argv)
+    # An empty folder: no pmladder.toml is discovered, the bundled catalogue is used.
+    with tempfile.TemporaryDirectory(prefix="pmladder-bench-") as cwd:
+        Path(cwd, ".git").mkdir()
+        if args.importtime:
+            importtime(shlex.split(args.importtime_args), 5, args.top, cwd)
+            return 0
+        if args.rounds < 10:
+            parser.error("use at least 10 rounds; medians of fewer are noise")
+        print(f"{sys.executable}: {args.rounds} alternating rounds, median wall time")
+        times = measure(CASES, args.rounds, cwd)
+    return 0 if report(CASES, times) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

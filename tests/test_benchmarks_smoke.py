@@ -1,0 +1,78 @@
+"""The benchmark generator makes catalogues pmladder accepts, and `path` works on them.
+
+No timing here: the benchmarks under ``benchmarks/`` are run by hand.  This
+only keeps the generator honest, so a benchmark never times an error message.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Invoke
+from pmladder.catalog import CatalogSource, load, normalise
+
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate_catalog, generate_catalog_text
+
+
+@pytest.mark.parametrize("roles", [1, 2, 7, 30, 120])
+def test_generated_catalogue_loads_through_the_real_loader(tmp_path: Path, roles: int) -> None:
+    generated = generate_catalog(roles, seed=3)
+    file = tmp_path / "ladder.toml"
+    file.write_text(generated.text, encoding="utf-8")
+    ladder = load(CatalogSource(file, "option"))
+    assert len(ladder.catalog.roles) == roles
+    assert not [w for w in ladder.warnings if w.severity == "error"]
+    assert generated.bottom in ladder.roles
+    assert generated.top in ladder.roles
+    levels = {lv.rank for lv in ladder.catalog.levels}
+    assert ladder.roles[generated.bottom].level == min(levels)
+    assert ladder.roles[generated.top].level == max(levels)
+
+
+def test_generated_text_sizes_are_realistic() -> None:
+    ladder_text = generate_catalog_text(30, seed=1)
+    import tomli
+
+    roles = tomli.loads(ladder_text)["roles"]
+    for role in roles:
+        assert 250 <= len(role["summary"]) <= 400
+        assert len(role["responsibilities"]) == 5
+        assert all(70 <= len(r) <= 160 for r in role["responsibilities"])
+        assert len(role["competencies"]) == 10
+        assert len(role["aliases"]) == 3
+        assert len({normalise(n) for n in (role["id"], role["title"], *role["aliases"])}) == 5
+    # Only top-level roles may lack a promotion; everyone has somewhere to go.
+    assert all(1 <= len(role["moves"]) <= 4 for role in roles)
+
+
+def test_generator_is_deterministic() -> None:
+    assert generate_catalog_text(40, seed=9) == generate_catalog_text(40, seed=9)
+    assert generate_catalog_text(40, seed=9) != generate_catalog_text(40, seed=10)
+
+
+def test_path_works_on_a_generated_catalogue(tmp_path: Path, invoke: Invoke) -> None:
+    generated = generate_catalog(30, seed=5)
+    file = tmp_path / "ladder.toml"
+    file.write_text(generated.text, encoding="utf-8")
+
+    result = invoke("--catalog", str(file), "path", generated.bottom, generated.top, "--json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["from"]["id"] == generated.bottom
+    assert document["to"]["id"] == generated.top
+    steps = document["steps"]
+    assert len(steps) == document["total"]["steps"] == generated.route_steps
+    assert steps[0]["source"] == generated.bottom
+    assert steps[-1]["target"] == generated.top
+    assert all(a["target"] == b["source"] for a, b in pairwise(steps))
+
+    table = invoke("--catalog", str(file), "path", generated.bottom, generated.top)
+    assert table.exit_code == 0, table.output
+    assert generated.top in table.stdout
