@@ -47,7 +47,7 @@ from .errors import (
     UnknownRoleError,
 )
 from .inert import inert
-from .ladder import Route, route
+from .ladder import Route, reachable, route
 from .lookup import find_role
 from .models import Role
 from .validation import parse_toml
@@ -650,7 +650,7 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
     if target is None:
         return Assessment(profile, tuple(scored), tuple(unscored), None, None, None, None,
                           None, (), None)
-    reaches = _reaching(ladder, target.id)
+    reaches = reachable(ladder, target.id, backwards=True)
     passed: list[str] = []
     start_id = target.id
     for candidate in scored:
@@ -677,16 +677,6 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
     )
 
 
-def _reaching(ladder: Ladder, target: str) -> set[str]:
-    """Every role with a route to ``target`` (including itself): one walk back along moves."""
-    seen = {target}
-    stack = [target]
-    while stack:
-        for source, _ in ladder.incoming[stack.pop()]:
-            if source not in seen:
-                seen.add(source)
-                stack.append(source)
-    return seen
 
 
 # --------------------------------------------------------------------------

@@ -156,15 +156,19 @@ def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, 
     return hops
 
 
-def reachable(ladder: Ladder, source: str) -> set[str]:
-    """Every role reachable from ``source`` by moves (including itself)."""
+def reachable(ladder: Ladder, source: str, *, backwards: bool = False) -> set[str]:
+    """Every role reachable from ``source`` by moves (including itself).
+
+    With ``backwards``, every role from which ``source`` can be reached.
+    """
+    links = ladder.incoming if backwards else ladder.edges
     seen = {source}
     stack = [source]
     while stack:
-        for to, _ in ladder.edges[stack.pop()]:
-            if to not in seen:
-                seen.add(to)
-                stack.append(to)
+        for other, _ in links[stack.pop()]:
+            if other not in seen:
+                seen.add(other)
+                stack.append(other)
     return seen
 
 
