@@ -431,7 +431,7 @@ def test_inline_ratings_table_has_lines(invoke: Invoke, tmp_path: Path) -> None:
     [
         (None, "no such file; check the path, or run 'pmladder assess --template"),
         (b"", "is empty; a profile needs a [ratings] table"),
-        (b"name = \"caf\xe9\"\n", "is not UTF-8 text (byte 11); save it as UTF-8"),
+        (b"name = \"caf\xe9\"\n", "is not UTF-8 text (byte 11, 0xe9); save it with the UTF-8"),
         (b"\x00\x01", "is a binary file, not a TOML profile"),
     ],
 )
@@ -453,7 +453,7 @@ def test_folder_as_profile(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("assess", str(tmp_path))
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.splitlines()[0] == (
-        f"error: {tmp_path}: is a folder, not a profile; give the path of a .toml file"
+        f"error: {tmp_path}: is a folder, not a profile file; give the path of a .toml file"
     )
 
 

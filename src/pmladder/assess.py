@@ -50,6 +50,7 @@ from .inert import inert
 from .ladder import Route, reachable, route
 from .lookup import find_role
 from .models import Role
+from .textfile import Unreadable, decode, read_bytes
 from .validation import parse_toml
 
 NONE = "none"
@@ -132,58 +133,32 @@ def read_profile(path: str) -> tuple[str, str]:
 
     Every way a file can be unreadable becomes one :class:`ProfileError` line.
     """
-    if path == STDIN:
-        label = "<stdin>"
-        try:
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        except (AttributeError, OSError, ValueError):
-            raw = sys.stdin.read(MAX_BYTES + 1)
-            data = raw.encode("utf-8", "surrogateescape")
-        return label, _decode(label, data)
-    label = _shown(path) or "\"\""
-    file = Path(path)
-
-    def fail(message: str) -> ProfileError:
-        return ProfileError(label, [Problem(message)])
-
-    if not path.strip():
-        raise fail(f"is not a file name; give the path of your profile, or {TEMPLATE_HINT}")
-
+    label = "<stdin>" if path == STDIN else (_shown(path) or "\"\"")
     try:
-        if file.is_dir():
-            raise fail("is a folder, not a profile; give the path of a .toml file")
-        with file.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise fail(f"no such file; check the path, or {TEMPLATE_HINT}") from None
-    except PermissionError:
-        raise fail("permission denied; make the file readable") from None
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
-    return label, _decode(label, data)
+        if path == STDIN:
+            try:
+                data = sys.stdin.buffer.read(MAX_BYTES + 1)
+            except (AttributeError, OSError, ValueError):
+                data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+            if len(data) > MAX_BYTES:
+                raise Unreadable(f"is larger than {MAX_BYTES // 1024 // 1024} MiB")
+        elif not path.strip():
+            raise Unreadable(
+                f"is not a file name; give the path of your profile, or {TEMPLATE_HINT}"
+            )
+        else:
+            data = read_bytes(Path(path), kind="profile", hint=TEMPLATE_HINT, limit=MAX_BYTES)
+        text = decode(
+            data, kind="profile", empty=f"a profile needs a [ratings] table ({TEMPLATE_HINT})"
+        )
+    except Unreadable as error:
+        raise ProfileError(label, [Problem(error.message, line=error.line)]) from None
+    return label, text
 
 
 def _shown(path: str) -> str:
     """A file name safe to print: control and bidi characters shown as escapes."""
     return inert(path, one_line=True)
-
-
-def _decode(label: str, data: bytes) -> str:
-    def fail(message: str, line: int | None = None) -> ProfileError:
-        return ProfileError(label, [Problem(message, line=line)])
-
-    if len(data) > MAX_BYTES:
-        raise fail(f"is larger than {MAX_BYTES // 1024 // 1024} MiB; a profile is a few lines")
-    if b"\x00" in data:
-        raise fail("is a binary file, not a TOML profile")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise fail(f"is not UTF-8 text (byte {exc.start}); save it as UTF-8", line) from None
-    if not text.strip():
-        raise fail(f"is empty; a profile needs a [ratings] table ({TEMPLATE_HINT})")
-    return text.removeprefix("\ufeff")
 
 
 def parse_profile(ladder: Ladder, text: str, label: str) -> Profile:

@@ -108,47 +108,17 @@ def read_source(source: CatalogSource) -> str:
     """Read a catalogue's text, turning every way a file can be unreadable into one line."""
     if source.path is None:
         return bundled_text()
-    path = source.path
-    label = str(path)
-
-    def fail(message: str, line: int | None = None) -> CatalogReadError:
-        return CatalogReadError(label, Problem(message, line=line))
+    from .textfile import Unreadable, decode, read_bytes
 
     try:
-        if path.is_dir():
-            raise fail("is a folder, not a catalogue file; give the path of a .toml file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(
-                f"file is {size / 1024 / 1024:.0f} MiB; pmladder reads catalogues up to "
-                f"{MAX_BYTES // 1024 // 1024} MiB"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise fail(f"no such file; check the path, or {START_HINT}") from None
-    except PermissionError:
-        raise fail("permission denied; make the file readable") from None
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise fail(f"file is larger than {MAX_BYTES // 1024 // 1024} MiB")
-    if b"\x00" in data:
-        raise fail("is a binary file, not a TOML catalogue")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise fail(
-            f"is not UTF-8 text (byte {exc.start}, 0x{data[exc.start]:02x}); "
-            "save it with the UTF-8 encoding",
-            line,
-        ) from None
-    if not text.strip():
-        raise fail(
-            f"is empty; a catalogue needs a scale, a track, a level and a role ({START_HINT})"
+        data = read_bytes(source.path, kind="catalogue", hint=START_HINT, limit=MAX_BYTES)
+        return decode(
+            data,
+            kind="catalogue",
+            empty=f"a catalogue needs a scale, a track, a level and a role ({START_HINT})",
         )
-    return text.removeprefix("\ufeff")
+    except Unreadable as error:
+        raise CatalogReadError(source.label, Problem(error.message, line=error.line)) from None
 
 
 # --------------------------------------------------------------------------
