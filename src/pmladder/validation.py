@@ -408,9 +408,12 @@ def _check_sizes(data: Mapping[str, Any]) -> Iterator[_Located]:
                     location=loc_path(loc) or "(top level)",
                 )
                 continue
-            stack.extend(((*loc, i), v) for i, v in enumerate(value))
+            # Only containers are walked: most values are strings.
+            stack.extend(((*loc, i), v) for i, v in enumerate(value) if isinstance(v, list | dict))
         elif isinstance(value, dict):
-            stack.extend(((*loc, str(k)), v) for k, v in value.items())
+            stack.extend(
+                ((*loc, str(k)), v) for k, v in value.items() if isinstance(v, list | dict)
+            )
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -805,7 +808,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
                 f"level {role.level} is not defined; the [[levels]] ranks are {ranks}", role.id)
         for comp, rating in role.competencies:
             loc: Loc = (*here, "competencies", comp)
-            if _role_field_in_ratings(loc) and comp not in (competency_ids or ()):
+            if comp not in (competency_ids or ()) and _role_field_in_ratings(loc):
                 if rating is not None:  # else pydantic has said so already
                     add(loc, _in_ratings_message(comp), role.id)
                 continue
