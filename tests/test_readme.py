@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from conftest import ROOT, Invoke
 
 
 def readme_commands() -> list[str]:
@@ -26,3 +26,49 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert second in ci.splitlines()
     assert "ruff check" in ci
     assert "mypy --strict" in ci
+
+
+def console_blocks() -> list[list[tuple[str, list[str]]]]:
+    """Each ```console block of the README as (command, expected output lines) pairs."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = []
+    for body in re.findall(r"```console\n(.*?)\n```", text, flags=re.DOTALL):
+        runs: list[tuple[str, list[str]]] = []
+        for line in body.splitlines():
+            if line.startswith("$ "):
+                runs.append((line[2:], []))
+            elif runs:
+                runs[-1][1].append(line.rstrip())
+        blocks.append(runs)
+    return blocks
+
+
+def test_readme_examples_print_what_the_readme_shows(invoke: Invoke) -> None:
+    """Every `pmladder` example in the README still prints the lines it shows, in order.
+
+    Examples that need a file the README doesn't create (`broken.toml`,
+    `me.toml`) are skipped; `...` in a block stands for lines left out.
+    """
+    import shlex
+    from pathlib import Path
+
+    checked = 0
+    for runs in console_blocks():
+        for command, expected in runs:
+            words = shlex.split(command)
+            if words[0] != "pmladder" or any(
+                w.endswith(".toml") and not Path(w).exists() and "--output" not in words
+                for w in words
+            ):
+                continue
+            result = invoke(*words[1:], env={"COLUMNS": "80"})
+            assert result.exit_code in (0, 3), (command, result.output)
+            actual = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+            position = 0
+            for line in expected:
+                if line in ("...", ""):
+                    continue
+                assert line in actual[position:], f"{command!r} no longer prints {line!r}"
+                position = actual.index(line, position) + 1
+            checked += 1
+    assert checked >= 8
