@@ -37,7 +37,7 @@ BUG_EXIT = 70
 ISSUES_HINT = "this is a bug in pmladder; please report it with the command you ran and this output"
 
 
-def report(error: PmladderError) -> None:
+def report(error: PmladderError, command: str | None = None) -> None:
     """Print an expected error to stderr: one line, then any hints, never a traceback."""
     from .errors import CatalogError
 
@@ -46,7 +46,7 @@ def report(error: PmladderError) -> None:
         for problem in error.problems:
             lines.append(problem.format(error.file))
             lines.extend(problem.context)
-        if error.problems and error.file != "bundled catalogue":
+        if error.problems and error.file != "bundled catalogue" and command != "validate":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)
     common.write_stderr("\n".join(lines))
@@ -99,7 +99,7 @@ class PmladderGroup(TyperGroup):
 
             if not isinstance(error, PmladderError):
                 raise
-            report(error)
+            report(error, ctx.invoked_subcommand)
             raise typer.Exit(int(error.exit_code)) from None
 
 
