@@ -6,7 +6,7 @@ import pytest
 
 from pmladder.catalog import CatalogSource, Ladder, load, normalise
 from pmladder.errors import AmbiguousRoleError, ExitCode, UnknownRoleError
-from pmladder.lookup import find_role, role_names, suggest
+from pmladder.lookup import find_role, suggest
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,3 @@ def test_no_suggestions_for_nonsense(ladder: Ladder) -> None:
 def test_normalise_ignores_case_spaces_dashes_and_punctuation() -> None:
     assert normalise("Data/Analytics Product-Manager!") == "dataanalyticsproductmanager"
     assert normalise("\uff21\uff30\uff2d") == "apm"  # full-width letters fold too
-
-
-def test_role_names_list_ids_then_aliases(ladder: Ladder) -> None:
-    names = role_names(ladder)
-    assert names[:3] == ["apm", "pm", "senior-pm"]
-    assert "Head of Product" in names

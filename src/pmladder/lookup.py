@@ -52,18 +52,6 @@ def suggest(ladder: Ladder, name: str, limit: int = 3) -> list[str]:
     return out[:limit]
 
 
-def role_names(ladder: Ladder) -> list[str]:
-    """Every id and alias, for shell completion: ids first, in catalogue order."""
-    out = [r.id for r in ladder.catalog.roles]
-    seen = set(out)
-    for role in ladder.catalog.roles:
-        for alias in role.aliases:
-            if alias not in seen:
-                seen.add(alias)
-                out.append(alias)
-    return out
-
-
 def close_words(word: str, choices: list[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` of ``choices`` closest to ``word``, best first."""
     return difflib.get_close_matches(word, choices, n=limit, cutoff=0.6)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -297,7 +297,3 @@ def render_route(ladder: Ladder, route: Route) -> Iterator[RenderableType]:
             [c for c in route.overall if c.before is not None],
             [c for c in route.overall if c.before is None],
         )
-
-
-def group(renderables: Iterable[RenderableType]) -> Group:
-    return Group(*renderables)
