@@ -13,6 +13,7 @@ for CI; run with e.g. 1000 locally).
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -370,3 +371,29 @@ def test_drawn_catalogues_respect_the_rules(drawn: Drawn) -> None:
                 assert up == 0, (role["id"], move)
         for name in (role["id"], role["title"], *role["aliases"]):
             assert folded.setdefault(normalise(name), role["id"]) == role["id"]
+
+
+# --------------------------------------------------------------------------
+# The cache: a ladder rebuilt from its cache entry answers exactly the same
+
+
+@SETTINGS
+@given(data=st.data())
+def test_a_cached_ladder_answers_like_a_fresh_one(data: st.DataObject) -> None:
+    drawn = data.draw(catalogues())
+    fresh = drawn.ladder
+    # Through marshal, as pmladder.cache stores it.
+    payload = marshal.loads(marshal.dumps(fresh.to_cache()))
+    cached = Ladder.from_cache(payload, fresh.source)
+    assert cached.names == fresh.names
+    assert cached.edges == fresh.edges
+    assert cached.incoming == fresh.incoming
+    assert cached.order == fresh.order
+    assert cached.warnings == fresh.warnings
+    assert cached.catalog == fresh.catalog
+    for role in drawn.roles:
+        assert cached.roles[role["id"]] == fresh.roles[role["id"]]
+        assert find_role(cached, role["title"]).id == role["id"]
+    for _ in range(5):
+        source, target = data.draw(pair(drawn))
+        assert shortest_route(cached, source, target) == shortest_route(fresh, source, target)
