@@ -685,3 +685,12 @@ def test_svg_saves_what_was_printed(invoke: Invoke) -> None:
                          *(() if extra == ("--template",) else (str(PROFILES / "tiny-kim.toml"),)))
         assert refused.exit_code == ExitCode.USAGE, extra
         assert not Path("x.svg").exists()
+
+
+def test_nothing_met_fits_the_entry_level_first(invoke: Invoke, tmp_path: Path) -> None:
+    template = invoke("assess", "--template").stdout
+    profile = tmp_path / "none.toml"
+    profile.write_text(template.replace('= ""', '= "none"'), encoding="utf-8")
+    result = invoke("assess", str(profile), "--json")
+    assert result.exit_code == 0, result.output
+    assert '"apm"' in result.stdout.split('"cpo"')[0]

@@ -129,3 +129,9 @@ def test_million_element_array(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "million.toml"
     path.write_text("aliases = [" + "1," * 1_000_000 + "]\n", encoding="utf-8")
     _refused(invoke, path, "at most")
+
+
+def test_a_huge_single_value_is_refused_before_parsing(invoke: Invoke, tmp_path: Path) -> None:
+    path = tmp_path / "long.toml"
+    path.write_text('name = "' + "x" * 2_000_000 + '"\n', encoding="utf-8")
+    _refused(invoke, path, "refuses lines over")

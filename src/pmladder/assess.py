@@ -489,7 +489,13 @@ def fits(ladder: Ladder, ratings: Mapping[str, str | None]) -> tuple[list[Fit], 
     # met/required as a float ranks exactly like the fraction: both are small
     # integers, and correctly rounded division maps equal ratios to equal floats
     # and different ones (which differ by at least 1/(b*d)) to different floats.
-    scored.sort(key=lambda f: (-f.met_steps / f.required_steps, -f.level, ladder.order[f.role]))
+    # Equal fits go to the more senior role, except when nothing is met at all:
+    # someone with no experience fits the entry level, not the top of the ladder.
+    scored.sort(key=lambda f: (
+        -f.met_steps / f.required_steps,
+        -f.level if f.met_steps else f.level,
+        ladder.order[f.role],
+    ))
     return scored, unscored
 
 

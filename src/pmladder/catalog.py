@@ -23,6 +23,9 @@ from .models import Catalog, Role, construct, field_docs
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
 
+MAX_LINE = 100_000
+"""Longest line pmladder parses: a longer one can't hold a valid value and costs memory."""
+
 BUNDLED_LABEL = "bundled catalogue"
 ENV_VAR = "PMLADDER_CATALOG"
 LOCAL_FILE = "pmladder.toml"
@@ -112,6 +115,14 @@ def read_source(source: CatalogSource) -> str:
 
     try:
         data = read_bytes(source.path, kind="catalogue", hint=START_HINT, limit=MAX_BYTES)
+        longest = max(map(len, data.splitlines()), default=0)
+        if longest > MAX_LINE:
+            line = next(i for i, b in enumerate(data.splitlines(), 1) if len(b) == longest)
+            raise Unreadable(
+                f"has a line of {longest:,} bytes; catalogue values are at most 4,000 "
+                f"characters, so pmladder refuses lines over {MAX_LINE:,} bytes",
+                line,
+            )
         return decode(
             data,
             kind="catalogue",
