@@ -16,7 +16,7 @@ import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Id = Annotated[
     str,
@@ -114,6 +114,28 @@ class Source(_Model):
     """What the document covers and how the catalogue uses it."""
 
 
+class Basis(_Model):
+    """Where a claim comes from: the sources that say it, or the catalogue's own estimate."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+
+    sources: Annotated[list[Id], Field(min_length=1)] | None = None
+    """Ids of the sources that support the claim."""
+    estimate: Text | None = None
+    """Set when the claim is the catalogue's own estimate rather than a source's statement: a one-line reason. A claim with an estimate is shown as an estimate, even when sources informed it."""  # noqa: E501
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Basis:
+        if self.sources is None and self.estimate is None:
+            raise ValueError("give `sources`, `estimate` or both")
+        return self
+
+    @property
+    def is_estimate(self) -> bool:
+        """Whether output must mark the claim as the catalogue's estimate."""
+        return self.estimate is not None
+
+
 class Move(_Model):
     """A typed edge of the ladder: a move from one role to another."""
 
@@ -125,6 +147,10 @@ class Move(_Model):
     """Typical years spent in the current role before making this move."""
     note: Text | None = None
     """Why people make this move, or what it takes."""
+    basis: Basis | None = None
+    """Where the move itself comes from. Left out, nothing is claimed either way."""
+    typical_years_basis: Basis | None = None
+    """Where `typical_years` comes from. Left out, nothing is claimed either way."""
 
 
 class Role(_Model):
@@ -152,6 +178,8 @@ class Role(_Model):
     """Experience typically expected, in words."""
     experience_years: Annotated[float, Field(ge=0, le=60)] | None = None
     """Typical minimum years of relevant experience."""
+    experience_years_basis: Basis | None = None
+    """Where `experience_years` comes from. Left out, nothing is claimed either way."""
     frameworks: list[Name] = []
     """Named tools, techniques and frameworks the role uses, e.g. `RICE`."""
     moves: list[Move] = []
