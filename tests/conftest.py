@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from pmladder.cli import app
@@ -28,6 +30,20 @@ FIXED_ENV = {
 }
 
 Invoke = Callable[..., Result]
+
+# Hypothesis profiles: a small, fast default for every run of the test command, and
+# a deep one for hunting bugs by hand: PMLADDER_HYPOTHESIS_PROFILE=deep pytest.
+# Tests size their examples with examples(), so one variable scales them all.
+settings.register_profile("default", deadline=None)
+settings.register_profile("deep", deadline=None, max_examples=1000)
+PROFILE = os.environ.get("PMLADDER_HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+DEEP_FACTOR = 20
+
+
+def examples(default: int) -> int:
+    """How many examples a property test runs: ``default``, or 20 times it when deep."""
+    return default * DEEP_FACTOR if PROFILE == "deep" else default
 
 
 def require_tool(name: str, package: str) -> str:
