@@ -27,6 +27,7 @@ from .commands import path as path_cmd
 from .commands import schema as schema_cmd
 from .commands import search as search_cmd
 from .commands import show as show_cmd
+from .commands import site as site_cmd
 from .commands import validate as validate_cmd
 
 if TYPE_CHECKING:
@@ -276,6 +277,7 @@ validate_cmd.register(commands)
 schema_cmd.register(commands)
 export_cmd.register(commands)
 assess_cmd.register(commands)
+site_cmd.register(commands)
 
 
 def run() -> None:
