@@ -106,6 +106,14 @@ class Route(NamedTuple):
     years_known: bool
     #: Each competency's rise from the first role to the last (rises and new ones).
     overall: tuple[Change, ...]
+    #: Every framework the route adds, each once, in the order the steps first need them.
+    frameworks_gained: tuple[str, ...] = ()
+    #: The education expected, when it differs between the first role and the last.
+    education: FieldChange | None = None
+    #: The experience expected, when it differs between the first role and the last.
+    experience: FieldChange | None = None
+    #: Typical minimum years of experience of the first role and the last, when they differ.
+    experience_years: tuple[float | None, float | None] | None = None
 
 
 TIE_BREAK_RULE = (
@@ -267,10 +275,18 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
             hints=hints,
         )
     steps: list[Step] = []
+    # A framework is named once, at the first step that needs it: a role further
+    # on that uses it again adds nothing new for the person.
+    known = {normalise(f) for f in source.frameworks}
+    gained: list[str] = []
     for number, (role_id, index) in enumerate(hops, start=1):
         here = ladder.roles[role_id]
         move: Move = here.moves[index]
         there = ladder.roles[move.to]
+        step_gap = gap(ladder, here, there)
+        added = tuple(f for f in step_gap.frameworks_added if normalise(f) not in known)
+        known.update(normalise(f) for f in there.frameworks)
+        gained.extend(added)
         steps.append(
             Step(
                 number=number,
@@ -281,9 +297,10 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
                 kind=move.kind,
                 typical_years=move.typical_years,
                 note=move.note,
-                gap=gap(ladder, here, there),
+                gap=step_gap._replace(frameworks_added=added),
             )
         )
+    whole = gap(ladder, source, target)
     rising, new = competency_changes(ladder, source, target)
     overall = tuple(
         sorted(rising + new, key=lambda c: ladder.competency_order.get(c.competency, 0))
@@ -297,6 +314,10 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
         typical_years=sum(s.typical_years or 0 for s in steps),
         years_known=all(s.typical_years is not None for s in steps),
         overall=overall,
+        frameworks_gained=tuple(gained),
+        education=whole.education,
+        experience=whole.experience,
+        experience_years=whole.experience_years,
     )
 
 

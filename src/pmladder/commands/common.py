@@ -29,6 +29,11 @@ JsonOption = Annotated[
     ),
 ]
 
+BriefOption = Annotated[
+    bool,
+    typer.Option("--brief", "-b", help="Print only the summary at the top of the page."),
+]
+
 SvgOption = Annotated[
     str | None,
     typer.Option(
@@ -253,6 +258,20 @@ def write_stderr(message: str) -> None:
     """Write a plain message to stderr."""
     sys.stderr.write(message.rstrip("\n") + "\n")
     sys.stderr.flush()
+
+
+def echo_line(line: str) -> None:
+    """Print a one-line result: whole when piped (for grep), wrapped between
+    words with a hanging indent on a terminal narrower than the line."""
+    if stdout_is_terminal():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        if len(line) > width:
+            line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
+                                           break_long_words=False, break_on_hyphens=False))
+    sys.stdout.write(line + "\n")
 
 
 def print_json(document: dict[str, Any]) -> None:

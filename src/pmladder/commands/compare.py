@@ -20,6 +20,7 @@ def compare(
             show_default=False,
         ),
     ],
+    brief: common.BriefOption = False,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -44,7 +45,7 @@ def compare(
     else:
         from ..views.compare import render_comparison
 
-        common.print_rich(render_comparison(ladder, result), svg=target,
+        common.print_rich(render_comparison(ladder, result, brief=brief), svg=target,
                           title="pmladder compare")
 
 

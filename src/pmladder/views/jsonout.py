@@ -80,6 +80,10 @@ def path_document(ladder: Ladder, route: Route, tie_break: str) -> dict[str, Any
             "typical_years": route.typical_years,
             "years_known": route.years_known,
             "competencies": _plain(route.overall),
+            "frameworks": list(route.frameworks_gained),
+            "education": _plain(route.education),
+            "experience": _plain(route.experience),
+            "experience_years": _plain(route.experience_years),
         },
         "tie_break": tie_break,
     }
