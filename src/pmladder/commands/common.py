@@ -52,7 +52,10 @@ class State:
         if self._ladder is None:
             from ..catalog import find_source, load
 
-            self._ladder = load(find_source(self.catalog_option))
+            source = find_source(self.catalog_option)
+            if source.skipped:
+                write_stderr(f"warning: {source.skipped}")
+            self._ladder = load(source)
         return self._ladder
 
 
