@@ -54,7 +54,7 @@ def test_show_ambiguous(invoke: Invoke) -> None:
 def test_show_without_argument_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("show")
     assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+    assert "error: missing argument 'ROLE'" in result.stderr
     assert "Traceback" not in result.output
 
 
