@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .catalog import Ladder
+from .ladder import exact_years
 from .models import Move, Role
 
 ROUTES_SHOWN = 20
@@ -315,10 +316,10 @@ def _definitions(old: Ladder, new: Ladder) -> Iterable[Definition]:
 Cost = tuple[int, int, tuple[str, ...]]
 
 
-def routes_from(edges: Mapping[str, Sequence[tuple[str, int]]], source: str,
+def routes_from(edges: Mapping[str, Sequence[tuple[str, float]]], source: str,
                 budget: list[int]) -> dict[str, Cost]:
     """The best route from ``source`` to every role it reaches, by
-    :data:`pmladder.ladder.TIE_BREAK_RULE`: (moves, tenths of typical years, role ids).
+    :data:`pmladder.ladder.TIE_BREAK_RULE`: (moves, exact typical years, role ids).
 
     The same search as :func:`pmladder.ladder.shortest_route`, run to the end;
     ``budget[0]`` is decreased by the moves followed.
@@ -328,15 +329,15 @@ def routes_from(edges: Mapping[str, Sequence[tuple[str, int]]], source: str,
     queue: list[tuple[int, int, tuple[str, ...], str]] = [(0, 0, (source,), source)]
     work = 0
     while queue:
-        steps, tenths, ids, current = heapq.heappop(queue)
+        steps, total, ids, current = heapq.heappop(queue)
         if current in done:
             continue
-        done[current] = (steps, tenths, ids)
+        done[current] = (steps, total, ids)
         for to, years in edges.get(current, ()):
             work += 1
             if to in done:
                 continue
-            cost = (steps + 1, tenths + years, (*ids, to))
+            cost = (steps + 1, total + exact_years(years), (*ids, to))
             known = best.get(to)
             if known is None or cost < known:
                 best[to] = cost
@@ -363,7 +364,7 @@ def _route_summary(ladder: Ladder, cost: Cost) -> RouteSummary:
     for here, there in itertools.pairwise(ids):
         # The move the search took: the first among the quickest to ``there``.
         moves = [m for m in ladder.roles[here].moves if m.to == there]
-        move = min(moves, key=lambda m: round((m.typical_years or 0) * 10))
+        move = min(moves, key=lambda m: m.typical_years or 0)
         if move.typical_years is None:
             known = False
         total += move.typical_years or 0
