@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,7 +11,10 @@ import pytest
 from pmladder.catalog import CatalogSource, Ladder, load, normalise
 from pmladder.ladder import shortest_route
 
-SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+# The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.
+SEEDS = Path(
+    os.environ.get("PMLADDER_SEEDS") or Path(__file__).parent.parent.parent / "shared" / "seeds"
+)
 
 EXPECTED_ROLES = {
     "apm": 1, "pm": 2, "senior-pm": 3, "product-owner": 2, "technical-pm": 2,
@@ -84,6 +88,10 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
         texts += [role.summary, *role.responsibilities, *role.notes]
         texts += [role.education or "", role.experience or ""]
         texts += [m.note or "" for m in role.moves]
+    for competency in ladder.catalog.competencies:
+        for criterion in competency.criteria.values():
+            texts += [criterion.text, *criterion.examples]
+            texts += [criterion.basis.estimate or "" if criterion.basis else ""]
     copied = []
     for text in texts:
         words = _words(text)
@@ -91,6 +99,18 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
             if tuple(words[i : i + window]) in seed_grams:
                 copied.append(" ".join(words[i : i + window]))
     assert not copied, copied
+
+
+def test_every_competency_has_a_criterion_with_a_basis_at_every_step(ladder: Ladder) -> None:
+    steps = [s.id for s in ladder.catalog.scale.levels]
+    texts: set[str] = set()
+    for competency in ladder.catalog.competencies:
+        assert list(competency.criteria) == steps, competency.id
+        for step, criterion in competency.criteria.items():
+            assert criterion.basis is not None, (competency.id, step)
+            assert criterion.examples, (competency.id, step)
+            assert criterion.text not in texts, (competency.id, step)
+            texts.add(criterion.text)
 
 
 def test_names_are_unique_after_normalising(ladder: Ladder) -> None:

@@ -288,7 +288,29 @@ def test_invalid_discovered_file_says_where_it_was_found(
     )
 
 
-def test_catalog_goes_before_the_command(invoke: Invoke) -> None:
-    result = invoke("list", "--catalog", str(TINY))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--catalog", str(TINY), "list"],
+        ["list", "--catalog", str(TINY)],
+        ["list", f"--catalog={TINY}"],
+        ["list", "--json", "--catalog", str(TINY)],
+    ],
+)
+def test_catalog_goes_before_or_after_the_command(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "junior" in result.stdout
+    assert "senior-pm" not in result.stdout
+
+
+def test_a_catalog_option_after_double_dash_is_an_argument(invoke: Invoke) -> None:
+    result = invoke("search", "--", "--catalog")
+    assert "invalid catalogue" not in result.stderr
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_catalog_after_the_command_needs_a_value(invoke: Invoke) -> None:
+    result = invoke("list", "--catalog")
     assert result.exit_code == ExitCode.USAGE
-    assert "No such option: --catalog" in result.stderr
+    assert result.stderr == "error: --catalog needs a value, e.g. --catalog team.toml\n"

@@ -7,8 +7,8 @@ names are normalised.  Each catalogue goes through pmladder's real
 validation (``validate_data``) and index (``Ladder.build``); the properties
 then check the answers against independent computations on the raw data.
 
-Examples per test: ``PMLADDER_HYPOTHESIS_EXAMPLES`` (default 30, kept small
-for CI; run with e.g. 1000 locally).
+Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
+``PMLADDER_HYPOTHESIS_EXAMPLES`` sets an exact number.
 """
 
 from __future__ import annotations
@@ -26,13 +26,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from pmladder.catalog import CatalogSource, Ladder, normalise
 from pmladder.errors import NotFoundError
 from pmladder.ladder import Change, competency_changes, route, shortest_route
 from pmladder.lookup import find_role
 from pmladder.validation import validate_data
 
-EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
 
 SETTINGS = settings(
     max_examples=EXAMPLES,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
-from .models import Catalog, Role, construct, field_docs
+from .models import Catalog, Criterion, Role, construct, field_docs
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -229,9 +229,9 @@ class Ladder:
     """A validated catalogue with the indices every command needs, built once at load."""
 
     __slots__ = (
-        "_catalog", "competency_names", "competency_order", "edges", "head", "incoming",
-        "level_names", "names", "order", "roles", "scale_names", "scale_rank", "source",
-        "track_names", "warnings",
+        "_catalog", "competency_names", "competency_order", "criteria", "edges", "head",
+        "incoming", "level_names", "names", "order", "roles", "scale_names", "scale_rank",
+        "source", "track_names", "warnings",
     )  # fmt: skip
 
     def __init__(
@@ -256,10 +256,20 @@ class Ladder:
         self.scale_names = {s.id: s.name for s in head.scale.levels}
         self.competency_names = {c.id: c.name for c in head.competencies}
         self.competency_order = {c.id: i for i, c in enumerate(head.competencies)}
+        #: What each (competency id, scale level id) asks, where the catalogue says.
+        self.criteria = {
+            (c.id, step): criterion
+            for c in head.competencies
+            for step, criterion in c.criteria.items()
+        }
         self.track_names = {t.id: t.name for t in head.tracks}
         self.level_names = {lv.rank: lv.name for lv in head.levels}
         #: Every normalised id, title and alias, mapped to its role id.
         self.names: dict[str, str] = {}
+
+    def criterion(self, competency: str, level: str) -> Criterion | None:
+        """What ``level`` asks in ``competency``; ``None`` when the catalogue is silent."""
+        return self.criteria.get((competency, level))
 
     @property
     def catalog(self) -> Catalog:

@@ -14,7 +14,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .catalog import normalise
 from .errors import CatalogError, Problem
 from .inert import inert
-from .models import Catalog, Move, Role
+from .models import Catalog, Criterion, Move, Role
 
 if TYPE_CHECKING:
     from .catalog import CatalogSource
@@ -475,8 +475,10 @@ def _role_at(data: Mapping[str, Any], loc: Sequence[int | str]) -> str | None:
 def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
     """The model class that owns the field at ``loc`` (its last part)."""
     model: type[BaseModel] = Catalog
+    keyed = False  # the next part is a key of a table of models, e.g. a scale step
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = model.model_fields.get(str(part))
         if info is None:
@@ -485,6 +487,7 @@ def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
         if nested is None:
             return None
         model = nested
+        keyed = typing.get_origin(info.annotation) is dict
     return model
 
 
@@ -544,6 +547,8 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
         message = f"unknown field {name!r}"
         if owner is Move and name in Role.model_fields:
             return f"{message} in a move; {_AFTER_MOVES}"
+        if owner is Criterion and name in ("criterion", "description", "summary"):
+            return f"{message}; a criterion's words go in text = \"...\""
         if owner is not None:
             valid = list(owner.model_fields)
             close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
@@ -595,6 +600,11 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if len(loc) == 4 and loc[0] == "competencies" and loc[2] == "criteria":
+            return (
+                f"must be a table with a 'text' field: write [competencies.criteria.{name}] "
+                f"and below it text = \"...\", got {_got(value)}"
+            )
         if not loc:
             return "a catalogue must be a table of fields at the top level"
         if name == "competencies":
@@ -635,6 +645,18 @@ class _RoleFacts:
 
 
 @dataclass(slots=True)
+class _CriteriaFacts:
+    """What the cross-checks need from one competency's criteria."""
+
+    index: int
+    id: str | None
+    steps: list[str]
+    """The scale level ids the competency describes."""
+    sources: list[tuple[str, int, str]]
+    """(step, index, source id) of each source a criterion's basis names."""
+
+
+@dataclass(slots=True)
 class _Facts:
     """What the cross-checks need from a catalogue: ids with their positions.
 
@@ -652,6 +674,7 @@ class _Facts:
     competencies: list[tuple[int, str]] | None
     sources: list[tuple[int, str]] | None
     roles: list[_RoleFacts]
+    criteria: list[_CriteriaFacts]
     complete: bool = True
     """Whether the catalogue's shape is valid (warnings are only given then)."""
 
@@ -671,6 +694,14 @@ class _Facts:
                     [(j, m.to, m.kind) for j, m in enumerate(r.moves)],
                 )
                 for i, r in enumerate(catalog.roles)
+            ],
+            criteria=[
+                _CriteriaFacts(
+                    i, c.id, list(c.criteria),
+                    [(step, k, src) for step, crit in c.criteria.items()
+                     for k, src in enumerate(crit.basis.sources or [] if crit.basis else [])],
+                )
+                for i, c in enumerate(catalog.competencies)
             ],
         )
 
@@ -699,6 +730,16 @@ class _Facts:
             competencies=raw.ids(("competencies",), "id", str, optional=True),
             sources=raw.ids(("sources",), "id", str, optional=True),
             roles=roles,
+            criteria=[
+                _CriteriaFacts(
+                    i, raw.text(("competencies", i, "id")), steps,
+                    [(step, k, src) for step in steps
+                     for k, src in raw.texts(
+                         ("competencies", i, "criteria", step, "basis", "sources"))],
+                )
+                for i in range(raw.count(("competencies",)))
+                for steps in [raw.keys(("competencies", i, "criteria"))]
+            ],
             complete=False,
         )
 
@@ -771,6 +812,47 @@ def _closest(name: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
+def _check_criteria(
+    facts: _Facts, scale_ids: set[Any] | None, source_ids: set[Any] | None,
+    add: Callable[..., None],
+) -> None:
+    """Criteria name real steps and sources; a competency that describes only
+    some steps, or none while others do, is a warning."""
+    steps = [s for _, s in facts.scale or ()]
+    described = sum(1 for comp in facts.criteria if comp.steps)
+    for comp in facts.criteria:
+        where: Loc = ("competencies", comp.index, "criteria")
+        name = repr(comp.id) if comp.id is not None else f"competencies[{comp.index}]"
+        if scale_ids is not None:
+            for step in comp.steps:
+                if step not in scale_ids:
+                    add((*where, step),
+                        f"criteria for step {step!r}, which the {facts.scale_name} scale "
+                        f"does not have{_closest(step, scale_ids)}; use one of: "
+                        f"{', '.join(steps)}")
+        if source_ids is not None:
+            for step, k, src in comp.sources:
+                if src not in source_ids:
+                    add((*where, step, "basis", "sources", k),
+                        f"source {src!r} is not defined{_closest(src, source_ids)}; "
+                        "add it under [[sources]] or fix the id")
+        if not facts.complete or scale_ids is None or not described:
+            continue
+        missing = [s for s in steps if s not in comp.steps]
+        if not comp.steps:
+            others = described
+            add(("competencies", comp.index),
+                f"competency {name} has no criteria while {others} other "
+                f"{'competency does' if others == 1 else 'competencies do'}; add a "
+                f"[competencies.criteria.STEP] table for each of: {', '.join(steps)}",
+                severity="warning")
+        elif missing:
+            add(where,
+                f"competency {name} describes {len(steps) - len(missing)} of the "
+                f"{len(steps)} steps of the {facts.scale_name} scale; add criteria for: "
+                f"{', '.join(missing)}", severity="warning")
+
+
 def _cross_check(facts: _Facts) -> list[_Located]:
     """Everything that needs the whole catalogue: ids, references, names, moves.
 
@@ -805,6 +887,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
         "competency id", "competency", ("competencies",), "id", facts.competencies
     )
     source_ids = defined("source id", "source", ("sources",), "id", facts.sources)
+    _check_criteria(facts, scale_ids, source_ids, add)
 
     # Every role id in the file, even of roles with other problems, so a move
     # to such a role is not also reported as a move to nowhere.

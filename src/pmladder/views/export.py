@@ -145,7 +145,9 @@ def _write_table(
 ) -> None:
     tables = []
     for key, value in table.items():
-        if (isinstance(value, Mapping) and value) or _is_table_array(value):
+        if (isinstance(value, Mapping) and value and not _fits_inline(key, value)) or (
+            _is_table_array(value)
+        ):
             tables.append((key, value))
         else:
             out.append(f"{toml_key(key)} = {toml_value(value)}")
@@ -153,7 +155,10 @@ def _write_table(
         sub = (*path, key)
         name = ".".join(toml_key(k) for k in sub)
         if isinstance(value, Mapping):
-            out.extend(("", f"[{name}]"))
+            # A table that only holds tables needs no header of its own.
+            if not all(isinstance(v, Mapping) and v and not _fits_inline(k, v)
+                       for k, v in value.items()):
+                out.extend(("", f"[{name}]"))
             _write_table(out, sub, value, comment)
             continue
         for item in value:
@@ -163,6 +168,13 @@ def _write_table(
                 out.append(f"# {_comment_text(note)}")
             out.append(f"[[{name}]]")
             _write_table(out, sub, item, comment)
+
+
+def _fits_inline(key: str, value: Mapping[str, Any]) -> bool:
+    """Whether a table reads best inline: a basis, e.g. ``basis = { sources = [...] }``."""
+    return (key == "basis" or key.endswith("_basis")) and len(
+        f"{toml_key(key)} = {toml_value(value)}"
+    ) <= WIDTH
 
 
 def catalog_data(catalog: Catalog) -> dict[str, Any]:
