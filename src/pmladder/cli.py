@@ -27,6 +27,7 @@ from .commands import path as path_cmd
 from .commands import schema as schema_cmd
 from .commands import search as search_cmd
 from .commands import show as show_cmd
+from .commands import site as site_cmd
 from .commands import validate as validate_cmd
 
 if TYPE_CHECKING:
@@ -49,7 +50,61 @@ def report(error: PmladderError, command: str | None = None) -> None:
         if error.problems and error.file != "bundled catalogue" and command != "validate":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)
-    common.write_stderr("\n".join(lines))
+    common.write_error(lines)
+
+
+def report_usage(error: Exception, command_path: str) -> None:
+    """Print a usage error found while parsing the command line (Typer's own
+    errors: unknown option, missing argument...) in pmladder's style."""
+    message = getattr(error, "format_message", lambda: str(error))()
+    message = message.strip().rstrip(".")
+    # Typer's messages are sentences; pmladder's lines start in lower case.
+    if len(message) > 1 and message[0].isupper() and message[1].islower():
+        message = message[0].lower() + message[1:]
+    common.write_error([f"error: {message}", f"hint: run '{command_path} -h' for help"])
+
+
+GLOBAL_OPTIONS = {"--catalog": True, "--no-pager": False, "--version": False}
+"""Options of the program itself, each with whether it takes a value. They may
+be written before or after the command: ``pmladder list --catalog team.toml``."""
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options written after the command name to before it.
+
+    Stops at ``--``, so ``pmladder search -- --catalog`` searches for that word.
+    A value-taking option with no value is a usage error.
+    """
+    i = 0
+    while i < len(args) and args[i].split("=", 1)[0] in GLOBAL_OPTIONS:
+        takes_value = GLOBAL_OPTIONS[args[i].split("=", 1)[0]] and "=" not in args[i]
+        i += 2 if takes_value else 1
+    if i >= len(args) or args[i].startswith("-"):
+        return args
+    moved: list[str] = []
+    kept: list[str] = []
+    rest = args[i + 1 :]
+    j = 0
+    while j < len(rest):
+        arg = rest[j]
+        if arg == "--":
+            kept.extend(rest[j:])
+            break
+        name = arg.split("=", 1)[0]
+        if name not in GLOBAL_OPTIONS:
+            kept.append(arg)
+            j += 1
+        elif GLOBAL_OPTIONS[name] and "=" not in arg:
+            if j + 1 >= len(rest):
+                from .errors import UsageError
+
+                raise UsageError(f"{name} needs a value, e.g. {name} team.toml")
+            moved += rest[j : j + 2]
+            j += 2
+        else:
+            moved.append(arg)
+            j += 1
+    return [*args[:i], *moved, args[i], *kept]
 
 
 commands = typer.Typer()
@@ -63,6 +118,55 @@ class PmladderGroup(TyperGroup):
     :class:`PmladderError` to its message and exit code for every command."""
 
     _listing = False
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from .errors import UsageError
+
+        try:
+            args = hoist_global_options(args)
+        except UsageError:
+            if not ctx.resilient_parsing:  # completing a half-typed line is no error
+                raise
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from difflib import get_close_matches
+
+            from .errors import UsageError
+
+            close = get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.5)
+            hints = [f"did you mean: {', '.join(close)}?"] if close else []
+            hints.append("run 'pmladder -h' to see every command")
+            raise UsageError(f"no command named {name!r}", hints=hints)
+        return super().resolve_command(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run with pmladder's error style for every error, Typer's included."""
+        from typer._click.exceptions import ClickException
+
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except ClickException as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # that one printed the help
+                ctx = getattr(error, "ctx", None)
+                report_usage(error, ctx.command_path if ctx is not None else "pmladder")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            common.write_error(["error: aborted"])
+            sys.exit(1)
+        except Exception as error:
+            from .errors import PmladderError
+
+            if not isinstance(error, PmladderError):
+                raise
+            report(error)
+            sys.exit(int(error.exit_code))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [info.name for info in commands.registered_commands if info.name]
@@ -108,7 +212,8 @@ app = typer.Typer(
     cls=PmladderGroup,
     help=(
         "Explore the product management career ladder: roles, routes between them, "
-        "and the gap to close at each step."
+        "and the gap to close at each step. Global options (--catalog, --no-pager) "
+        "work before or after the command."
     ),
     epilog="Example: pmladder path apm cpo",
     rich_markup_mode="rich",
@@ -139,6 +244,16 @@ def main(
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help=(
+                "Print long pages straight to the terminal instead of through a pager "
+                f"(also: {common.PAGER_VAR}= set empty)."
+            ),
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -149,7 +264,7 @@ def main(
     """Explore the product management career ladder: roles, routes between them,
     and the gap to close at each step.
     """
-    ctx.obj = common.State(catalog)
+    ctx.obj = common.State(catalog, pager=not no_pager)
 
 
 list_cmd.register(commands)
@@ -162,6 +277,7 @@ validate_cmd.register(commands)
 schema_cmd.register(commands)
 export_cmd.register(commands)
 assess_cmd.register(commands)
+site_cmd.register(commands)
 
 
 def run() -> None:

@@ -7,7 +7,7 @@ a docstring: pydantic copies it into the published JSON Schema, and
 
 These models check the shape of each value.  Checks that need the whole
 catalogue (unique ids, moves to existing roles, ratings on the scale) live in
-:mod:`pmladder.catalog`, which reports every problem at once.
+:mod:`pmladder.validation`, which reports every problem at once.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..catalog import Ladder, normalise
 from ..ladder import (
     Change,
     MoveView,
@@ -105,7 +105,11 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
     for i, track in enumerate(tracks):
         if i:
             yield Text()
-        yield text(track.name, "bold")
+        heading = text(track.name, "bold")
+        if normalise(track.id) != normalise(track.name):
+            # The id to type after --track, unless the name already is it.
+            heading.append_text(Text.assemble(" (", text(track.id, "cyan"), ")"))
+        yield heading
         if track.description:
             yield text(track.description, "dim")
         table = Table(box=box.SIMPLE_HEAD, expand=False)
