@@ -20,7 +20,7 @@ from ..assess import FIT_RULE, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
 from ..ladder import TIE_BREAK_RULE
 from .jsonout import _plain, envelope, path_document
-from .tables import CRITERION_WIDTH, render_route, source_line, with_criterion
+from .tables import render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (
@@ -96,21 +96,15 @@ def _level(name: str | None, rank: int, empty: str) -> Text:
     return Text.assemble(text(name), (f" ({rank})", "dim"))
 
 
-def _standing_table(
-    items: Sequence[Standing], style: str, *, criteria: bool = False, width: int = 80
-) -> Table:
-    """Standings as a table; with ``criteria``, what each target step asks under its name."""
-    described = criteria and any(s.criterion is not None for s in items)
-    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1),
-                  leading=1 if described else 0)
-    table.add_column("Competency", max_width=min(CRITERION_WIDTH, width - 40)
-                     if described else None)
+def _standing_table(items: Sequence[Standing], style: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+    table.add_column("Competency")
     table.add_column("You", no_wrap=True)
     table.add_column("Target asks", no_wrap=True)
     table.add_column("Steps", justify="right", no_wrap=True)
     for s in items:
         table.add_row(
-            with_criterion(text(s.name), s.criterion if criteria else None),
+            text(s.name),
             _level(s.yours_name, s.yours_rank, "none"),
             _level(s.required_name, s.required_rank, "not asked"),
             Text(f"{s.difference:+d}" if s.difference else "0", style=style),
@@ -223,13 +217,14 @@ def render_assessment(
     )
     for label, items, style in groups:
         yield Text(label, style="bold")
-        # Below the target, what each step to reach asks is the to-do list.
-        criteria = items is comparison.below
-        if items and compact:
+        # Below the target, what each step to reach asks is the to-do list: a list
+        # (as path shows its rises) leaves the criteria room.
+        criteria = items is comparison.below and any(s.criterion for s in items)
+        if items and (compact or criteria):
             yield _standing_list(items, style, criteria=criteria)
             yield Text()
         elif items:
-            yield _standing_table(items, style, criteria=criteria, width=width or 80)
+            yield _standing_table(items, style)
         else:
             yield Text("  none", style="dim")
             yield Text()
