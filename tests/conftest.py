@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -64,6 +67,15 @@ def require_tool(name: str, package: str) -> str:
     return found
 
 
+# Keep the validated-catalogue cache out of the real home folder from the very
+# start: some test modules load a catalogue while they are imported, before any
+# fixture runs.  Each test then gets the session's folder again (below).
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="pmladder-test-cache-"))
+os.environ["PMLADDER_CACHE_DIR"] = str(TEST_CACHE)
+os.environ.pop("PMLADDER_NO_CACHE", None)
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cwd(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
@@ -74,7 +86,7 @@ def _isolated_cwd(
     monkeypatch.chdir(folder)
     monkeypatch.delenv("PMLADDER_CATALOG", raising=False)
     # Keep the validated-catalogue cache out of the real home folder.
-    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(TEST_CACHE))
     monkeypatch.delenv("PMLADDER_NO_CACHE", raising=False)
 
 

@@ -142,7 +142,10 @@ def test_role_page_has_everything_show_has(bundled_site: Path) -> None:
                     *role.aliases, *role.frameworks, role.education or "", role.experience or ""]
         expected += [sources[s] for s in role.sources]
         for comp, step in role.competencies.items():
-            expected += [ladder.competency_names[comp], scale[step].name, scale[step].description]
+            # A step's criterion where the catalogue has one, else the scale's own words.
+            criterion = ladder.criterion(comp, step)
+            asks = criterion.text if criterion is not None else scale[step].description
+            expected += [ladder.competency_names[comp], scale[step].name, asks]
         for move in role.moves:
             expected.append(ladder.roles[move.to].title)
         for source_id, _index in ladder.incoming[role.id]:
@@ -348,3 +351,35 @@ def test_invalid_catalogue_exits_3(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("--catalog", str(bad), "site", str(tmp_path / "out"))
     assert result.exit_code == 3
     assert not (tmp_path / "out").exists()
+
+
+def test_criteria_and_estimates_are_shown(invoke: Invoke, tmp_path: Path) -> None:
+    from test_criteria import tiny_with
+
+    source = tiny_with(tmp_path)
+    text = source.read_text(encoding="utf-8").replace(
+        'to = "maker"\n',
+        'to = "maker"\nbasis = { estimate = "Our <guess> from two teams." }\n'
+        'typical_years_basis = { sources = ["handbook"] }\n',
+        1,
+    )
+    source.write_text(text, encoding="utf-8")
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(source))
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    matrix = index[index.index('<table class="matrix">'):]
+    for said in ("Builds small pieces with help.", "Fixes a typo in a template.",
+                 "Builds whole features alone.", "Our own reading of the handbook."):
+        assert said in matrix, said
+    assert '<span class="estimate">estimate</span>' in matrix
+    ladder = load(CatalogSource(source))
+    for role in ladder.catalog.roles:
+        page = (folder / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
+        for competency, step in role.competencies.items():
+            criterion = ladder.criterion(competency, step)
+            if criterion is not None:
+                assert criterion.text in page
+    junior = (folder / "roles" / "junior.html").read_text(encoding="utf-8")
+    assert '<span class="estimate">estimate</span>: Our &lt;guess&gt; from two teams.' in junior
+    assert "time: sources: Team handbook" in junior
+    move = (folder / "moves" / "junior" / "maker.html").read_text(encoding="utf-8")
+    assert "The move: <span class=\"estimate\">estimate</span>" in move

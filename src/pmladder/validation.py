@@ -61,6 +61,29 @@ _TOML_HINTS = (
 )
 
 
+_CATALOGUE_MARK = re.compile(
+    r'^[ \t]*(?:\[\[(?:roles|tracks|levels|competencies|sources)\]\]|\[(?:scale|ratings)\]'
+    r'|format_version[ \t]*=|"(?:roles|scale|tracks|levels)"[ \t]*:)',
+    re.M,
+)
+_NOT_SHOWN = "; the line is not shown, as the file does not look like a pmladder file"
+
+
+def looks_like_catalogue(text: str) -> bool:
+    """Whether ``text`` has any of a catalogue's (or a profile's) own tables or keys.
+
+    Only then does a syntax error quote the offending line: a file that is
+    something else (a credentials file, say) is never echoed to the terminal.
+    """
+    return _CATALOGUE_MARK.search(text) is not None
+
+
+def _context(text: str, line: int | None, column: int | None) -> tuple[str, ...]:
+    if not line or not looks_like_catalogue(text):
+        return ()
+    return _excerpt(text, line, column)
+
+
 def parse_toml(text: str, label: str) -> dict[str, Any]:
     """Parse TOML, reporting a syntax error with its line, column and a caret."""
     import tomli
@@ -72,7 +95,9 @@ def parse_toml(text: str, label: str) -> dict[str, Any]:
         colno: int | None = getattr(exc, "colno", None)
         msg = str(getattr(exc, "msg", exc))
         msg += next((hint for start, hint in _TOML_HINTS if msg.startswith(start)), "")
-        context = _excerpt(text, lineno, colno) if lineno else ()
+        context = _context(text, lineno, colno)
+        if lineno and not context:
+            msg += _NOT_SHOWN
         problem = Problem(f"TOML syntax error: {msg}", line=lineno, column=colno, context=context)
         raise CatalogError(label, [problem]) from None
     except RecursionError:
@@ -86,9 +111,11 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        context = _excerpt(text, exc.lineno, exc.colno)
+        context = _context(text, exc.lineno, exc.colno)
+        note = "" if context else _NOT_SHOWN
         problem = Problem(
-            f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno, context=context
+            f"JSON syntax error: {exc.msg}{note}", line=exc.lineno, column=exc.colno,
+            context=context,
         )
         raise CatalogError(label, [problem]) from None
     except RecursionError:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..catalog import Ladder
 from ..ladder import Change, Gap, MoveView, gap, moves_from, moves_into, overview, ratings
-from ..models import Role
+from ..models import Basis, Move, Role
 from ..search import FIELD_WEIGHTS, fields
 from .pictures import KIND_LABEL, plain, svg, xml
 
@@ -90,6 +90,23 @@ def _list(items: Iterable[str], cls: str = "") -> Iterator[str]:
     yield "</ul>"
 
 
+def basis(ladder: Ladder, claim: Basis | None) -> str:
+    """Where a claim comes from, marking the catalogue's own estimates as estimates."""
+    if claim is None:
+        return ""
+    titles = {s.id: s.title for s in ladder.head.sources}
+    parts = []
+    if claim.estimate is not None:
+        parts.append(f'<span class="estimate">estimate</span>: {h(claim.estimate)}')
+    if claim.sources:
+        parts.append("sources: " + h(", ".join(titles.get(s, s) for s in claim.sources)))
+    return "; ".join(parts)
+
+
+def _move_record(ladder: Ladder, source: str, target: str) -> Move:
+    return next(m for m in ladder.roles[source].moves if m.to == target)
+
+
 def _meter(rank: int, steps: int) -> str:
     filled = "●" * rank + "○" * max(steps - rank, 0)
     return f'<span class="meter" aria-hidden="true">{filled}</span>'
@@ -107,20 +124,40 @@ def _moves_table(
         return
     yield '<div class="scroll"><table class="stack">'
     yield "<thead><tr><th scope=\"col\">Role</th><th scope=\"col\">Move</th>" \
-          "<th scope=\"col\">Typical time</th><th scope=\"col\">Note</th>" \
-          "<th scope=\"col\">Gap</th></tr></thead><tbody>"
+          "<th scope=\"col\">Typical time</th><th scope=\"col\">Basis</th>" \
+          "<th scope=\"col\">Note</th><th scope=\"col\">Gap</th></tr></thead><tbody>"
     for m in items:
         source, target = (role.id, m.role) if onward else (m.role, role.id)
+        record = _move_record(ladder, source, target)
+        said = [basis(ladder, record.basis)]
+        if record.typical_years_basis is not None:
+            said.append(f"time: {basis(ladder, record.typical_years_basis)}")
+        grounds = "<br>".join(x for x in said if x)
         yield (
             f'<tr><td><a href="{role_url(m.role, 1)}">{h(m.title)}</a></td>'
             f'<td data-label="Move">{h(KIND_LABEL[m.kind])}</td>'
             f'<td data-label="Typical time">{h(years(m.typical_years))}</td>'
+            f'<td data-label="Basis">{grounds}</td>'
             f"<td>{h(m.note or '')}</td>"
             f'<td><a href="{move_url(source, target, 1)}">what changes'
             f'<span class="vh"> from {h(ladder.roles[source].title)} to '
             f"{h(ladder.roles[target].title)}</span></a></td></tr>"
         )
     yield "</tbody></table></div>"
+
+
+def _criterion(ladder: Ladder, competency: str, step: str, fallback: str = "") -> str:
+    """What ``step`` asks in ``competency``: its criterion, else the scale's words."""
+    found = ladder.criterion(competency, step)
+    if found is None:
+        return h(fallback)
+    out = h(found.text)
+    if found.examples:
+        out += '<ul class="examples">' + "".join(
+            f"<li>{h(example)}</li>" for example in found.examples) + "</ul>"
+    if found.basis is not None:
+        out += f'<span class="basis">{basis(ladder, found.basis)}</span>'
+    return out
 
 
 def role_page(ladder: Ladder, role: Role) -> str:
@@ -156,7 +193,8 @@ def role_page(ladder: Ladder, role: Role) -> str:
                 f'<tr><th scope="row">{h(r.name)}</th>'
                 f'<td data-label="{h(scale.name)}">{_meter(r.rank, steps)} {h(r.level_name)}'
                 f'<span class="vh"> (step {r.rank} of {steps})</span></td>'
-                f"<td>{h(meaning.get(r.level, ''))}</td></tr>"
+                f"<td>{_criterion(ladder, r.competency, r.level, meaning.get(r.level, ''))}"
+                "</td></tr>"
             )
         body.append("</tbody></table></div>")
     facts: list[str] = []
@@ -166,6 +204,9 @@ def role_page(ladder: Ladder, role: Role) -> str:
         text = h(role.experience or "")
         if role.experience_years is not None:
             text += f' <span class="quiet">(typically {role.experience_years:g}+ years)</span>'
+            if role.experience_years_basis is not None:
+                text += (f'<span class="basis">'
+                         f"{basis(ladder, role.experience_years_basis)}</span>")
         facts.append(f"<dt>Experience</dt><dd>{text}</dd>")
     if role.frameworks:
         facts.append(f"<dt>Frameworks</dt><dd>{h(', '.join(role.frameworks))}</dd>")
@@ -254,6 +295,9 @@ def move_page(ladder: Ladder, source: Role, index: int) -> str:
     ]
     if move.note:
         body.append(f'<p class="summary">{h(move.note)}</p>')
+    for label, claim in (("The move", move.basis), ("The typical time", move.typical_years_basis)):
+        if claim is not None:
+            body.append(f'<p class="facts">{label}: {basis(ladder, claim)}</p>')
     body.extend(_gap(gap(ladder, source, target)))
     return page(ladder, f"{title} &#8212; {h(ladder.head.name)}", body, 2)
 
@@ -413,8 +457,8 @@ def _matrix(ladder: Ladder) -> Iterator[str]:
     if not ladder.head.competencies:
         yield '<p class="quiet">This catalogue defines no competencies.</p></section>'
         return
-    yield ("<p>Each competency at each step of the scale, with the roles that ask for "
-           "that step.</p>")
+    yield ("<p>Each competency at each step of the scale: what the step asks, where the "
+           "catalogue says, and the roles that ask for it.</p>")
     yield '<div class="scroll"><table class="matrix">'
     yield '<thead><tr><th scope="col">Competency</th>'
     for column in scale.levels:
@@ -426,6 +470,8 @@ def _matrix(ladder: Ladder) -> Iterator[str]:
         for column in scale.levels:
             roles = at.get((competency.id, column.id), [])
             links = ", ".join(f'<a href="{role_url(r.id, 0)}">{h(r.title)}</a>' for r in roles)
-            yield f"<td>{links}</td>"
+            said = _criterion(ladder, competency.id, column.id)
+            criterion = f'<span class="criteria">{said}</span>' if said else ""
+            yield f"<td>{criterion}{links}</td>"
         yield "</tr>"
     yield "</tbody></table></div></section>"
