@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -102,6 +103,17 @@ def test_help_is_never_cut(invoke: Invoke, args: list[str], width: int) -> None:
     assert listed
     for option in listed:
         assert re.search(rf"{option}(?![a-z-])", out), option
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_assess_is_never_cut(invoke: Invoke, tmp_path: Path, width: int) -> None:
+    template = invoke("assess", "--template").stdout
+    steps = iter(["advanced", "working", "expert", "working"] * 50)
+    profile = tmp_path / "me.toml"
+    profile.write_text(re.sub(r'= ""', lambda _: f'= "{next(steps)}"', template),
+                       encoding="utf-8")
+    args = ["assess", str(profile), "--target", "cpo"]
+    check(run(invoke, args, 200), run(invoke, args, width), width)
 
 
 @pytest.mark.parametrize("width", [64, 80, 84, 100, 120])

@@ -78,6 +78,9 @@ class Gap(NamedTuple):
     experience: FieldChange | None
     #: Typical minimum years of experience before and after, when they change.
     experience_years: tuple[float | None, float | None] | None
+    #: In a self-assessment's route: competencies the next role asks that the
+    #: person already meets (``before`` is the person's own step). Empty in ``path``.
+    met: tuple[Change, ...] = ()
 
 
 class Step(NamedTuple):

@@ -139,6 +139,10 @@ GAP = obj(
     new=arr(CHANGE),
     responsibilities_added=arr(STR),
     frameworks_added=arr(STR),
+    met=described(
+        arr(CHANGE),
+        "In assess: what the next role asks that the person already meets; empty in path.",
+    ),
     education=opt(FIELD_CHANGE),
     experience=opt(FIELD_CHANGE),
     experience_years=described(

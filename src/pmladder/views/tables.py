@@ -451,8 +451,14 @@ def _step(step: Step) -> Iterator[RenderableType]:
     if gap.rising or gap.new:
         yield _heading("Competencies to grow")
         yield _changes_table(gap.rising, gap.new)
+    elif gap.met:
+        yield Text("You already meet every competency this step asks.", style="green")
     else:
         yield Text("No competency needs to rise for this move.", style="dim")
+    if gap.met:
+        # A self-assessment: what the person's own ratings already cover.
+        met = ", ".join(f"{c.name} (yours {c.before_name}, asks {c.after_name})" for c in gap.met)
+        yield _labelled("Already met", met)
     if gap.responsibilities_added:
         yield _heading("Responsibilities added")
         yield _bullets(gap.responsibilities_added)
