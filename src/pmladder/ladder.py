@@ -376,6 +376,12 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
 # Overview and role detail
 
 
+def level_label(rank: int, name: str) -> str:
+    """``2 Mid-level``; a name that already carries its number (``Level 3``,
+    ``Level 1 / Grade 7``) is shown alone, so the number is not said twice."""
+    return name if str(rank) in name.replace("/", " ").split() else f"{rank} {name}"
+
+
 class MoveView(NamedTuple):
     """A move seen from one end: the other role and how the move is made."""
 

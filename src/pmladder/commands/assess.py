@@ -93,7 +93,7 @@ def assess(
     A profile with mistakes (unknown competency, rating off the scale,
     missing rating, unknown field) is reported problem by problem with its
     file and line, and exits with 2 (3 is for an invalid catalogue).
-    The format is in docs/assess.md.
+    'pmladder assess --template' prints the format, every field explained.
     """
     chosen = sum((profile is not None, template, interactive))
     if chosen != 1:

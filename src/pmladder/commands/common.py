@@ -25,7 +25,8 @@ that fits the screen as it is, -R keeps colours, -X leaves it on screen on exit.
 JsonOption = Annotated[
     bool,
     typer.Option(
-        "--json", help="Print JSON (documented in docs/json-output.md) instead of tables."
+        "--json",
+        help="Print JSON instead of tables; 'pmladder schema COMMAND' prints its JSON Schema.",
     ),
 ]
 

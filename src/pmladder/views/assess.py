@@ -18,9 +18,9 @@ from rich.text import Text
 
 from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
-from ..ladder import TIE_BREAK_RULE
+from ..ladder import TIE_BREAK_RULE, level_label
 from .jsonout import _plain, envelope, path_document
-from .tables import Fitted, Heading, level_label, render_route, source_line, with_criterion
+from .tables import Fitted, Heading, render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (

@@ -24,9 +24,9 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
-from ..ladder import Rating
+from ..ladder import Rating, level_label
 from .jsonout import envelope
-from .tables import KIND_LABEL, Heading, level_label, source_line, years
+from .tables import KIND_LABEL, Heading, source_line, years
 from .terminal import text
 
 MIN_FACT_COLUMN = 18

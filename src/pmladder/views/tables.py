@@ -25,6 +25,7 @@ from ..ladder import (
     Route,
     Step,
     TrackEntry,
+    level_label,
     moves_from,
     moves_into,
     ratings,
@@ -221,11 +222,6 @@ class Fitted:
 def _proficiency(rank: int, steps: int, name: str) -> Text:
     bar = "●" * rank + "○" * max(steps - rank, 0)
     return Text.assemble((bar, "green"), " ", text(name))
-
-
-def level_label(rank: int, name: str) -> str:
-    """``2 Mid-level``; a name that already carries its number (``Level 3``) is shown alone."""
-    return name if str(rank) in name.replace("/", " ").split() else f"{rank} {name}"
 
 
 def _leads_to(items: Sequence[MoveView]) -> Text:
