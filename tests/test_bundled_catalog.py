@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -10,7 +11,10 @@ import pytest
 from pmladder.catalog import CatalogSource, Ladder, load, normalise
 from pmladder.ladder import shortest_route
 
-SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(
+    os.environ.get("PMLADDER_SEEDS")
+    or Path(__file__).parent.parent.parent / "shared" / "seeds"
+)
 
 EXPECTED_ROLES = {
     "apm": 1, "pm": 2, "senior-pm": 3, "product-owner": 2, "technical-pm": 2,
@@ -84,6 +88,10 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
         texts += [role.summary, *role.responsibilities, *role.notes]
         texts += [role.education or "", role.experience or ""]
         texts += [m.note or "" for m in role.moves]
+        bases = [role.experience_years_basis]
+        bases += [b for m in role.moves for b in (m.basis, m.typical_years_basis)]
+        texts += [b.estimate or "" for b in bases if b is not None]
+    texts.append(ladder.catalog.description or "")
     copied = []
     for text in texts:
         words = _words(text)

@@ -27,8 +27,8 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 1
-"""Bumped whenever the layout of an entry changes."""
+FORMAT = 2
+"""Bumped whenever the layout of an entry changes, or what validation reports for a file."""
 
 try:  # the hash alone, without hashlib's OpenSSL bindings (~3 ms to import)
     from _blake2 import blake2b
