@@ -1,14 +1,18 @@
 """Synthetic pmladder catalogues for scale benchmarks and tests.
 
 ``generate_catalog_text(n, seed)`` returns the TOML of a valid catalogue with
-``n`` roles, the same text for the same arguments.  Sizes follow the bundled
-catalogue's proportions: a ~300-character summary, five ~100-character
-responsibilities, ten competency ratings, three aliases, and three or four
-moves per role with notes.  Roles sit in a grid of tracks by levels (about 16
-levels and 6 tracks from a few hundred roles up); every role below the top
-has a promotion to the next level of its own track, and other moves go
-sideways, across tracks and into management, so the moves form a layered
-graph with many routes between the bottom and the top.
+``n`` roles, the same text for the same arguments.  The roles are grown from
+copies of the real bundled roles, so their size is the size of real roles:
+each generated role takes the prose of one bundled role (summary,
+responsibilities, education, experience, frameworks, notes, sources and the
+basis of its figures) and the bundled scale, competencies and sources, so the
+catalogue grows with the bundled one.  Only the structure is synthetic: roles
+sit in a grid of tracks by levels (about 16 levels and 6 tracks from a few
+hundred roles up); every role below the top has a promotion to the next level
+of its own track, and other moves go sideways, across tracks and into
+management, so the moves form a layered graph with many routes between the
+bottom and the top.  Ratings and experience rise with the level, so the
+catalogue's numbers agree with each other as validate expects.
 
 Names are unique after :func:`pmladder.catalog.normalise`: every id, title
 and alias ends in the role's fixed-width serial number after letters that
@@ -26,11 +30,14 @@ import json
 import math
 import random
 import sys
+import tomllib
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEED = 20240601
 DEFAULT_SIZES = (1_000, 10_000)
 
@@ -172,6 +179,52 @@ def _shape(n: int) -> tuple[int, int]:
     return tracks, levels
 
 
+def _bundled() -> dict[str, Any]:
+    """The bundled catalogue as data, read once."""
+    global _BUNDLED
+    if _BUNDLED is None:
+        text = (ROOT / "src" / "pmladder" / "data" / "catalog.toml").read_text(encoding="utf-8")
+        _BUNDLED = tomllib.loads(text)
+    return _BUNDLED
+
+
+_BUNDLED: dict[str, Any] | None = None
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return _q(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{_q(k)} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _toml_table(path: str, table: dict[str, Any], out: list[str], array: bool) -> None:
+    """Write ``table`` under ``[path]`` (or ``[[path]]``): scalars first, then sub-tables."""
+    out += ["", f"[[{path}]]" if array else f"[{path}]"]
+    nested: list[tuple[str, Any]] = []
+    for key, value in table.items():
+        # Ratings and bases read best inline; other tables and lists of tables nest.
+        inline = key == "competencies" or key.endswith("basis")
+        tables = isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+        if (isinstance(value, dict) and not inline) or tables:
+            nested.append((key, value))
+        else:
+            out.append(f"{_q(key)} = {_toml_value(value)}")
+    for key, value in nested:
+        if isinstance(value, dict):
+            _toml_table(f"{path}.{key}", value, out, array=False)
+        else:
+            for item in value:
+                _toml_table(f"{path}.{key}", item, out, array=True)
+
+
 def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
     """A valid catalogue of ``n`` roles, deterministic for a given ``seed``."""
     if n < 1:
@@ -179,6 +232,11 @@ def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
     rng = random.Random(seed)
     tracks, levels = _shape(n)
     cells = tracks * levels
+    bundled = _bundled()
+    models = bundled["roles"]
+    scale = [step["id"] for step in bundled["scale"]["levels"]]
+    competencies = [c["id"] for c in bundled.get("competencies", [])]
+    move_notes = [m for role in models for m in role.get("moves", [])]
 
     # Role i sits in cell i % cells, so every (track, level) cell has a role.
     track_of = [(i % cells) // levels for i in range(n)]
@@ -229,75 +287,66 @@ def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
     top = max(top_candidates, key=lambda i: (track_of[i] != track_of[bottom], distance[i], i))
 
     out: list[str] = [
-        "# Synthetic pmladder catalogue for benchmarks; generated, do not edit.",
+        "# Synthetic pmladder catalogue for benchmarks, grown from the bundled roles;",
+        "# generated, do not edit.",
         "format_version = 1",
         f"name = {_q(f'Synthetic ladder of {n} roles (seed {seed})')}",
         f"description = {_q(_prose(rng, 200))}",
-        "",
-        "[scale]",
-        'name = "Proficiency"',
-        f"description = {_q('How well a role handles a competency, lowest first.')}",
     ]
-    for sid, sname, sdesc in SCALE:
-        out += ["", "[[scale.levels]]", f"id = {_q(sid)}", f"name = {_q(sname)}",
-                f"description = {_q(sdesc)}"]
+    _toml_table("scale", bundled["scale"], out, array=False)
     for tid, tname, _, _ in TRACKS[:tracks]:
-        out += ["", "[[tracks]]", f"id = {_q(tid)}", f"name = {_q(tname)}",
-                f"description = {_q(_prose(rng, 150))}"]
+        _toml_table("tracks", {"id": tid, "name": tname, "description": _prose(rng, 150)},
+                    out, array=True)
     for rank in range(1, levels + 1):
-        out += ["", "[[levels]]", f"rank = {rank}", f"name = {_q(LEVEL_WORDS[rank - 1])}",
-                f"description = {_q(_prose(rng, 120))}"]
-    for cid, cname in COMPETENCIES:
-        out += ["", "[[competencies]]", f"id = {_q(cid)}", f"name = {_q(cname)}",
-                f"description = {_q(_prose(rng, 150))}"]
-    for sid, stitle, publisher in SOURCES:
-        out += ["", "[[sources]]", f"id = {_q(sid)}", f"title = {_q(stitle)}"]
-        if publisher:
-            out.append(f"publisher = {_q(publisher)}")
+        level = {"rank": rank, "name": LEVEL_WORDS[rank - 1], "description": _prose(rng, 120)}
+        _toml_table("levels", level, out, array=True)
+    for competency in bundled.get("competencies", []):
+        _toml_table("competencies", competency, out, array=True)
+    for source in bundled.get("sources", []):
+        _toml_table("sources", source, out, array=True)
 
-    top_scale = len(SCALE) - 1
+    top_step = len(scale) - 1
     for i in range(n):
         t, lv = track_of[i], level_of[i]
-        _, tname, abbr, tword = TRACKS[t]
+        _, _, abbr, tword = TRACKS[t]
         area = AREAS[i % len(AREAS)]
         word = LEVEL_WORDS[lv - 1]
-        rated = rng.sample(COMPETENCIES, 10)
-        base = (lv - 1) * top_scale / max(1, levels - 1)
-        ratings = ", ".join(
-            f"{cid} = {_q(SCALE[max(0, min(top_scale, round(base + rng.uniform(-1, 1))))][0])}"
-            for cid, _ in rated
-        )
-        out += [
-            "",
-            "[[roles]]",
-            f"id = {_q(ident(i))}",
-            f"title = {_q(f'{word} {tword} Product Manager, {area} {i:05d}')}",
-            "aliases = " + _list([
-                f"{abbr}-{i:05d}",
-                f"{tword} {area} PM no {i:05d}",
-                f"L{lv} PM x{i:05d}",
-            ]),
-            f"track = {_q(TRACKS[t][0])}",
-            f"level = {lv}",
-            f"summary = {_q(_prose(rng, 300))}",
-            "responsibilities = " + _list([_prose(rng, 100) for _ in range(5)]),
-            f"competencies = {{ {ratings} }}",
-            f"education = {_q(_prose(rng, 80))}",
-            f"experience = {_q(_prose(rng, 80))}",
-            f"experience_years = {lv - 1 + rng.choice((0, 0.5, 1))}",
-            "frameworks = " + _list(rng.sample(FRAMEWORKS, 3)),
-            "notes = " + _list([_prose(rng, 120)]),
-            "sources = " + _list([s[0] for s in rng.sample(SOURCES, 2)]),
-        ]
+        model = models[i % len(models)]
+        # Ratings rise with the level for every competency, so no promotion lowers one.
+        ratings = {
+            cid: scale[min(top_step, (lv - 1 + k % 3) * top_step // (levels + 1))]
+            for k, cid in enumerate(competencies)
+            if k % 7 != 6
+        }
+        role: dict[str, Any] = {
+            "id": ident(i),
+            "title": f"{word} {tword} Product Manager, {area} {i:05d}",
+            "aliases": [f"{abbr}-{i:05d}", f"{tword} {area} PM no {i:05d}", f"L{lv} PM x{i:05d}"],
+            "track": TRACKS[t][0],
+            "level": lv,
+        }
+        for key in ("summary", "responsibilities"):
+            role[key] = model[key]
+        role["competencies"] = ratings
+        for key in ("education", "experience"):
+            if key in model:
+                role[key] = model[key]
+        # Two years per level: promotions take two years, so the figures agree.
+        role["experience_years"] = 2 * (lv - 1)
+        if "experience_years_basis" in model:
+            role["experience_years_basis"] = model["experience_years_basis"]
+        for key in ("frameworks", "notes", "sources"):
+            if key in model:
+                role[key] = model[key]
+        role["moves"] = []
         for target, kind in moves[i]:
-            out += [
-                "",
-                "[[roles.moves]]",
-                f"to = {_q(ident(target))}",
-                f"kind = {_q(kind)}",
-                f"typical_years = {rng.choice((1, 1.5, 2, 2.5, 3))}",
-                f"note = {_q(_prose(rng, 80))}",
-            ]
+            template = move_notes[(i + target) % len(move_notes)] if move_notes else {}
+            move: dict[str, Any] = {"to": ident(target), "kind": kind, "typical_years": 2}
+            for key in ("note", "basis", "typical_years_basis"):
+                if key in template:
+                    move[key] = template[key]
+            role["moves"].append(move)
+        _toml_table("roles", role, out, array=True)
     return Generated(
         text="\n".join(out) + "\n",
         roles=n,

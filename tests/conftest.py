@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from pmladder.cli import app
 
 DATA = Path(__file__).parent / "data"
 TINY = DATA / "tiny.toml"
+SNAPSHOT_CATALOG = DATA / "snapshot.toml"
+"""The catalogue the layout snapshots render: only tests change it, never the bundled content."""
 ROOT = Path(__file__).parent.parent
 BUNDLED = ROOT / "src" / "pmladder" / "data" / "catalog.toml"
 
@@ -27,6 +34,47 @@ FIXED_ENV = {
 
 Invoke = Callable[..., Result]
 
+# Hypothesis profiles: a small, fast default for every run of the test command, and
+# a deep one for hunting bugs by hand: PMLADDER_HYPOTHESIS_PROFILE=deep pytest.
+# Tests size their examples with examples(), so one variable scales them all.
+settings.register_profile("default", deadline=None)
+settings.register_profile("deep", deadline=None, max_examples=1000)
+PROFILE = os.environ.get("PMLADDER_HYPOTHESIS_PROFILE", "default")
+settings.load_profile(PROFILE)
+DEEP_FACTOR = 20
+
+
+def examples(default: int) -> int:
+    """How many examples a property test runs: ``default``, or 20 times it when deep."""
+    return default * DEEP_FACTOR if PROFILE == "deep" else default
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of an outside program a test needs (Graphviz's ``dot``, ``rsvg-convert``...).
+
+    Missing, the test skips on a developer's machine but fails in CI (``CI=true``),
+    where ``.ci/run`` installs ``package``: a check that silently never runs is no check.
+    """
+    import os
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        message = f"{name} is not installed (Debian package: {package})"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message + "; .ci/run should have installed it")
+        pytest.skip(message)
+    return found
+
+
+# Keep the validated-catalogue cache out of the real home folder from the very
+# start: some test modules load a catalogue while they are imported, before any
+# fixture runs.  Each test then gets the session's folder again (below).
+TEST_CACHE = Path(tempfile.mkdtemp(prefix="pmladder-test-cache-"))
+os.environ["PMLADDER_CACHE_DIR"] = str(TEST_CACHE)
+os.environ.pop("PMLADDER_NO_CACHE", None)
+atexit.register(shutil.rmtree, TEST_CACHE, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_cwd(
@@ -38,7 +86,7 @@ def _isolated_cwd(
     monkeypatch.chdir(folder)
     monkeypatch.delenv("PMLADDER_CATALOG", raising=False)
     # Keep the validated-catalogue cache out of the real home folder.
-    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(TEST_CACHE))
     monkeypatch.delenv("PMLADDER_NO_CACHE", raising=False)
 
 
@@ -67,17 +115,20 @@ def assert_snapshot(name: str, text: str) -> None:
     """Compare rendered output with ``tests/snapshots/NAME``.
 
     Set ``PMLADDER_UPDATE_SNAPSHOTS=1`` to (re)write the file after a deliberate
-    change of layout or content; the diff then shows in review.
+    change of layout; the diff then shows in review. A missing snapshot fails:
+    a test that writes its own expectation proves nothing.
     """
     import os
 
     path = SNAPSHOTS / name
     normalised = "\n".join(lines(text)) + "\n"
-    if os.environ.get("PMLADDER_UPDATE_SNAPSHOTS") or not path.exists():
-        if not os.environ.get("PMLADDER_UPDATE_SNAPSHOTS") and os.environ.get("CI"):
-            raise AssertionError(f"snapshot {name} is missing; run the tests locally to create it")
+    if os.environ.get("PMLADDER_UPDATE_SNAPSHOTS"):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(normalised, encoding="utf-8")
         return
+    if not path.exists():
+        raise AssertionError(
+            f"snapshot {name} is missing; create it with PMLADDER_UPDATE_SNAPSHOTS=1 and review it"
+        )
     expected = path.read_text(encoding="utf-8")
     assert normalised == expected, f"output differs from tests/snapshots/{name}"

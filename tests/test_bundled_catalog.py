@@ -11,9 +11,9 @@ import pytest
 from pmladder.catalog import CatalogSource, Ladder, load, normalise
 from pmladder.ladder import shortest_route
 
+# The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.
 SEEDS = Path(
-    os.environ.get("PMLADDER_SEEDS")
-    or Path(__file__).parent.parent.parent / "shared" / "seeds"
+    os.environ.get("PMLADDER_SEEDS") or Path(__file__).parent.parent.parent / "shared" / "seeds"
 )
 
 EXPECTED_ROLES = {
@@ -91,6 +91,10 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
         bases = [role.experience_years_basis]
         bases += [b for m in role.moves for b in (m.basis, m.typical_years_basis)]
         texts += [b.estimate or "" for b in bases if b is not None]
+    for competency in ladder.catalog.competencies:
+        for criterion in competency.criteria.values():
+            texts += [criterion.text, *criterion.examples]
+            texts += [criterion.basis.estimate or "" if criterion.basis else ""]
     texts.append(ladder.catalog.description or "")
     copied = []
     for text in texts:
@@ -99,6 +103,18 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
             if tuple(words[i : i + window]) in seed_grams:
                 copied.append(" ".join(words[i : i + window]))
     assert not copied, copied
+
+
+def test_every_competency_has_a_criterion_with_a_basis_at_every_step(ladder: Ladder) -> None:
+    steps = [s.id for s in ladder.catalog.scale.levels]
+    texts: set[str] = set()
+    for competency in ladder.catalog.competencies:
+        assert list(competency.criteria) == steps, competency.id
+        for step, criterion in competency.criteria.items():
+            assert criterion.basis is not None, (competency.id, step)
+            assert criterion.examples, (competency.id, step)
+            assert criterion.text not in texts, (competency.id, step)
+            texts.add(criterion.text)
 
 
 def test_names_are_unique_after_normalising(ladder: Ladder) -> None:

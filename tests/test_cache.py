@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
@@ -77,11 +78,180 @@ def test_a_damaged_or_foreign_entry_is_ignored(cache_dir: Path) -> None:
     assert cache.get(content) == {"x": 1}
     entry.write_bytes(b"\x00garbage")
     assert cache.get(content) is None
-    # An entry copied over another key's file is refused: the key is inside it.
+    # An entry copied over another key's file is refused: its digest is bound to its key.
     cache.put(b"other", {"y": 2})
     other = cache_dir / f"{cache.key(b'other')}.marshal"
     entry.write_bytes(other.read_bytes())
     assert cache.get(content) is None
+
+
+def _bundled_entry(cache_dir: Path) -> Path:
+    load(CatalogSource(None))
+    (entry,) = entries(cache_dir)
+    return entry
+
+
+def test_one_flipped_bit_in_an_entry_changes_no_answer(cache_dir: Path) -> None:
+    entry = _bundled_entry(cache_dir)
+    raw = bytearray(entry.read_bytes())
+    at = raw.index(b"Chief Product Officer")
+    raw[at + len("Chief Product Office")] ^= 0x0A  # 'r' -> 'x'... any flip
+    entry.write_bytes(bytes(raw))
+    ladder = load(CatalogSource(None))
+    assert ladder.roles["cpo"].title == "Chief Product Officer"
+    assert b"Chief Product Officer" in entry.read_bytes()  # rewritten whole
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"\xa8\x01\x00\x00\x00r\x00\x00\x00\x00",  # a tuple that contains itself
+        b"[\xff\xff\xff\x7f" + b"N" * 8,  # a list claiming 2**31 items
+        marshal.dumps(("key", {"head": 1})),  # the old layout, the wrong shape
+        b"",
+    ],
+    ids=["self-referring", "huge-list", "wrong-shape", "empty"],
+)
+def test_crafted_entries_cost_only_a_cold_load(cache_dir: Path, raw: bytes) -> None:
+    entry = _bundled_entry(cache_dir)
+    entry.write_bytes(raw)
+    assert load(CatalogSource(None)).roles["cpo"].title == "Chief Product Officer"
+
+
+def test_an_entry_of_the_wrong_shape_with_a_good_digest_is_not_used(cache_dir: Path) -> None:
+    from pmladder.catalog import CACHE_LAYOUT, bundled_text
+
+    content = f"{CACHE_LAYOUT}\ntoml\n{bundled_text()}".encode()
+    good = load(CatalogSource(None)).to_cache()
+    for bad in ({"head": 1}, {**good, "ids": good["ids"][:-1]},
+                {**good, "edges": {**good["edges"], "apm": [("nobody", 1.0)]}}, [1, 2]):
+        cache.put(content, bad)
+        assert cache.get(content) == bad  # sealed properly: only the shape is wrong
+        assert load(CatalogSource(None)).roles["cpo"].title == "Chief Product Officer"
+
+
+def test_the_folder_is_private_and_others_entries_are_refused(cache_dir: Path) -> None:
+    content = b"toml\nmine"
+    cache.put(content, {"x": 1})
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    (entry,) = entries(cache_dir)
+    assert entry.stat().st_mode & 0o777 == 0o600
+    entry.chmod(0o666)  # writable by anyone: anyone could have written it
+    assert cache.get(content) is None
+    entry.chmod(0o600)
+    assert cache.get(content) == {"x": 1}
+    cache_dir.chmod(0o777)
+    assert cache.get(content) is None
+    cache.put(content, {"x": 2})  # nor is anything written into such a folder
+    assert cache.get(content) is None
+    cache_dir.chmod(0o700)
+    assert cache.get(content) == {"x": 1}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_entries_and_folders_of_another_user_are_refused(cache_dir: Path) -> None:
+    content = b"toml\ntheirs"
+    cache.put(content, {"x": 1})
+    (entry,) = entries(cache_dir)
+    os.chown(entry, 12345, 12345)
+    assert cache.get(content) is None
+    os.chown(entry, 0, 0)
+    os.chown(cache_dir, 12345, 12345)
+    assert cache.get(content) is None
+    cache.put(b"toml\nanother", {"y": 1})
+    assert len(entries(cache_dir)) == 1  # nothing written into their folder
+
+
+def test_a_symlinked_entry_is_not_followed(cache_dir: Path, tmp_path: Path) -> None:
+    content = b"toml\nlinked"
+    cache.put(content, {"x": 1})
+    (entry,) = entries(cache_dir)
+    elsewhere = tmp_path / "elsewhere"
+    entry.rename(elsewhere)
+    entry.symlink_to(elsewhere)
+    assert cache.get(content) is None
+
+
+def test_the_cache_is_bounded_least_recently_used_first(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    for n in range(cache.MAX_ENTRIES + 5):
+        content = f"toml\n{n}".encode()
+        cache.put(content, {"n": n})
+        then = time.time() - 1000 + n
+        os.utime(cache_dir / f"{cache.key(content)}.marshal", (then, then))
+    assert len(entries(cache_dir)) == cache.MAX_ENTRIES
+    assert cache.get(b"toml\n4") is None  # the oldest went first
+    # Reading an entry makes it recent: it outlives newer entries nobody reads.
+    assert cache.get(b"toml\n5") == {"n": 5}
+    for n in range(100, 100 + cache.MAX_ENTRIES - 1):
+        cache.put(f"toml\n{n}".encode(), {"n": n})
+    assert cache.get(b"toml\n5") == {"n": 5}
+    assert cache.get(b"toml\n6") is None
+    # And by size: a few big entries push out the rest.
+    monkeypatch.setattr(cache, "MAX_TOTAL", 3_000_000)
+    for n in range(4):
+        cache.put(f"toml\nbig{n}".encode(), {"blob": bytes(1_000_000)})
+    assert sum(e.stat().st_size for e in entries(cache_dir)) <= 3_000_000
+    cache.put(b"toml\nhuge", {"blob": bytes(4_000_000)})  # larger than the bound: not kept
+    assert cache.get(b"toml\nhuge") is None
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"HOME": ""},
+        {"HOME": "/"},
+        {"HOME": "relative/home"},
+        {"HOME": "/home/x", "XDG_CACHE_HOME": "relative"},
+        {"PMLADDER_CACHE_DIR": "relative/cache"},
+        {"PMLADDER_CACHE_DIR": ""},
+    ],
+)
+def test_no_sensible_place_means_no_cache(environ: dict[str, str]) -> None:
+    expected = Path("/home/x/.cache/pmladder") if "XDG_CACHE_HOME" in environ else None
+    assert cache.directory(environ) == expected
+
+
+def test_no_home_at_all_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pwd
+
+    def missing(uid: int) -> None:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", missing)
+    assert cache.directory({}) is None
+
+
+def test_a_user_without_a_home_can_run_every_command(tmp_path: Path) -> None:
+    # A uid with no passwd entry and no HOME: Path.home() would raise.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("HOME", "PMLADDER_CACHE_DIR", "XDG_CACHE_HOME")}
+    code = (
+        "import os, pwd\n"
+        "def missing(uid): raise KeyError(uid)\n"
+        "pwd.getpwuid = missing\n"
+        "import sys; sys.argv = ['pmladder', 'show', 'cpo']\n"
+        "from pmladder.cli import run; run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Chief Product Officer" in done.stdout
+    assert not list(tmp_path.iterdir())  # nothing written into the working folder
+
+
+def test_tests_never_touch_the_real_cache() -> None:
+    from conftest import TEST_CACHE
+
+    folder = cache.directory()
+    assert folder is not None
+    assert folder == TEST_CACHE
+    # This module and every other was imported after conftest set the folder,
+    # including those that load a catalogue at import time.
+    assert os.environ["PMLADDER_CACHE_DIR"] == str(TEST_CACHE)
 
 
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -32,9 +33,85 @@ def test_environment_wins_over_discovery(tmp_path: Path) -> None:
     assert source == CatalogSource(Path("env.toml"), "environment")
 
 
-def test_empty_environment_variable_is_ignored(tmp_path: Path) -> None:
-    source = find_source(None, environ={"PMLADDER_CATALOG": ""}, cwd=tmp_path)
+@pytest.mark.parametrize(
+    ("option", "environ"), [("", {}), ("  ", {}), (None, {"PMLADDER_CATALOG": ""})]
+)
+def test_an_empty_choice_is_an_error_not_silently_ignored(
+    tmp_path: Path, option: str | None, environ: dict[str, str]
+) -> None:
+    from pmladder.errors import UsageError
+
+    (tmp_path / "pmladder.toml").write_text("broken", encoding="utf-8")
+    with pytest.raises(UsageError, match="empty") as info:
+        find_source(option, environ=environ, cwd=tmp_path)
+    assert any(":bundled" in hint for hint in info.value.hints)
+
+
+@pytest.mark.parametrize(
+    ("option", "environ"), [(":bundled", {}), (None, {"PMLADDER_CATALOG": ":bundled"})]
+)
+def test_bundled_can_be_chosen_whatever_is_discovered(
+    tmp_path: Path, option: str | None, environ: dict[str, str]
+) -> None:
+    (tmp_path / "pmladder.toml").write_text("broken", encoding="utf-8")
+    assert find_source(option, environ=environ, cwd=tmp_path).is_bundled
+
+
+def test_a_broken_discovered_file_has_a_way_out(invoke: Invoke) -> None:
+    Path("pmladder.toml").write_text("[broken\n", encoding="utf-8")
+    result = invoke("list")
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    assert "--catalog :bundled" in result.stderr
+    for args in (("--catalog", ":bundled", "list"), ("--catalog", ":bundled", "export")):
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+    assert "Chief Product Officer" in invoke("export", env={"PMLADDER_CATALOG": ":bundled"}).stdout
+    result = invoke("--catalog", "", "list")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("error: --catalog is empty")
+
+
+def test_discovery_refuses_a_symlink_and_never_shows_its_content(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    secret = tmp_path / "credentials"
+    secret.write_text("[default]\naws_secret_access_key = AKIAsecretSECRET/xyz\n",
+                      encoding="utf-8")
+    Path("pmladder.toml").symlink_to(secret)
+    result = invoke("validate")
+    assert result.exit_code == 0, result.output  # the bundled catalogue, with a warning
+    assert "symbolic link" in result.stderr
+    assert "AKIA" not in result.output
+    # Named explicitly it is read, but a file that is no catalogue is never echoed.
+    result = invoke("validate", "pmladder.toml")
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    assert "AKIA" not in result.output, result.output
+    assert "TOML syntax error" in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_discovery_refuses_another_users_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    mine = tmp_path / "pmladder.toml"
+    mine.write_text("", encoding="utf-8")
+    os.chown(mine, 12345, 12345)
+    source = find_source(None, environ={}, cwd=tmp_path)
     assert source.is_bundled
+    assert source.skipped is not None
+    assert "another user" in source.skipped
+
+
+def test_discovery_does_not_climb_outside_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No .git and no home folder above: only the working folder is searched,
+    # never a parent such as a shared /tmp.
+    (tmp_path / "pmladder.toml").write_text("", encoding="utf-8")
+    work = tmp_path / "a" / "b"
+    work.mkdir(parents=True)
+    monkeypatch.setenv("HOME", "/nonexistent-home")
+    assert find_source(None, environ={}, cwd=work).is_bundled
+    assert find_source(None, environ={}, cwd=tmp_path).path == (tmp_path / "pmladder.toml")
 
 
 def test_discovered_in_the_working_folder(tmp_path: Path) -> None:
@@ -188,7 +265,8 @@ def test_missing_file_from_the_environment_says_so(invoke: Invoke) -> None:
     assert result.exit_code == ExitCode.INVALID_CATALOG
     assert result.stderr.splitlines()[0].startswith("error: nope.toml: no such file")
     assert (
-        "hint: the file is set by PMLADDER_CATALOG; unset it to use the bundled catalogue"
+        "hint: the file is set by PMLADDER_CATALOG; unset it, or pass --catalog :bundled, "
+        "to use the bundled catalogue"
         in result.stderr.splitlines()
     )
 
@@ -210,7 +288,29 @@ def test_invalid_discovered_file_says_where_it_was_found(
     )
 
 
-def test_catalog_goes_before_the_command(invoke: Invoke) -> None:
-    result = invoke("list", "--catalog", str(TINY))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--catalog", str(TINY), "list"],
+        ["list", "--catalog", str(TINY)],
+        ["list", f"--catalog={TINY}"],
+        ["list", "--json", "--catalog", str(TINY)],
+    ],
+)
+def test_catalog_goes_before_or_after_the_command(invoke: Invoke, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert "junior" in result.stdout
+    assert "senior-pm" not in result.stdout
+
+
+def test_a_catalog_option_after_double_dash_is_an_argument(invoke: Invoke) -> None:
+    result = invoke("search", "--", "--catalog")
+    assert "invalid catalogue" not in result.stderr
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_catalog_after_the_command_needs_a_value(invoke: Invoke) -> None:
+    result = invoke("list", "--catalog")
     assert result.exit_code == ExitCode.USAGE
-    assert "No such option: --catalog" in result.stderr
+    assert result.stderr == "error: --catalog needs a value, e.g. --catalog team.toml\n"

@@ -50,10 +50,80 @@ def test_unknown_command_is_a_usage_error(invoke: Invoke) -> None:
     assert result.exit_code == ExitCode.USAGE
 
 
-def test_unknown_option_is_a_usage_error(invoke: Invoke) -> None:
+def test_unknown_option_is_a_usage_error_in_pmladders_style(invoke: Invoke) -> None:
     result = invoke("list", "--colour")
     assert result.exit_code == ExitCode.USAGE
-    assert "No such option" in result.stderr
+    assert result.stderr.splitlines() == [
+        "error: no such option: --colour",
+        "hint: run 'pmladder list -h' for help",
+    ]
+
+
+def test_typer_and_pmladder_errors_look_alike(invoke: Invoke) -> None:
+    typers = invoke("path", "apm").stderr.splitlines()
+    ours = invoke("show", "nobody").stderr.splitlines()
+    assert typers[0] == "error: missing argument 'TO'"
+    assert ours[0] == "error: no role named 'nobody'"
+    for line in typers + ours:
+        assert line.startswith(("error: ", "hint: ")), line
+        assert "╭" not in line
+        assert "│" not in line
+
+
+def test_a_mistyped_command_gets_a_suggestion(invoke: Invoke) -> None:
+    result = invoke("shwo", "apm")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [
+        "error: no command named 'shwo'",
+        "hint: did you mean: show?",
+        "hint: run 'pmladder -h' to see every command",
+    ]
+
+
+def test_error_lines_wrap_between_words_to_the_terminal() -> None:
+    from pmladder.commands.common import format_error_lines
+
+    long = "error: " + "no route from associate-product-manager to chief-product-officer " * 2
+    out = format_error_lines([long.strip(), "tiny.toml:3:5: error: kept whole " + "x" * 60,
+                              "hint: short"], width=40, colour=False)
+    wrapped = out.splitlines()
+    assert all(len(line) <= 40 for line in wrapped[:-2]), wrapped
+    assert wrapped[1].startswith("  ")
+    assert " ".join(w.strip() for w in wrapped[:-2]) == long.strip()
+    assert wrapped[-2].startswith("tiny.toml:3:5:")
+    assert len(wrapped[-2]) > 40
+    assert wrapped[-1] == "hint: short"
+    assert "associate-product-manager" in out  # never broken at a dash
+
+
+def test_error_prefixes_are_coloured_only_when_asked() -> None:
+    from pmladder.commands.common import format_error_lines
+
+    assert format_error_lines(["error: x"], None, colour=True) == "\x1b[1;31merror:\x1b[0m x\n"
+    assert format_error_lines(["error: x"], None, colour=False) == "error: x\n"
+
+
+@pytest.mark.parametrize("name", ["leadership", "LEADERSHIP", "Product leadership",
+                                  "product-leadership"])
+def test_track_by_id_or_name_in_any_case(invoke: Invoke, name: str) -> None:
+    for command in ("list", "ladder"):
+        result = invoke(command, "--track", name, "--json")
+        assert result.exit_code == 0, result.output
+        assert "cpo" in result.stdout
+        assert "senior-pm" not in result.stdout
+
+
+def test_unknown_track_suggests_and_names_the_ids(invoke: Invoke) -> None:
+    result = invoke("list", "--track", "leadrship")
+    assert result.exit_code == ExitCode.USAGE
+    assert "hint: did you mean: leadership?" in result.stderr
+    assert "hint: tracks: core, specialist, agile, marketing, leadership" in result.stderr
+
+
+def test_list_shows_each_track_id(invoke: Invoke) -> None:
+    out = invoke("list").stdout
+    for line in ("Core product management (core)", "Product leadership (leadership)"):
+        assert line in out
 
 
 def test_bad_catalogue_option_exits_3(invoke: Invoke) -> None:
@@ -65,7 +135,17 @@ def test_bad_catalogue_option_exits_3(invoke: Invoke) -> None:
 
 
 def test_exit_codes_are_the_documented_ones() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3]
+    import re
+
+    from conftest import ROOT
+    from pmladder.cli import BUG_EXIT
+
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 130]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes"):]
+    table = table[: table.index("\n\n", table.index("| code"))]
+    documented = [int(n) for n in re.findall(r"^\| (\d+) \|", table, re.M)]
+    assert documented == [*(int(c) for c in ExitCode), BUG_EXIT]
 
 
 def test_catalogue_text_is_printed_as_data(invoke: Invoke, tmp_path: object) -> None:

@@ -146,10 +146,12 @@ def test_json(invoke: Invoke) -> None:
     assert doc["command"] == "compare"
     assert [r["id"] for r in doc["roles"]] == ["technical-pm", "growth-pm"]
     technical = next(c for c in doc["competencies"] if c["id"] == "technical")
-    assert technical["ratings"] == {
-        "technical-pm": {"level": "advanced", "level_name": "Advanced", "rank": 3},
-        "growth-pm": None,
+    rated = technical["ratings"]["technical-pm"]
+    assert {k: rated[k] for k in ("level", "level_name", "rank")} == {
+        "level": "advanced", "level_name": "Advanced", "rank": 3,
     }
+    assert rated["criterion"]["text"].startswith("Judges feasibility with engineers in depth")
+    assert technical["ratings"]["growth-pm"] is None
     assert technical["highest"] == ["technical-pm"]
     assert doc["routes"] == [
         {"from": "technical-pm", "to": "growth-pm", "found": False, "moves": None,

@@ -41,10 +41,67 @@ def test_fish_completes_with_descriptions() -> None:
     assert out.strip() == "senior-pm\tSenior Product Manager"
 
 
-def test_aliases_complete_too() -> None:
+def bash(line: str) -> list[str]:
+    words = line.split(" ")
     out = complete({"_PMLADDER_COMPLETE": "complete_bash",
-                    "COMP_WORDS": "pmladder show Head", "COMP_CWORD": "2"})
-    assert "Head of Product" in out
+                    "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)})
+    return out.splitlines()
+
+
+def test_a_multi_word_name_completes_to_the_id() -> None:
+    # "Head of Product" unquoted would become three arguments.
+    assert bash("pmladder show Head") == ["vp-product"]
+    assert bash("pmladder show chief") == ["cpo"]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("sp", ["SPM"]), ("tp", ["TPM"]),
+                                                  ("SEN", ["senior-pm"]), ("Dir", ["director"])])
+def test_completion_ignores_case(typed: str, expected: list[str]) -> None:
+    assert bash(f"pmladder show {typed}") == expected
+
+
+def test_nothing_typed_offers_only_ids() -> None:
+    offered = bash("pmladder show ")
+    assert offered[:3] == ["apm", "pm", "senior-pm"]
+    assert len(offered) == 13
+    assert all(" " not in name for name in offered)
+
+
+def fish(line: str) -> list[tuple[str, str]]:
+    out = complete({"_PMLADDER_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": line,
+                    "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
+    return [tuple(row.split("\t", 1)) for row in out.splitlines()]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("prefix", ["", "a", "p", "s", "sp", "d", "v", "h", "c", "g", "t",
+                                    "Head", "VP", "jun", "Mid", "Data/"])
+def test_ids_come_first_and_no_completion_breaks_a_line(prefix: str) -> None:
+    offered = fish(f"pmladder compare apm {prefix}")
+    assert offered, prefix
+    kinds = [label.startswith("alias of ") for _, label in offered]
+    assert kinds == sorted(kinds), offered  # every id before every alias
+    for name, _ in offered:
+        assert name
+        assert not any(ch in name for ch in " '\"$`\\()"), name
+
+
+def test_aliases_are_described_as_aliases() -> None:
+    out = complete({"_PMLADDER_COMPLETE": "complete_fish",
+                    "_TYPER_COMPLETE_ARGS": "pmladder show sp",
+                    "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
+    assert out.strip() == "SPM\talias of senior-pm: Senior Product Manager"
+
+
+@pytest.mark.parametrize("typed", ["", "le", "LEAD", "product-l"])
+def test_track_option_completes_track_ids(typed: str) -> None:
+    offered = bash(f"pmladder list --track {typed}")
+    assert "leadership" in offered
+    assert all(" " not in name for name in offered)
+
+
+def test_global_option_after_the_command_steers_completion() -> None:
+    assert bash(f"pmladder ladder --catalog {TINY} --track ") == ["ic", "mgmt"]
+    assert bash(f"pmladder path --catalog {TINY} j") == ["junior"]
 
 
 def test_completion_uses_the_catalog_option() -> None:

@@ -48,7 +48,7 @@ def test_the_models_are_found() -> None:
     names = {model.__name__ for model in catalogue_models()}
     assert names == {
         "Catalog", "Scale", "ScaleLevel", "Track", "Level", "Competency", "Source", "Role", "Move",
-        "Basis",
+        "Basis", "Criterion",
     }
 
 

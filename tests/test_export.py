@@ -13,7 +13,7 @@ import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BUNDLED, ROOT, TINY, Invoke
+from conftest import BUNDLED, ROOT, TINY, Invoke, examples
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
 from pmladder.views.export import dumps_toml, md, toml_string
@@ -132,7 +132,7 @@ def test_a_new_users_edit_works(invoke: Invoke, tmp_path: Path) -> None:
 # The TOML writer
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text())
 def test_any_string_round_trips(value: str) -> None:
     for indent in (0, 4, 80):
@@ -140,7 +140,7 @@ def test_any_string_round_trips(value: str) -> None:
         assert tomli.loads(written) == {"k": value}
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.sampled_from(["word", "a", "longer-word", "", "x\\", '"q"', "\t", "é"]),
                 min_size=20, max_size=80))
 def test_wrapped_prose_round_trips(words: list[str]) -> None:
@@ -167,7 +167,7 @@ _documents = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_documents)
 def test_any_document_round_trips(document: dict[str, Any]) -> None:
     assert tomli.loads(dumps_toml(document, header=["a\nheader"])) == document
@@ -299,7 +299,7 @@ def test_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "replace", fail)
     result = invoke("export", "-o", str(target), "--force")
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.CANNOT_WRITE
     assert f"cannot write {target}: No space left on device" in result.stderr
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ladder.toml"]
@@ -309,7 +309,7 @@ def test_failed_write_leaves_the_old_file(
     ("make", "message"),
     [
         (lambda p: p / "no" / "such" / "folder.toml", "does not exist; create it first"),
-        (lambda p: p, "is a folder; give a file name for --output"),
+        (lambda p: p, "is a folder; give a file name"),
     ],
     ids=["missing-folder", "folder"],
 )

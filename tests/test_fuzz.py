@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import FIXED_ENV, TINY
+from conftest import FIXED_ENV, TINY, examples
 from pmladder.cli import app
 
-EXAMPLES = int(os.environ.get("PMLADDER_FUZZ_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("PMLADDER_FUZZ_EXAMPLES", str(examples(300))))
 DOCUMENTED = {0, 1, 2, 3}
 
 

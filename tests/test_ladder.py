@@ -137,3 +137,63 @@ def test_overview_rejects_an_unknown_track(bundled: Ladder) -> None:
 
     with pytest.raises(UsageError, match="no track named 'leader'"):
         overview(bundled, "leader")
+
+
+def _graph(moves: dict[str, list[tuple[str, float]]]) -> Ladder:
+    """A valid one-track catalogue whose roles have exactly these (target, years) moves."""
+    from pmladder.validation import validate_data
+
+    ids = sorted({*moves, *(to for out in moves.values() for to, _ in out)})
+    data = {
+        "name": "Graph",
+        "scale": {"name": "P", "levels": [{"id": "a", "name": "A", "description": "a"},
+                                          {"id": "b", "name": "B", "description": "b"}]},
+        "tracks": [{"id": "t", "name": "T"}],
+        "levels": [{"rank": 1, "name": "One"}],
+        "roles": [
+            {"id": i, "title": f"Role {i}", "track": "t", "level": 1, "summary": "s",
+             "responsibilities": ["r"],
+             "moves": [{"to": to, "kind": "lateral", "typical_years": years}
+                       for to, years in moves.get(i, [])]}
+            for i in ids
+        ],
+    }
+    catalog, _ = validate_data(data, "graph")
+    return Ladder.build(catalog, CatalogSource(None))
+
+
+def _ids(ladder: Ladder, hops: list[tuple[str, int]] | None) -> list[str]:
+    assert hops is not None
+    return [hops[0][0], *(ladder.roles[r].moves[i].to for r, i in hops)]
+
+
+def test_tie_break_compares_exact_years_below_a_tenth() -> None:
+    # b-route: 0.05 + 0.05 = 0.10 years; x-route: 0.04 + 0.04 = 0.08 years.
+    # Rounded to tenths first, both were 0.1 (or 0) and "b" won on its id.
+    ladder = _graph({"a": [("b", 0.05), ("x", 0.04)], "b": [("d", 0.05)], "x": [("d", 0.04)]})
+    assert _ids(ladder, shortest_route(ladder, "a", "d")) == ["a", "x", "d"]
+    assert ladder.edges["a"] == [("b", 0.05), ("x", 0.04)]  # kept exact, not in tenths
+
+
+def test_tie_break_adds_decimals_as_written() -> None:
+    # 0.1 + 0.2 is 0.3 on paper, though not in binary floating point: a tie,
+    # which the ids break.
+    ladder = _graph({"a": [("c", 0.3), ("z", 0.1)], "c": [("d", 0.0)], "z": [("d", 0.2)]})
+    assert _ids(ladder, shortest_route(ladder, "a", "d")) == ["a", "c", "d"]
+    ladder = _graph({"a": [("c", 0.1), ("z", 0.3)], "c": [("d", 0.2)], "z": [("d", 0.0)]})
+    assert _ids(ladder, shortest_route(ladder, "a", "d")) == ["a", "c", "d"]
+
+
+def test_a_long_chain_routes_in_linear_memory() -> None:
+    import tracemalloc
+
+    n = 4000
+    ladder = _graph({f"r{i}": [(f"r{i + 1}", 0.5)] for i in range(n - 1)})
+    tracemalloc.start()
+    hops = shortest_route(ladder, "r0", f"r{n - 1}")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert hops is not None
+    assert len(hops) == n - 1
+    # Whole routes per role would hold n**2 / 2 ids (~64 MB here); predecessors hold n.
+    assert peak < 5_000_000, peak

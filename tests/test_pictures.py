@@ -8,7 +8,6 @@ every format.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from itertools import combinations
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY, Invoke
+from conftest import TINY, Invoke, require_tool
 from pmladder.catalog import Ladder, find_source, load
 from pmladder.models import MOVE_KINDS
 from pmladder.views import pictures
@@ -146,8 +145,8 @@ def test_dot_strings_are_escaped(hostile: Path) -> None:
     assert "\x07" not in text
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
 def test_graphviz_reads_it(hostile: Path, bundled: Ladder) -> None:
+    require_tool("dot", "graphviz")
     for ladder in (bundled, _load(hostile)):
         done = subprocess.run(
             ["dot", "-Tsvg"], input=pictures.dot(ladder), capture_output=True, text=True,
@@ -282,8 +281,8 @@ def test_layout_counts(bundled: Ladder) -> None:
     assert all(e.shown for e in lay.edges)
 
 
-@pytest.mark.skipif(shutil.which("rsvg-convert") is None, reason="librsvg is not installed")
 def test_a_renderer_draws_it(tmp_path: Path, bundled: Ladder) -> None:
+    require_tool("rsvg-convert", "librsvg2-bin")
     source = tmp_path / "ladder.svg"
     source.write_text(pictures.svg(bundled), encoding="utf-8")
     done = subprocess.run(["rsvg-convert", str(source), "-o", str(tmp_path / "ladder.png")],

@@ -7,8 +7,8 @@ names are normalised.  Each catalogue goes through pmladder's real
 validation (``validate_data``) and index (``Ladder.build``); the properties
 then check the answers against independent computations on the raw data.
 
-Examples per test: ``PMLADDER_HYPOTHESIS_EXAMPLES`` (default 30, kept small
-for CI; run with e.g. 1000 locally).
+Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
+``PMLADDER_HYPOTHESIS_EXAMPLES`` sets an exact number.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import os
 from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
@@ -25,13 +26,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from pmladder.catalog import CatalogSource, Ladder, normalise
 from pmladder.errors import NotFoundError
 from pmladder.ladder import Change, competency_changes, route, shortest_route
 from pmladder.lookup import find_role
 from pmladder.validation import validate_data
 
-EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
 
 SETTINGS = settings(
     max_examples=EXAMPLES,
@@ -52,7 +54,9 @@ ANY_NAMES = st.text(
     alphabet=st.characters(categories=("L", "N", "M", "P", "S", "Zs")), min_size=1, max_size=24
 )
 NAMES = st.one_of(CASE_SAFE_NAMES, CASE_SAFE_NAMES, ANY_NAMES)
-YEARS = st.one_of(st.none(), st.sampled_from([0, 0.5, 1, 1.5, 2, 3, 4.5]))
+YEARS = st.one_of(
+    st.none(), st.sampled_from([0, 0.01, 0.04, 0.1, 0.2, 0.3, 0.5, 1, 1.5, 2, 3, 4.5])
+)
 
 
 @dataclass(frozen=True)
@@ -205,13 +209,14 @@ def _reverse(moves: Mapping[str, list[str]]) -> dict[str, list[str]]:
     return back
 
 
-def _years(drawn: Drawn, path: list[str]) -> int:
+def _years(drawn: Drawn, path: list[str]) -> Fraction:
+    """The exact total of the years as written (decimals, not binary floats)."""
     by_id = {r["id"]: r for r in drawn.roles}
-    tenths = 0
+    total = Fraction(0)
     for here, there in pairwise(path):
         move = next(m for m in by_id[here]["moves"] if m["to"] == there)
-        tenths += round((move.get("typical_years") or 0) * 10)
-    return tenths
+        total += Fraction(repr(float(move.get("typical_years") or 0)))
+    return total
 
 
 # --------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import TINY, Invoke, assert_snapshot
+from conftest import TINY, Invoke
 
 
 def test_show_prints_the_whole_record(invoke: Invoke) -> None:
@@ -20,7 +20,6 @@ def test_show_prints_the_whole_record(invoke: Invoke) -> None:
     assert "group-pm" in out
     assert "into management" in out
     assert "technical-pm" in out  # comes from
-    assert_snapshot("show-senior-pm.txt", out)
 
 
 def test_show_displays_notes_where_sources_disagree(invoke: Invoke) -> None:
@@ -55,7 +54,7 @@ def test_show_ambiguous(invoke: Invoke) -> None:
 def test_show_without_argument_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("show")
     assert result.exit_code == 2
-    assert "Missing argument" in result.stderr
+    assert "error: missing argument 'ROLE'" in result.stderr
     assert "Traceback" not in result.output
 
 

@@ -555,7 +555,8 @@ def test_environment_catalogue_is_reported_the_same(invoke: Invoke) -> None:
     assert result.exit_code == ExitCode.INVALID_CATALOG
     assert result.stderr == invoke("validate", str(path)).stderr + (
         f"hint: run 'pmladder validate {path}' after fixing the file\n"
-        "hint: the file is set by PMLADDER_CATALOG; unset it to use the bundled catalogue\n"
+        "hint: the file is set by PMLADDER_CATALOG; unset it, or pass --catalog :bundled, "
+        "to use the bundled catalogue\n"
     )
 
 
@@ -621,7 +622,7 @@ def test_role_field_under_a_competencies_header(
 
 def test_syntax_error_after_unusual_line_breaks(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
-    path.write_bytes('name = "a\u2028b"\r\ndesc = "x\fy"\n'.encode())
+    path.write_bytes('name = "a\u2028b"\r\ndesc = "x\fy"\n[scale]\n'.encode())
     lines = invalid(invoke, path)
     assert lines[1] == f"{path}:2:10: error: TOML syntax error: Illegal character '\\x0c'"
     assert lines[2:4] == ['  desc = "x\\x0cy"', "           ^"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
-from .models import Catalog, Role, construct, field_docs
+from .models import Catalog, Criterion, Role, construct, field_docs
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -51,11 +51,17 @@ class CatalogSource(NamedTuple):
     path: Path | None
     #: How it was chosen: ``bundled``, ``option``, ``environment``, ``discovered`` or ``argument``.
     origin: str = "bundled"
+    #: Why a ``pmladder.toml`` that was found was not used, for a warning.
+    skipped: str | None = None
 
     @property
     def label(self) -> str:
-        """The name used in messages."""
-        return BUNDLED_LABEL if self.path is None else str(self.path)
+        """The name used in messages (inert: a file name may hold escape sequences)."""
+        if self.path is None:
+            return BUNDLED_LABEL
+        from .inert import inert
+
+        return inert(str(self.path), one_line=True)
 
     @property
     def is_bundled(self) -> bool:
@@ -69,11 +75,32 @@ class CatalogSource(NamedTuple):
         return "toml"
 
 
+BUNDLED_CHOICE = ":bundled"
+"""``--catalog :bundled`` (or ``PMLADDER_CATALOG=:bundled``): the bundled catalogue,
+whatever ``pmladder.toml`` discovery would find."""
+
+
 def bundled_text() -> str:
     """The text of the catalogue shipped inside the package."""
     # A plain path rather than importlib.resources: the package is always
     # installed as files, and the resources machinery costs ~1 ms to import.
     return (Path(__file__).parent / "data" / "catalog.toml").read_text(encoding="utf-8")
+
+
+def _chosen(value: str, origin: str) -> CatalogSource:
+    if value == BUNDLED_CHOICE:
+        return CatalogSource(None, origin)
+    if not value.strip():
+        from .errors import UsageError
+
+        what = "--catalog is" if origin == "option" else f"{ENV_VAR} is set but"
+        raise UsageError(
+            f"{what} empty; give a catalogue file",
+            hints=[f"use {'--catalog ' if origin == 'option' else ENV_VAR + '='}"
+                   f"{BUNDLED_CHOICE} for the bundled catalogue"
+                   + ("" if origin == "option" else f", or unset {ENV_VAR}")],
+        )
+    return CatalogSource(Path(value), origin)
 
 
 def find_source(
@@ -83,25 +110,61 @@ def find_source(
     cwd: Path | None = None,
 ) -> CatalogSource:
     """Choose the active catalogue: ``--catalog``, then ``PMLADDER_CATALOG``,
-    then a ``pmladder.toml`` in the working folder or a parent, else the bundled one.
+    then a discovered ``pmladder.toml``, else the bundled one.
 
-    The search upwards stops at a repository root (a folder holding ``.git``)
-    or the home folder, the way ruff and pytest look for their settings.
+    ``:bundled`` as the option or the variable chooses the bundled catalogue.
+    Discovery looks in the working folder and, inside a repository (a folder
+    holding ``.git``) or the home folder, in each parent up to that root.  A
+    discovered file is used only if it is a regular file (not a symbolic link)
+    owned by the current user; otherwise it is skipped, and ``skipped`` says why.
     """
     env = os.environ if environ is None else environ
-    if option:
-        return CatalogSource(Path(option), "option")
-    if env.get(ENV_VAR):
-        return CatalogSource(Path(env[ENV_VAR]), "environment")
-    here = (cwd or Path.cwd()).resolve()
-    home = Path.home().resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / LOCAL_FILE
-        if candidate.is_file():
-            return CatalogSource(candidate, "discovered")
+    if option is not None:
+        return _chosen(option, "option")
+    if ENV_VAR in env:
+        return _chosen(env[ENV_VAR], "environment")
+    from .cache import home_folder
+
+    try:
+        here = (cwd or Path.cwd()).resolve()
+    except OSError:  # the working folder was deleted
+        return CatalogSource(None)
+    home_text = home_folder(env if "HOME" in env else os.environ)
+    home = Path(home_text).resolve() if home_text else None
+    chain = [here, *here.parents]
+    folders = chain[:1]  # outside a repository and the home folder: only here
+    for i, folder in enumerate(chain):
         if folder == home or (folder / ".git").exists():
+            folders = chain[: i + 1]
             break
+    for folder in folders:
+        candidate = folder / LOCAL_FILE
+        problem = _unusable(candidate)
+        if problem is None:
+            return CatalogSource(candidate, "discovered")
+        if problem:
+            return CatalogSource(None, skipped=f"ignoring {candidate}: {problem}")
     return CatalogSource(None)
+
+
+def _unusable(candidate: Path) -> str | None:
+    """Why a discovered file may not be used; ``""`` when there is none; ``None`` if fine."""
+    import stat
+
+    try:
+        info = os.lstat(candidate)
+    except OSError:
+        return ""
+    if stat.S_ISDIR(info.st_mode):
+        return ""
+    if stat.S_ISLNK(info.st_mode):
+        return ("it is a symbolic link, and pmladder only uses a discovered file that is a "
+                f"regular file; pass --catalog {LOCAL_FILE} to use it anyway")
+    if not stat.S_ISREG(info.st_mode):
+        return "it is not a regular file"
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        return ("it belongs to another user; pass --catalog with its path if you trust it")
+    return None
 
 
 START_HINT = "run 'pmladder export --output pmladder.toml' to start from the bundled catalogue"
@@ -166,9 +229,9 @@ class Ladder:
     """A validated catalogue with the indices every command needs, built once at load."""
 
     __slots__ = (
-        "_catalog", "competency_names", "competency_order", "edges", "head", "incoming",
-        "level_names", "names", "order", "roles", "scale_names", "scale_rank", "source",
-        "track_names", "warnings",
+        "_catalog", "competency_names", "competency_order", "criteria", "edges", "head",
+        "incoming", "level_names", "names", "order", "roles", "scale_names", "scale_rank",
+        "source", "track_names", "warnings",
     )  # fmt: skip
 
     def __init__(
@@ -186,17 +249,27 @@ class Ladder:
         self.order: dict[str, int] = {}
         #: For each role id, the (from role id, move index) pairs that lead to it.
         self.incoming: dict[str, list[tuple[str, int]]] = {}
-        #: For each role id, its moves in order as (to role id, typical years in tenths).
-        self.edges: dict[str, list[tuple[str, int]]] = {}
+        #: For each role id, its moves in order as (to role id, typical years; 0 if not given).
+        self.edges: dict[str, list[tuple[str, float]]] = {}
         #: Position of each scale level id, lowest first (0-based).
         self.scale_rank = {s.id: i for i, s in enumerate(head.scale.levels)}
         self.scale_names = {s.id: s.name for s in head.scale.levels}
         self.competency_names = {c.id: c.name for c in head.competencies}
         self.competency_order = {c.id: i for i, c in enumerate(head.competencies)}
+        #: What each (competency id, scale level id) asks, where the catalogue says.
+        self.criteria = {
+            (c.id, step): criterion
+            for c in head.competencies
+            for step, criterion in c.criteria.items()
+        }
         self.track_names = {t.id: t.name for t in head.tracks}
         self.level_names = {lv.rank: lv.name for lv in head.levels}
         #: Every normalised id, title and alias, mapped to its role id.
         self.names: dict[str, str] = {}
+
+    def criterion(self, competency: str, level: str) -> Criterion | None:
+        """What ``level`` asks in ``competency``; ``None`` when the catalogue is silent."""
+        return self.criteria.get((competency, level))
 
     @property
     def catalog(self) -> Catalog:
@@ -217,7 +290,7 @@ class Ladder:
         ladder.incoming = {r.id: [] for r in catalog.roles}
         for role in catalog.roles:
             ladder.edges[role.id] = [
-                (move.to, round((move.typical_years or 0) * 10)) for move in role.moves
+                (move.to, float(move.typical_years or 0)) for move in role.moves
             ]
             for j, move in enumerate(role.moves):
                 ladder.incoming[move.to].append((role.id, j))
@@ -252,8 +325,57 @@ class Ladder:
         return ladder
 
 
-CACHE_LAYOUT = 2
+CACHE_LAYOUT = 3
 """Bumped when :meth:`Ladder.to_cache` changes shape, so older entries are ignored."""
+
+
+def _all(kind: type[Any], items: Any) -> bool:
+    return all(type(item) is kind for item in items)
+
+
+def _pairs(value: Any, second: type) -> bool:
+    """A list of ``[str, second]`` pairs (as marshal keeps them: tuples or lists)."""
+    return type(value) is list and all(
+        type(p) in (tuple, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is second
+        for p in value
+    )
+
+
+def cache_shape_ok(payload: Any) -> bool:
+    """Whether a decoded cache entry has exactly the shape :meth:`Ladder.to_cache` writes.
+
+    The entry's digest was checked before decoding; this guards against an
+    entry of another layout (or a bug) ever reaching the commands.
+    """
+    if type(payload) is not dict or set(payload) != _CACHE_KEYS:
+        return False
+    ids, blobs, names = payload["ids"], payload["blobs"], payload["names"]
+    incoming, edges = payload["incoming"], payload["edges"]
+    if not (type(payload["head"]) is dict and type(ids) is list and type(blobs) is list
+            and len(ids) == len(blobs) and _all(str, ids) and _all(bytes, blobs)):
+        return False
+    if type(names) is not dict or not _all(str, names) or not _all(str, names.values()):
+        return False
+    known = set(ids)
+    if len(known) != len(ids) or not set(names.values()) <= known:
+        return False
+    for links in (incoming, edges):
+        if type(links) is not dict or links.keys() != known:
+            return False
+    if not all(_pairs(v, int) for v in incoming.values()):
+        return False
+    if not all(_pairs(v, float) for v in edges.values()):
+        return False
+    for links in (incoming, edges):
+        if not all(p[0] in known for v in links.values() for p in v):
+            return False
+    warnings = payload["warnings"]
+    return type(warnings) is list and all(
+        type(w) is tuple and len(w) == len(Problem._fields) for w in warnings
+    )
+
+
+_CACHE_KEYS = {"head", "ids", "blobs", "names", "incoming", "edges", "warnings"}
 
 
 def load(source: CatalogSource) -> Ladder:
@@ -268,8 +390,11 @@ def load(source: CatalogSource) -> Ladder:
         text = read_source(source)
         content = f"{CACHE_LAYOUT}\n{source.format}\n{text}".encode()
         hit = cache.get(content)
-        if isinstance(hit, dict):
-            return Ladder.from_cache(hit, source)
+        if hit is not None and cache_shape_ok(hit):
+            try:
+                return Ladder.from_cache(hit, source)
+            except Exception:
+                pass
         from .validation import parse_source, validate_data
 
         data = parse_source(text, source)
@@ -287,11 +412,16 @@ def load(source: CatalogSource) -> Ladder:
 def _origin_hint(source: CatalogSource) -> str | None:
     """Say where an implicitly chosen catalogue came from, so its errors make sense."""
     if source.origin == "environment":
-        return f"the file is set by {ENV_VAR}; unset it to use the bundled catalogue"
+        return (f"the file is set by {ENV_VAR}; unset it, or pass --catalog {BUNDLED_CHOICE}, "
+                "to use the bundled catalogue")
     if source.origin == "discovered" and source.path is not None:
-        here = source.path.parent == Path.cwd().resolve()
+        try:
+            here = source.path.parent == Path.cwd().resolve()
+        except OSError:
+            here = False
         where = "the current folder" if here else "a parent of the current folder"
-        return f"pmladder found this {LOCAL_FILE} in {where}; pass --catalog FILE to use another"
+        return (f"pmladder found this {LOCAL_FILE} in {where}; pass --catalog FILE to use "
+                f"another, or --catalog {BUNDLED_CHOICE} for the bundled catalogue")
     return None
 
 

@@ -20,6 +20,7 @@ from . import __version__
 from .commands import assess as assess_cmd
 from .commands import common
 from .commands import compare as compare_cmd
+from .commands import diff as diff_cmd
 from .commands import export as export_cmd
 from .commands import ladder_cmd as drawing_cmd
 from .commands import listing as list_cmd
@@ -27,6 +28,7 @@ from .commands import path as path_cmd
 from .commands import schema as schema_cmd
 from .commands import search as search_cmd
 from .commands import show as show_cmd
+from .commands import site as site_cmd
 from .commands import validate as validate_cmd
 
 if TYPE_CHECKING:
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 BUG_EXIT = 70
 """Exit code of an unexpected error, i.e. a bug in pmladder (EX_SOFTWARE)."""
+INTERRUPTED = "interrupted; nothing was saved"
 ISSUES_HINT = "this is a bug in pmladder; please report it with the command you ran and this output"
 
 
@@ -49,7 +52,61 @@ def report(error: PmladderError, command: str | None = None) -> None:
         if error.problems and error.file != "bundled catalogue" and command != "validate":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)
-    common.write_stderr("\n".join(lines))
+    common.write_error(lines)
+
+
+def report_usage(error: Exception, command_path: str) -> None:
+    """Print a usage error found while parsing the command line (Typer's own
+    errors: unknown option, missing argument...) in pmladder's style."""
+    message = getattr(error, "format_message", lambda: str(error))()
+    message = message.strip().rstrip(".")
+    # Typer's messages are sentences; pmladder's lines start in lower case.
+    if len(message) > 1 and message[0].isupper() and message[1].islower():
+        message = message[0].lower() + message[1:]
+    common.write_error([f"error: {message}", f"hint: run '{command_path} -h' for help"])
+
+
+GLOBAL_OPTIONS = {"--catalog": True, "--no-pager": False, "--version": False}
+"""Options of the program itself, each with whether it takes a value. They may
+be written before or after the command: ``pmladder list --catalog team.toml``."""
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options written after the command name to before it.
+
+    Stops at ``--``, so ``pmladder search -- --catalog`` searches for that word.
+    A value-taking option with no value is a usage error.
+    """
+    i = 0
+    while i < len(args) and args[i].split("=", 1)[0] in GLOBAL_OPTIONS:
+        takes_value = GLOBAL_OPTIONS[args[i].split("=", 1)[0]] and "=" not in args[i]
+        i += 2 if takes_value else 1
+    if i >= len(args) or args[i].startswith("-"):
+        return args
+    moved: list[str] = []
+    kept: list[str] = []
+    rest = args[i + 1 :]
+    j = 0
+    while j < len(rest):
+        arg = rest[j]
+        if arg == "--":
+            kept.extend(rest[j:])
+            break
+        name = arg.split("=", 1)[0]
+        if name not in GLOBAL_OPTIONS:
+            kept.append(arg)
+            j += 1
+        elif GLOBAL_OPTIONS[name] and "=" not in arg:
+            if j + 1 >= len(rest):
+                from .errors import UsageError
+
+                raise UsageError(f"{name} needs a value, e.g. {name} team.toml")
+            moved += rest[j : j + 2]
+            j += 2
+        else:
+            moved.append(arg)
+            j += 1
+    return [*args[:i], *moved, args[i], *kept]
 
 
 commands = typer.Typer()
@@ -63,6 +120,55 @@ class PmladderGroup(TyperGroup):
     :class:`PmladderError` to its message and exit code for every command."""
 
     _listing = False
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from .errors import UsageError
+
+        try:
+            args = hoist_global_options(args)
+        except UsageError:
+            if not ctx.resilient_parsing:  # completing a half-typed line is no error
+                raise
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if args and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from difflib import get_close_matches
+
+            from .errors import UsageError
+
+            close = get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.5)
+            hints = [f"did you mean: {', '.join(close)}?"] if close else []
+            hints.append("run 'pmladder -h' to see every command")
+            raise UsageError(f"no command named {name!r}", hints=hints)
+        return super().resolve_command(ctx, args)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run with pmladder's error style for every error, Typer's included."""
+        from typer._click.exceptions import ClickException
+
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except ClickException as error:
+            if type(error).__name__ != "NoArgsIsHelpError":  # that one printed the help
+                ctx = getattr(error, "ctx", None)
+                report_usage(error, ctx.command_path if ctx is not None else "pmladder")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            common.write_error(["error: aborted"])
+            sys.exit(1)
+        except Exception as error:
+            from .errors import PmladderError
+
+            if not isinstance(error, PmladderError):
+                raise
+            report(error)
+            sys.exit(int(error.exit_code))
+        sys.exit(result if isinstance(result, int) else 0)
 
     def list_commands(self, ctx: Any) -> list[str]:
         return [info.name for info in commands.registered_commands if info.name]
@@ -92,6 +198,10 @@ class PmladderGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except (KeyboardInterrupt, EOFError, typer.Abort):
+            # Before click turns it into "Aborted!" and exit 1 ("nothing found").
+            common.write_stderr(INTERRUPTED)
+            raise typer.Exit(130) from None
         except Exception as error:
             # errors.py is imported only when something went wrong, to keep
             # it off the start-up path of every command.
@@ -108,7 +218,8 @@ app = typer.Typer(
     cls=PmladderGroup,
     help=(
         "Explore the product management career ladder: roles, routes between them, "
-        "and the gap to close at each step."
+        "and the gap to close at each step. Global options (--catalog, --no-pager) "
+        "work before or after the command."
     ),
     epilog="Example: pmladder path apm cpo",
     rich_markup_mode="rich",
@@ -139,6 +250,16 @@ def main(
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help=(
+                "Print long pages straight to the terminal instead of through a pager "
+                f"(also: {common.PAGER_VAR}= set empty)."
+            ),
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -149,7 +270,7 @@ def main(
     """Explore the product management career ladder: roles, routes between them,
     and the gap to close at each step.
     """
-    ctx.obj = common.State(catalog)
+    ctx.obj = common.State(catalog, pager=not no_pager)
 
 
 list_cmd.register(commands)
@@ -162,21 +283,133 @@ validate_cmd.register(commands)
 schema_cmd.register(commands)
 export_cmd.register(commands)
 assess_cmd.register(commands)
+site_cmd.register(commands)
+diff_cmd.register(commands)
+
+
+class _Output:
+    """Standard output, with every failure to write it tagged as :class:`OutputFailed`.
+
+    Rich, click and pmladder all write through ``sys.stdout``; wrapping it
+    once tells a full disk or a closed descriptor apart from a bug.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Closed:
+    """What ``sys.stdout`` is when the descriptor was closed (``>&-``): every write fails."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("standard output is closed")
+
+
+class OutputFailed(Exception):
+    """Writing to standard output failed."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.reason = str(error.strerror or error)
+
+
+def _prepare_streams() -> None:
+    """Make stdout and stderr safe to write: present, never failing on encoding."""
+    if sys.stderr is None:  # 2>&- : errors have nowhere to go, exit codes still tell
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if stream is not None and not encoding.startswith("utf"):
+            # PYTHONIOENCODING=latin-1, LC_ALL=C: a character the terminal can't
+            # show becomes '?', rather than the whole command failing.
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+    sys.stdout = _Output(sys.stdout if sys.stdout is not None else _Closed())
+
+
+def _output_failed(reason: str) -> int:
+    from .errors import ExitCode
+
+    common.write_stderr(f"error: cannot write the output: {reason}")
+    _silence_stdout()
+    return int(ExitCode.CANNOT_WRITE)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so nothing left in a buffer fails again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
 
 
 def run() -> None:
-    """Run the app as a program: handle broken pipes and report bugs."""
+    """Run the app as a program: handle output failures, interrupts and bugs.
+
+    Exit codes beyond the commands' own: 4 when the output could not be
+    written (a full disk, a closed stdout), 130 on Ctrl-C, 70 on a bug.
+    """
+    _prepare_streams()
+    code: int | str | None
     try:
         app(prog_name="pmladder")
+        code = 0
+    except SystemExit as done:
+        code = done.code
     except BrokenPipeError:
         # The reader went away (`pmladder list | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
+    except OutputFailed as error:
+        sys.exit(_output_failed(error.reason))
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        common.write_stderr(INTERRUPTED)
         sys.exit(130)
     except Exception:
         traceback.print_exc()
         sys.stderr.write(f"\n{ISSUES_HINT}\n")
         sys.exit(BUG_EXIT)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OutputFailed as error:
+        sys.exit(_output_failed(error.reason))
+    sys.exit(code)

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .catalog import Ladder, normalise
 from .errors import NotFoundError, UsageError
 from .lookup import close_words
-from .models import Basis, Move, MoveKind, Role
+from .models import Basis, Criterion, Move, MoveKind, Role
 
 
 class Rating(NamedTuple):
@@ -29,6 +29,8 @@ class Rating(NamedTuple):
     level_name: str
     #: Position of the level on the scale, 1 = lowest.
     rank: int
+    #: What this level asks in this competency, when the catalogue says.
+    criterion: Criterion | None = None
 
 
 class Change(NamedTuple):
@@ -48,6 +50,8 @@ class Change(NamedTuple):
     after_name: str
     #: How many scale steps it rises (from nothing counts as from below the lowest step).
     steps: int
+    #: What the level it rises to asks in this competency, when the catalogue says.
+    criterion: Criterion | None = None
     #: Id of the earlier role on the route whose rating ``before`` is, when the role
     #: moved from does not rate the competency; ``None`` when it is that role's own.
     via: str | None = None
@@ -155,44 +159,85 @@ TIE_BREAK_RULE = (
 )
 
 
+def exact_years(years: float) -> int:
+    """``years`` as a whole number of 10**-330 years: the decimal the file wrote, exactly.
+
+    Sums of these never round, so 0.1 + 0.2 ties with 0.3 as it does on paper,
+    and 0.01 years still tells two routes apart.
+    """
+    from decimal import Decimal
+
+    return int(Decimal(repr(years)).scaleb(330))
+
+
 def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, int]] | None:
     """The moves of the shortest route as (role id, move index) pairs, or ``None``.
 
-    Dijkstra over the cost (moves, typical years in tenths, ids along the way):
-    the cost only grows when a move is appended, so the first time the target
-    leaves the queue its route is the best by :data:`TIE_BREAK_RULE`.
+    Dijkstra over the cost (moves, exact total typical years), keeping one
+    predecessor set per role rather than whole routes, so memory stays linear
+    in the catalogue.  Among the equally short routes, the one whose ids come
+    first step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
+    ``source``, always taking the smallest next id that still lies on a
+    shortest route to ``target``.
     """
     if source == target:
         return []
-    best: dict[str, tuple[int, int, tuple[str, ...]]] = {source: (0, 0, (source,))}
-    back: dict[str, tuple[str, int]] = {}
-    queue: list[tuple[int, int, tuple[str, ...], str]] = [(0, 0, (source,), source)]
+    edges = ladder.edges
+    units: dict[float, int] = {}
+
+    def unit(years: float) -> int:
+        cost = units.get(years)
+        if cost is None:
+            cost = units[years] = exact_years(years)
+        return cost
+
+    best: dict[str, tuple[int, int]] = {source: (0, 0)}
+    queue: list[tuple[int, int, str]] = [(0, 0, source)]
     done: set[str] = set()
     while queue:
-        steps, tenths, ids, current = heapq.heappop(queue)
+        steps, total, current = heapq.heappop(queue)
         if current in done:
             continue
         done.add(current)
         if current == target:
             break
-        for index, (to, years) in enumerate(ladder.edges[current]):
+        for to, years in edges[current]:
             if to in done:
                 continue
-            cost = (steps + 1, tenths + years, (*ids, to))
+            candidate = (steps + 1, total + unit(years))
             known = best.get(to)
-            if known is None or cost < known:
-                best[to] = cost
-                back[to] = (current, index)
-                heapq.heappush(queue, (*cost, to))
+            if known is None or candidate < known:
+                best[to] = candidate
+                heapq.heappush(queue, (*candidate, to))
     if target not in done:
         return None
+
+    def tight(here: str, to: str, years: float) -> bool:
+        """Whether the move here -> to lies on a shortest route to ``to``."""
+        if here not in done:
+            return False
+        steps, total = best[here]
+        return best.get(to) == (steps + 1, total + unit(years))
+
+    # Roles from which a shortest route continues to the target.
+    onward = {target}
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        for prev, index in ladder.incoming[node]:
+            if prev not in onward and tight(prev, node, edges[prev][index][1]):
+                onward.add(prev)
+                stack.append(prev)
     hops: list[tuple[str, int]] = []
-    node = target
-    while node != source:
-        prev, index = back[node]
-        hops.append((prev, index))
-        node = prev
-    hops.reverse()
+    node = source
+    while node != target:
+        index = min(
+            (i for i, (to, years) in enumerate(edges[node])
+             if to in onward and tight(node, to, years)),
+            key=lambda i: edges[node][i][0],
+        )
+        hops.append((node, index))
+        node = edges[node][index][0]
     return hops
 
 
@@ -219,6 +264,7 @@ def rating(ladder: Ladder, competency: str, level: str) -> Rating:
         level=level,
         level_name=ladder.scale_names.get(level, level),
         rank=ladder.scale_rank.get(level, -1) + 1,
+        criterion=ladder.criterion(competency, level),
     )
 
 
@@ -251,7 +297,8 @@ def competency_changes(
             old, via = carried[r.competency]
         if old is None:
             new.append(
-                Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank)
+                Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank,
+                       r.criterion)
             )
         elif rank[r.level] > rank[old]:
             rising.append(
@@ -263,6 +310,7 @@ def competency_changes(
                     r.level,
                     r.level_name,
                     rank[r.level] - rank[old],
+                    r.criterion,
                     via,
                 )
             )

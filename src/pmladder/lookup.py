@@ -55,3 +55,22 @@ def suggest(ladder: Ladder, name: str, limit: int = 3) -> list[str]:
 def close_words(word: str, choices: list[str], limit: int = 3) -> list[str]:
     """Up to ``limit`` of ``choices`` closest to ``word``, best first."""
     return difflib.get_close_matches(word, choices, n=limit, cutoff=0.6)
+
+
+def find_track(ladder: Ladder, name: str) -> str:
+    """The id of the track ``name`` refers to: its id or its name, in any case.
+
+    Raise a usage error with close suggestions and every track's id otherwise.
+    """
+    from .errors import UsageError
+
+    key = normalise(name)
+    for track in ladder.head.tracks:
+        if key and key in (normalise(track.id), normalise(track.name)):
+            return track.id
+    names = {normalise(t.id): t.id for t in ladder.head.tracks}
+    names.update({normalise(t.name): t.id for t in ladder.head.tracks})
+    close = list(dict.fromkeys(names[m] for m in close_words(key, list(names), limit=6)))[:3]
+    hints = [f"did you mean: {', '.join(close)}?"] if close else []
+    hints.append("tracks: " + ", ".join(t.id for t in ladder.head.tracks))
+    raise UsageError(f"no track named {name!r}", hints=hints)

@@ -7,7 +7,7 @@ a docstring: pydantic copies it into the published JSON Schema, and
 
 These models check the shape of each value.  Checks that need the whole
 catalogue (unique ids, moves to existing roles, ratings on the scale) live in
-:mod:`pmladder.catalog`, which reports every problem at once.
+:mod:`pmladder.validation`, which reports every problem at once.
 """
 
 from __future__ import annotations
@@ -90,15 +90,11 @@ class Level(_Model):
     """The scope a role at this level typically carries."""
 
 
-class Competency(_Model):
-    """A skill area that roles rate on the proficiency scale."""
-
-    id: Id
-    """Identifier used as the key in a role's `competencies` table."""
-    name: Name
-    """Name shown to people, e.g. `Prioritisation`."""
-    description: Text
-    """What the competency covers."""
+Locator = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2000, pattern=r"^[^\x00-\x1f\x7f]+$"),
+]
+"""Where to find a document: a web address or any other one-line locator."""
 
 
 class Source(_Model):
@@ -112,6 +108,8 @@ class Source(_Model):
     """Who published it, when known."""
     description: Text | None = None
     """What the document covers and how the catalogue uses it."""
+    url: Locator | None = None
+    """Where to read the document: a web address, or another locator on one line (a wiki page, a file path, an ISBN)."""  # noqa: E501
 
 
 class Basis(_Model):
@@ -134,6 +132,34 @@ class Basis(_Model):
     def is_estimate(self) -> bool:
         """Whether output must mark the claim as the catalogue's estimate."""
         return self.estimate is not None
+
+
+CriterionText = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+"""A criterion or an example: a sentence or two, shorter than other prose."""
+
+
+class Criterion(_Model):
+    """What one step of the scale asks of a person in one competency."""
+
+    text: CriterionText
+    """The criterion: what someone at this step does in this competency, in a sentence or two."""
+    examples: Annotated[list[CriterionText], Field(max_length=10)] = []
+    """A few concrete examples of behaviour or work at this step."""
+    basis: Basis | None = None
+    """Where the criterion comes from. Left out, nothing is claimed either way."""
+
+
+class Competency(_Model):
+    """A skill area that roles rate on the proficiency scale."""
+
+    id: Id
+    """Identifier used as the key in a role's `competencies` table."""
+    name: Name
+    """Name shown to people, e.g. `Prioritisation`."""
+    description: Text
+    """What the competency covers."""
+    criteria: dict[str, Criterion] = {}
+    """What each step of the scale means for this competency, keyed by scale level id: `[competencies.criteria.working]`. Steps left out have no criterion."""  # noqa: E501
 
 
 class Move(_Model):
@@ -215,18 +241,26 @@ class Catalog(_Model):
     """The roles, in any order."""
 
 
-def _nested_model(annotation: Any) -> tuple[bool, type[_Model]] | None:
-    """``(is_list, model)`` when a field holds a model or a list of models, else ``None``."""
+def _nested_model(annotation: Any) -> tuple[str, type[_Model]] | None:
+    """``(shape, model)`` when a field holds a model, or a list or dict of models.
+
+    ``shape`` is ``one``, ``list`` or ``dict``; ``None`` when no model is inside.
+    """
     if isinstance(annotation, type) and issubclass(annotation, _Model):
-        return False, annotation
+        return "one", annotation
+    origin = typing.get_origin(annotation)
     for arg in typing.get_args(annotation):
         found = _nested_model(arg)
         if found is not None:
-            return typing.get_origin(annotation) is list or found[0], found[1]
+            if origin is list:
+                return "list", found[1]
+            if origin is dict:
+                return "dict", found[1]
+            return found
     return None
 
 
-_NESTED: dict[type[_Model], dict[str, tuple[bool, type[_Model]]]] = {}
+_NESTED: dict[type[_Model], dict[str, tuple[str, type[_Model]]]] = {}
 
 
 def construct(model: type[M], data: Mapping[str, Any]) -> M:
@@ -243,12 +277,14 @@ def construct(model: type[M], data: Mapping[str, Any]) -> M:
             if found is not None:
                 nested[name] = found
     values = dict(data)
-    for name, (is_list, inner) in nested.items():
+    for name, (shape, inner) in nested.items():
         value = values.get(name)
         if value is None:
             continue
-        if is_list:
+        if shape == "list":
             values[name] = [construct(inner, item) for item in value]
+        elif shape == "dict":
+            values[name] = {key: construct(inner, item) for key, item in value.items()}
         else:
             values[name] = construct(inner, value)
     return typing.cast(M, model.model_construct(_fields_set=set(values), **values))

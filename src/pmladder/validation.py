@@ -14,7 +14,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .catalog import normalise
 from .errors import CatalogError, Problem
 from .inert import inert
-from .models import Catalog, Move, Role
+from .models import Catalog, Criterion, Move, Role
 
 if TYPE_CHECKING:
     from .catalog import CatalogSource
@@ -61,6 +61,29 @@ _TOML_HINTS = (
 )
 
 
+_CATALOGUE_MARK = re.compile(
+    r'^[ \t]*(?:\[\[(?:roles|tracks|levels|competencies|sources)\]\]|\[(?:scale|ratings)\]'
+    r'|format_version[ \t]*=|"(?:roles|scale|tracks|levels)"[ \t]*:)',
+    re.M,
+)
+_NOT_SHOWN = "; the line is not shown, as the file does not look like a pmladder file"
+
+
+def looks_like_catalogue(text: str) -> bool:
+    """Whether ``text`` has any of a catalogue's (or a profile's) own tables or keys.
+
+    Only then does a syntax error quote the offending line: a file that is
+    something else (a credentials file, say) is never echoed to the terminal.
+    """
+    return _CATALOGUE_MARK.search(text) is not None
+
+
+def _context(text: str, line: int | None, column: int | None) -> tuple[str, ...]:
+    if not line or not looks_like_catalogue(text):
+        return ()
+    return _excerpt(text, line, column)
+
+
 def parse_toml(text: str, label: str) -> dict[str, Any]:
     """Parse TOML, reporting a syntax error with its line, column and a caret."""
     import tomli
@@ -72,7 +95,9 @@ def parse_toml(text: str, label: str) -> dict[str, Any]:
         colno: int | None = getattr(exc, "colno", None)
         msg = str(getattr(exc, "msg", exc))
         msg += next((hint for start, hint in _TOML_HINTS if msg.startswith(start)), "")
-        context = _excerpt(text, lineno, colno) if lineno else ()
+        context = _context(text, lineno, colno)
+        if lineno and not context:
+            msg += _NOT_SHOWN
         problem = Problem(f"TOML syntax error: {msg}", line=lineno, column=colno, context=context)
         raise CatalogError(label, [problem]) from None
     except RecursionError:
@@ -86,9 +111,11 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        context = _excerpt(text, exc.lineno, exc.colno)
+        context = _context(text, exc.lineno, exc.colno)
+        note = "" if context else _NOT_SHOWN
         problem = Problem(
-            f"JSON syntax error: {exc.msg}", line=exc.lineno, column=exc.colno, context=context
+            f"JSON syntax error: {exc.msg}{note}", line=exc.lineno, column=exc.colno,
+            context=context,
         )
         raise CatalogError(label, [problem]) from None
     except RecursionError:
@@ -460,8 +487,10 @@ def _role_at(data: Mapping[str, Any], loc: Sequence[int | str]) -> str | None:
 def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
     """The model class that owns the field at ``loc`` (its last part)."""
     model: type[BaseModel] = Catalog
+    keyed = False  # the next part is a key of a table of models, e.g. a scale step
     for part in loc[:-1]:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         info = model.model_fields.get(str(part))
         if info is None:
@@ -470,6 +499,7 @@ def _model_at(loc: Sequence[int | str]) -> type[BaseModel] | None:
         if nested is None:
             return None
         model = nested
+        keyed = typing.get_origin(info.annotation) is dict
     return model
 
 
@@ -529,6 +559,8 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
         message = f"unknown field {name!r}"
         if owner is Move and name in Role.model_fields:
             return f"{message} in a move; {_AFTER_MOVES}"
+        if owner is Criterion and name in ("criterion", "description", "summary"):
+            return f"{message}; a criterion's words go in text = \"...\""
         if owner is not None:
             valid = list(owner.model_fields)
             close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
@@ -580,6 +612,11 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if len(loc) == 4 and loc[0] == "competencies" and loc[2] == "criteria":
+            return (
+                f"must be a table with a 'text' field: write [competencies.criteria.{name}] "
+                f"and below it text = \"...\", got {_got(value)}"
+            )
         if not loc:
             return "a catalogue must be a table of fields at the top level"
         if name == "competencies":
@@ -620,6 +657,18 @@ class _RoleFacts:
 
 
 @dataclass(slots=True)
+class _CriteriaFacts:
+    """What the cross-checks need from one competency's criteria."""
+
+    index: int
+    id: str | None
+    steps: list[str]
+    """The scale level ids the competency describes."""
+    sources: list[tuple[str, int, str]]
+    """(step, index, source id) of each source a criterion's basis names."""
+
+
+@dataclass(slots=True)
 class _Facts:
     """What the cross-checks need from a catalogue: ids with their positions.
 
@@ -637,6 +686,7 @@ class _Facts:
     competencies: list[tuple[int, str]] | None
     sources: list[tuple[int, str]] | None
     roles: list[_RoleFacts]
+    criteria: list[_CriteriaFacts]
     complete: bool = True
     """Whether the catalogue's shape is valid (warnings are only given then)."""
 
@@ -656,6 +706,14 @@ class _Facts:
                     [(j, m.to, m.kind) for j, m in enumerate(r.moves)],
                 )
                 for i, r in enumerate(catalog.roles)
+            ],
+            criteria=[
+                _CriteriaFacts(
+                    i, c.id, list(c.criteria),
+                    [(step, k, src) for step, crit in c.criteria.items()
+                     for k, src in enumerate(crit.basis.sources or [] if crit.basis else [])],
+                )
+                for i, c in enumerate(catalog.competencies)
             ],
         )
 
@@ -684,6 +742,16 @@ class _Facts:
             competencies=raw.ids(("competencies",), "id", str, optional=True),
             sources=raw.ids(("sources",), "id", str, optional=True),
             roles=roles,
+            criteria=[
+                _CriteriaFacts(
+                    i, raw.text(("competencies", i, "id")), steps,
+                    [(step, k, src) for step in steps
+                     for k, src in raw.texts(
+                         ("competencies", i, "criteria", step, "basis", "sources"))],
+                )
+                for i in range(raw.count(("competencies",)))
+                for steps in [raw.keys(("competencies", i, "criteria"))]
+            ],
             complete=False,
         )
 
@@ -756,6 +824,47 @@ def _closest(name: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
 
 
+def _check_criteria(
+    facts: _Facts, scale_ids: set[Any] | None, source_ids: set[Any] | None,
+    add: Callable[..., None],
+) -> None:
+    """Criteria name real steps and sources; a competency that describes only
+    some steps, or none while others do, is a warning."""
+    steps = [s for _, s in facts.scale or ()]
+    described = sum(1 for comp in facts.criteria if comp.steps)
+    for comp in facts.criteria:
+        where: Loc = ("competencies", comp.index, "criteria")
+        name = repr(comp.id) if comp.id is not None else f"competencies[{comp.index}]"
+        if scale_ids is not None:
+            for step in comp.steps:
+                if step not in scale_ids:
+                    add((*where, step),
+                        f"criteria for step {step!r}, which the {facts.scale_name} scale "
+                        f"does not have{_closest(step, scale_ids)}; use one of: "
+                        f"{', '.join(steps)}")
+        if source_ids is not None:
+            for step, k, src in comp.sources:
+                if src not in source_ids:
+                    add((*where, step, "basis", "sources", k),
+                        f"source {src!r} is not defined{_closest(src, source_ids)}; "
+                        "add it under [[sources]] or fix the id")
+        if not facts.complete or scale_ids is None or not described:
+            continue
+        missing = [s for s in steps if s not in comp.steps]
+        if not comp.steps:
+            others = described
+            add(("competencies", comp.index),
+                f"competency {name} has no criteria while {others} other "
+                f"{'competency does' if others == 1 else 'competencies do'}; add a "
+                f"[competencies.criteria.STEP] table for each of: {', '.join(steps)}",
+                severity="warning")
+        elif missing:
+            add(where,
+                f"competency {name} describes {len(steps) - len(missing)} of the "
+                f"{len(steps)} steps of the {facts.scale_name} scale; add criteria for: "
+                f"{', '.join(missing)}", severity="warning")
+
+
 def _cross_check(facts: _Facts) -> list[_Located]:
     """Everything that needs the whole catalogue: ids, references, names, moves.
 
@@ -790,6 +899,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
         "competency id", "competency", ("competencies",), "id", facts.competencies
     )
     source_ids = defined("source id", "source", ("sources",), "id", facts.sources)
+    _check_criteria(facts, scale_ids, source_ids, add)
 
     # Every role id in the file, even of roles with other problems, so a move
     # to such a role is not also reported as a move to nowhere.
@@ -927,11 +1037,9 @@ def _claim_references(raw: _Raw, facts: _Facts) -> list[_Located]:
     return problems
 
 
-UPWARD: frozenset[str] = frozenset({"promotion", "management", "specialisation"})
-"""Move kinds along which experience adds up: the next role builds on this one."""
-
 FALLS_MATTER: frozenset[str] = frozenset({"promotion", "management"})
-"""Move kinds that should not lower or drop a rating without saying so."""
+"""Move kinds that go up: experience should add up along them, and they should not
+lower or drop a rating without saying so."""
 
 YEARS_TOLERANCE = 1.0
 """Experience figures must come within less than this of what a move's typical time implies."""
@@ -944,7 +1052,7 @@ def _years(value: float) -> str:
 def _consistency(catalog: Catalog) -> list[_Located]:
     """Warnings about a valid catalogue whose figures or ratings contradict each other.
 
-    Along a promotion, management move or specialisation, the next role's
+    Along a promotion or a management move up a level, the next role's
     experience should be this role's plus the move's typical time, to within
     less than a year; a promotion or management move should not lower or drop a rating
     unless the move lists it in ``asks_less``. Linear in the size of the catalogue.
@@ -964,7 +1072,8 @@ def _consistency(catalog: Catalog) -> list[_Located]:
             loc: Loc = ("roles", i, "moves", j)
             target = roles[move.to]
             if (
-                move.kind in UPWARD
+                move.kind in FALLS_MATTER
+                and target.level > role.level
                 and move.typical_years is not None
                 and role.experience_years is not None
                 and target.experience_years is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from ..catalog import Ladder
 
 ENV_VAR = "PMLADDER_CATALOG"
+PAGER_VAR = "PMLADDER_PAGER"
+"""Pager for long pages, before ``PAGER``; set empty to never page."""
+DEFAULT_PAGER = "less -FRX"
+"""Used when neither variable is set and ``less`` is installed: -F prints a page
+that fits the screen as it is, -R keeps colours, -X leaves it on screen on exit."""
 
 JsonOption = Annotated[
     bool,
@@ -38,21 +43,31 @@ SvgOption = Annotated[
 ]
 
 
+_paging = True
+"""False for this run when ``--no-pager`` was given."""
+
+
 class State:
     """Global options, and the catalogue once a command has loaded it."""
 
-    __slots__ = ("_ladder", "catalog_option")
+    __slots__ = ("_ladder", "catalog_option", "pager")
 
-    def __init__(self, catalog_option: str | None) -> None:
+    def __init__(self, catalog_option: str | None, *, pager: bool = True) -> None:
         self.catalog_option = catalog_option
+        self.pager = pager
         self._ladder: Ladder | None = None
+        global _paging
+        _paging = pager
 
     def ladder(self) -> Ladder:
         """The active catalogue, read and validated on first use."""
         if self._ladder is None:
             from ..catalog import find_source, load
 
-            self._ladder = load(find_source(self.catalog_option))
+            source = find_source(self.catalog_option)
+            if source.skipped:
+                write_stderr(f"warning: {source.skipped}")
+            self._ladder = load(source)
         return self._ladder
 
 
@@ -63,13 +78,80 @@ def state(ctx: typer.Context) -> State:
     return obj
 
 
-def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Role ids and aliases starting with what was typed, without validating the catalogue.
+_SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:@,")
 
-    Completion runs on every Tab, so it reads names straight from the TOML and
-    skips the models; any problem with the file simply completes nothing.
+
+def _shell_safe(word: str) -> bool:
+    """Whether ``word`` can stand on a command line unquoted: no spaces, quotes or $."""
+    return bool(word) and all(ch in _SHELL_SAFE for ch in word)
+
+
+class Completion(str):
+    """A completion that was matched here, in any case and against every name
+    of a role; Typer keeps only the completions that start with the typed text
+    (case-sensitively), so this one tells Typer it does."""
+
+    __slots__ = ()
+
+    def startswith(self, *args: Any, **kwargs: Any) -> bool:
+        return True
+
+
+def _describe(label: str) -> str:
+    """A completion description on one line, with no control characters."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in label).split())[:80]
+
+
+def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Role names matching what was typed, in any case, that never break a command line.
+
+    Ids come first (described by their title), then aliases that can stand
+    unquoted. A title or alias with spaces (``Head of Product``) completes to
+    its role's id, so the shell never inserts words it would split. With
+    nothing typed, only the ids are offered. Completion runs on every Tab, so
+    it reads names straight from the TOML and skips the models; any problem
+    with the file simply completes nothing.
     """
-    from ..catalog import find_source, normalise, read_source
+    from ..catalog import normalise
+
+    data = _catalog_data(ctx)
+    roles = data.get("roles") if data else None
+    if not isinstance(roles, list):
+        return []
+    prefix = normalise(incomplete)
+    ids: list[tuple[str, str]] = []
+    aliases: list[tuple[str, str, str]] = []
+    offered: set[str] = set()
+    for role in roles:
+        if not isinstance(role, dict):
+            continue
+        rid, title, names = role.get("id"), role.get("title"), role.get("aliases")
+        if not isinstance(rid, str) or not _shell_safe(rid):
+            continue
+        label = _describe(title) if isinstance(title, str) else ""
+        others = [n for n in [title, *(names if isinstance(names, list) else [])]
+                  if isinstance(n, str)]
+        if normalise(rid).startswith(prefix):
+            ids.append((rid, label))
+            offered.add(rid)
+            continue
+        for name in others:
+            if not normalise(name).startswith(prefix):
+                continue
+            if _shell_safe(name) and name not in offered:
+                aliases.append((name, _describe(f"alias of {rid}: {label}"), rid))
+                offered.add(name)
+            elif not _shell_safe(name) and rid not in offered:
+                ids.append((rid, _describe(f"{name} ({label})" if name != title else label)))
+                offered.add(rid)
+    # An alias whose role is already offered by id would only repeat it.
+    found = ids if not prefix else ids + [(n, d) for n, d, rid in aliases if rid not in offered]
+    return [(Completion(name), label) for name, label in found]
+
+
+def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
+    """The raw TOML of the active catalogue for completion, or ``None`` on any problem."""
+    from ..catalog import find_source, read_source
     from ..validation import parse_source
 
     option = ctx.find_root().params.get("catalog")
@@ -77,24 +159,43 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
         source = find_source(option if isinstance(option, str) else None)
         data = parse_source(read_source(source), source)
     except Exception:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Track ids whose id or name starts with what was typed, in any case."""
+    from ..catalog import normalise
+
+    data = _catalog_data(ctx)
+    tracks = data.get("tracks") if data else None
+    if not isinstance(tracks, list):
         return []
     prefix = normalise(incomplete)
     out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    roles = data.get("roles")
-    if not isinstance(roles, list):
-        return []
-    for role in roles:
-        if not isinstance(role, dict):
+    for track in tracks:
+        if not isinstance(track, dict):
             continue
-        title = role.get("title")
-        aliases = role.get("aliases")
-        names: list[object] = [role.get("id"), *(aliases if isinstance(aliases, list) else [])]
-        for name in names:
-            if isinstance(name, str) and name not in seen and normalise(name).startswith(prefix):
-                seen.add(name)
-                out.append((name, title if isinstance(title, str) else ""))
+        tid, name = track.get("id"), track.get("name")
+        if not isinstance(tid, str) or not _shell_safe(tid):
+            continue
+        label = name if isinstance(name, str) else ""
+        if normalise(tid).startswith(prefix) or normalise(label).startswith(prefix):
+            out.append((Completion(tid), _describe(label)))
     return out
+
+
+TrackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--track",
+        "-t",
+        metavar="TRACK",
+        help="Only this track: its id (shown by 'pmladder list') or its name, in any case.",
+        autocompletion=complete_track,
+        show_default=False,
+    ),
+]
 
 
 RoleArgument = Annotated[
@@ -106,6 +207,49 @@ RoleArgument = Annotated[
         show_default=False,
     ),
 ]
+
+
+_PREFIXES = {"error:": "1;31", "warning:": "1;33", "hint:": "2"}
+
+
+def format_error_lines(lines: Sequence[str], width: int | None, colour: bool) -> str:
+    """Error, warning and hint lines in pmladder's one style, for stderr.
+
+    With a ``width``, each ``error:``/``warning:``/``hint:`` line is wrapped
+    between words with a hanging indent; other lines (a catalogue problem's
+    ``file:line:column:`` line, the offending source line and its caret) stay
+    as they are, for editors and for the caret to point right. With
+    ``colour``, the prefix is coloured.
+    """
+    import textwrap
+
+    out: list[str] = []
+    for line in lines:
+        prefix = next((p for p in _PREFIXES if line.startswith(p + " ")), None)
+        if prefix is None:
+            out.append(line)
+            continue
+        wrapped = [line]
+        if width is not None and len(line) > width:
+            wrapped = textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
+                                    break_long_words=False, break_on_hyphens=False)
+        if colour:
+            wrapped[0] = f"\x1b[{_PREFIXES[prefix]}m{prefix}\x1b[0m{wrapped[0][len(prefix):]}"
+        out.extend(wrapped)
+    return "\n".join(out) + "\n"
+
+
+def write_error(lines: Sequence[str]) -> None:
+    """Print error lines to stderr: wrapped and coloured when stderr is a terminal."""
+    import shutil
+
+    stream = sys.stderr
+    terminal = stream.isatty()
+    width = shutil.get_terminal_size().columns if terminal else None
+    colour = (terminal and "NO_COLOR" not in os.environ
+              and os.environ.get("TERM", "") != "dumb")
+    stream.write(format_error_lines(lines, width, colour))
+    stream.flush()
 
 
 def write_stderr(message: str) -> None:
@@ -137,83 +281,146 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
         )
     if not svg.strip():
         raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
+    from ..inert import inert
+
     path = Path(svg)
-    if path.exists() or path.is_symlink():
+    shown = inert(svg, one_line=True)
+    if path.is_file():  # a device or /dev/stdout is written through, a file never replaced
         raise UsageError(
-            f"{svg} already exists; pmladder never overwrites a file",
+            f"{shown} already exists; pmladder never overwrites a file",
             hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
         )
     parent = path.parent
     if not parent.is_dir():
-        raise UsageError(f"cannot save {svg}: the folder {str(parent)!r} does not exist")
+        raise UsageError(
+            f"cannot save {shown}: the folder {inert(repr(str(parent)), one_line=True)} "
+            "does not exist"
+        )
     return path
 
 
 def _free_name(path: Path) -> str:
     """The first ``name-2.svg``, ``name-3.svg``... next to ``path`` that does not exist."""
+    from ..inert import inert
+
     stem, suffix = path.stem, path.suffix or ".svg"
     for n in range(2, 1000):
         candidate = path.with_name(f"{stem}-{n}{suffix}")
-        if not candidate.exists():
-            return str(candidate)
-    return str(path.with_name(f"{stem}-new{suffix}"))
+        try:
+            if not candidate.exists():
+                return inert(str(candidate), one_line=True)
+        except OSError:  # too long a name, say: suggest a short one
+            break
+    return inert(str(path.with_name(f"picture-new{suffix}")), one_line=True)
+
+
+def save_file(
+    path: Path, data: bytes, *, overwrite: bool, exists_hint: Callable[[], str]
+) -> None:
+    """Write a file by pmladder's one policy (:func:`pmladder.textfile.write_file`),
+    turning a refusal into a usage error and a failure into an output error."""
+    from ..errors import OutputError, UsageError
+    from ..inert import inert
+    from ..textfile import WriteFailed, WriteRefused, write_file
+
+    shown = inert(str(path), one_line=True)
+    try:
+        write_file(path, data, overwrite=overwrite)
+    except WriteRefused as error:
+        if error.exists:
+            raise UsageError(f"{shown} already exists", hints=[exists_hint()]) from None
+        raise UsageError(f"cannot write {shown}: {error.message}") from None
+    except WriteFailed as error:
+        raise OutputError(f"cannot write {shown}: {error.message}") from None
 
 
 def write_new_file(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` atomically, refusing to replace an existing file.
+    """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
+    save_file(path, content.encode("utf-8"), overwrite=False,
+              exists_hint=lambda: "pmladder never overwrites a file; choose another name, "
+                                  f"e.g. --svg {_free_name(path)}")
 
-    The content goes to a temporary file in the same folder, which is then
-    hard-linked into place: the link fails if ``path`` appeared meanwhile, and a
-    reader never sees a half-written file. Where hard links are not supported,
-    the file is created exclusively instead.
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def pager_command() -> str | None:
+    """The pager for a long page, or ``None`` to print straight to stdout.
+
+    Never when stdout is not a terminal (piped, redirected), with ``TERM=dumb``,
+    with ``--no-pager``, or with ``PMLADDER_PAGER`` (else ``PAGER``) set empty
+    or to ``cat``. Without either variable, ``less -FRX`` when installed.
     """
-    from ..errors import UsageError
+    import shutil
 
-    data = content.encode("utf-8")
-    exists = UsageError(
-        f"{path} already exists; pmladder never overwrites a file",
-        hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
-    )
+    if not _paging or not stdout_is_terminal() or os.environ.get("TERM", "") == "dumb":
+        return None
+    command = os.environ.get(PAGER_VAR)
+    if command is None:
+        command = os.environ.get("PAGER")
+    if command is None:
+        command = DEFAULT_PAGER if shutil.which("less") else ""
+    command = command.strip()
+    return None if command in ("", "cat") else command
+
+
+def run_pager(command: str, page: str) -> bool:
+    """Show ``page`` through ``command`` (run by the shell, as git does).
+
+    Returns False when the pager could not be started, so the caller prints
+    the page itself.
+    """
+    import subprocess
+
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    env.setdefault("LV", "-c")
+    sys.stdout.flush()
     try:
-        import tempfile
-
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then linked
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
+        process = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert process.stdin is not None
+    try:
+        process.stdin.write(page.encode(sys.stdout.encoding or "utf-8", "replace"))
+        process.stdin.close()
+    except OSError:
+        pass  # the reader quit before the end of the page: that is fine
+    while True:
         try:
-            with handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            # Temporary files are private; the saved picture gets the usual permissions.
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(handle.name, 0o666 & ~mask)
-            try:
-                os.link(handle.name, path)
-            except FileExistsError:
-                raise exists from None
-            except OSError:
-                with open(path, "xb") as out:
-                    out.write(data)
-        finally:
-            os.unlink(handle.name)
-    except FileExistsError:
-        raise exists from None
-    except OSError as error:
-        raise UsageError(f"cannot save {path}: {error.strerror or error}") from None
+            code = process.wait()
+            break
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager while it runs, as in git
+    # The shell's "command not found": fall back to printing the page.
+    return code != 127
 
 
 def print_rich(
     renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
 ) -> None:
-    """Print to stdout; with ``svg``, also save exactly what was printed as an SVG."""
+    """Print to stdout, through a pager when the page is taller than the terminal;
+    with ``svg``, also save exactly what was printed as an SVG."""
     from rich.console import Group
 
     from ..views.terminal import console
 
-    out = console(record=svg is not None)
-    out.print(Group(*renderables))
+    pager = pager_command()
+    if pager is None:
+        out = console(record=svg is not None)
+        out.print(Group(*renderables))
+    else:
+        import io
+
+        screen = console()
+        buffer = io.StringIO()
+        out = console(file=buffer, record=svg is not None, terminal=True, width=screen.width)
+        out.print(Group(*renderables))
+        page = buffer.getvalue()
+        if page.count("\n") < screen.height or not run_pager(pager, page):
+            sys.stdout.write(page)
+            sys.stdout.flush()
     if svg is not None:
         write_new_file(svg, out.export_svg(title=title))
         write_stderr(f"saved {svg}")

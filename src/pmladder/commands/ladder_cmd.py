@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from . import common
@@ -11,10 +9,7 @@ from . import common
 
 def ladder(
     ctx: typer.Context,
-    track: Annotated[
-        str | None,
-        typer.Option("--track", "-t", help="Draw only this track (its id, e.g. leadership)."),
-    ] = None,
+    track: common.TrackOption = None,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -26,11 +21,12 @@ def ladder(
     levels, cells, roles and edges) that the drawing and 'pmladder export'
     pictures use.
     """
+    from ..lookup import find_track
     from ..views.pictures import layout
 
     target = common.svg_target(svg, json)
     loaded = common.state(ctx).ladder()
-    lay = layout(loaded, track)
+    lay = layout(loaded, None if track is None else find_track(loaded, track))
     if json:
         from ..views.drawing import layout_document
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from . import common
@@ -11,19 +9,17 @@ from . import common
 
 def list_roles(
     ctx: typer.Context,
-    track: Annotated[
-        str | None,
-        typer.Option("--track", "-t", help="Show only this track (its id, e.g. leadership)."),
-    ] = None,
+    track: common.TrackOption = None,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
     from ..ladder import overview
+    from ..lookup import find_track
 
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
-    tracks = overview(ladder, track)
+    tracks = overview(ladder, None if track is None else find_track(ladder, track))
     if json:
         from ..views.jsonout import list_document
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..catalog import Ladder
 from ..ladder import Route, TrackEntry, moves_from, moves_into, ratings
-from ..models import Role
+from ..models import Basis, Role
 
 SCHEMA_VERSION = 1
 
@@ -27,7 +27,7 @@ def dumps(document: dict[str, Any]) -> str:
 
 def _plain(value: Any) -> Any:
     """Results (named tuples, dataclasses) as JSON-ready dicts and lists."""
-    if isinstance(value, BaseModel):
+    if isinstance(value, Basis):
         return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
         return {k: _plain(v) for k, v in value._asdict().items()}
@@ -37,6 +37,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
     return value
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..catalog import Ladder
@@ -437,7 +437,9 @@ def _ports(count: int, box: _Box) -> list[float]:
     return [box.cx - span / 2 + span * i / (count - 1) for i in range(count)]
 
 
-def svg(ladder: Ladder, track: str | None = None) -> str:
+def svg(
+    ladder: Ladder, track: str | None = None, *, href: Callable[[str], str] | None = None
+) -> str:
     """A standalone SVG picture of the ladder, drawn by pmladder itself.
 
     Columns are tracks, rows are levels (most senior at the top), each role a
@@ -445,6 +447,10 @@ def svg(ladder: Ladder, track: str | None = None) -> str:
     between rows they run from the top of one box to the bottom of the other;
     within a row they arc below it, nested so arcs from one role never cross.
     A move made both ways with the same kind is one double-headed arrow.
+
+    With ``href`` (role id -> URL), each role's box is a link, for a web page
+    that embeds the picture: the picture is then a group of links named by its
+    title rather than a single image.
     """
     lay = layout(ladder, track)
     chars = int((BOX_W - 16) / CHAR_W)
@@ -479,9 +485,10 @@ def svg(ladder: Ladder, track: str | None = None) -> str:
     out: list[str] = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_fmt(width)}" height="{_fmt(height)}"'
-        f' viewBox="0 0 {_fmt(width)} {_fmt(height)}" role="img"'
-        ' font-family="Helvetica, Arial, sans-serif">',
-        f"<title>{xml(lay.name)}</title>",
+        f' viewBox="0 0 {_fmt(width)} {_fmt(height)}"'
+        + (' role="img"' if href is None else ' role="group" aria-labelledby="ladder-title"')
+        + ' font-family="Helvetica, Arial, sans-serif">',
+        ("<title>" if href is None else '<title id="ladder-title">') + f"{xml(lay.name)}</title>",
         "<defs>",
     ]
     for kind in MOVE_KINDS:
@@ -546,7 +553,8 @@ def svg(ladder: Ladder, track: str | None = None) -> str:
 
     for r in lay.roles:
         b = boxes[r.id]
-        out.append(f"<g><title>{xml(r.title)} ({xml(r.id)})</title>")
+        group = "g" if href is None else f'a href="{xml(href(r.id))}"'
+        out.append(f"<{group}><title>{xml(r.title)} ({xml(r.id)})</title>")
         out.append(
             f'<rect x="{_fmt(b.x)}" y="{_fmt(b.y)}" width="{_fmt(b.w)}" height="{_fmt(b.h)}"'
             ' rx="8" fill="#ffffff" stroke="#5c6b8a" stroke-width="1.4"/>'
@@ -566,7 +574,7 @@ def svg(ladder: Ladder, track: str | None = None) -> str:
             f' text-anchor="middle" font-family="Menlo, Consolas, monospace">'
             f"{xml(wrap(r.id, chars + 2, 1)[0])}</text>"
         )
-        out.append("</g>")
+        out.append("</g>" if href is None else "</a>")
 
     out.extend(_svg_legend(legend_y))
     out.append("</svg>")

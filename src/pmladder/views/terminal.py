@@ -35,10 +35,19 @@ class _Console(Console):
         raise SystemExit(0)
 
 
-def console(*, stderr: bool = False, file: TextIO | None = None, record: bool = False) -> Console:
+def console(
+    *,
+    stderr: bool = False,
+    file: TextIO | None = None,
+    record: bool = False,
+    terminal: bool | None = None,
+    width: int | None = None,
+) -> Console:
     """A console on stdout (or stderr) that never interprets strings as markup.
 
     Colour follows the terminal: none when piped, none with ``NO_COLOR``.
+    ``terminal`` and ``width`` render for a terminal into another ``file``
+    (a page for the pager).
     """
     return _Console(
         file=file or (sys.stderr if stderr else sys.stdout),
@@ -46,4 +55,6 @@ def console(*, stderr: bool = False, file: TextIO | None = None, record: bool = 
         emoji=False,
         highlight=False,
         record=record,
+        force_terminal=terminal,
+        width=width,
     )

@@ -1,0 +1,385 @@
+"""``pmladder site DIR``: the pages, their HTML, their links, escaping, safe writing."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib  # type: ignore[import-untyped]
+import pytest
+
+from conftest import BUNDLED, ROOT, TINY, Invoke
+from pmladder.catalog import CatalogSource, load
+from pmladder.ladder import gap
+from pmladder.site import MARKER, build
+
+EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
+
+
+def make_site(invoke: Invoke, folder: Path, *options: str) -> Path:
+    result = invoke(*options, "site", str(folder))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {sum(1 for _ in folder.rglob('*.*')) - 1} files")
+    return folder
+
+
+class _Page(HTMLParser):
+    """Links, ids, headings and text of one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.headings: list[int] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append(values[name] or "")
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ladder = load(CatalogSource(None))
+    folder = tmp_path_factory.mktemp("site")
+    for name, text in build(ladder).items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+# --------------------------------------------------------------------------
+# What the site holds
+
+
+def test_site_has_an_index_a_page_per_role_and_per_move(invoke: Invoke, tmp_path: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out")
+    ladder = load(CatalogSource(None))
+    assert (folder / "index.html").is_file()
+    assert (folder / MARKER).is_file()
+    for role in ladder.catalog.roles:
+        assert (folder / "roles" / f"{role.id}.html").is_file()
+        for move in role.moves:
+            assert (folder / "moves" / role.id / f"{move.to}.html").is_file()
+    moves = sum(len(r.moves) for r in ladder.catalog.roles)
+    assert f"({len(ladder.roles)} role pages, {moves} move pages)" in invoke(
+        "site", str(tmp_path / "again")
+    ).stdout
+
+
+@pytest.mark.parametrize("source", [BUNDLED, EXAMPLE, TINY], ids=["bundled", "example", "tiny"])
+def test_every_page_is_valid_html5(invoke: Invoke, tmp_path: Path, source: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(source))
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for path in pages(folder):
+        parser.parse(path.read_bytes())  # raises on any parse error
+
+
+def test_the_strict_parser_would_catch_an_error() -> None:
+    parser = html5lib.HTMLParser(strict=True)
+    with pytest.raises(html5lib.html5parser.ParseError):
+        parser.parse("<!DOCTYPE html><title>x</title><p>open</div>")
+
+
+@pytest.mark.parametrize("source", [BUNDLED, EXAMPLE], ids=["bundled", "example"])
+def test_no_broken_links_and_all_relative(invoke: Invoke, tmp_path: Path, source: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(source))
+    for path in pages(folder):
+        page = parse(path)
+        for link in page.links:
+            parts = urlsplit(link)
+            assert not parts.scheme, f"{path}: {link} is not relative"
+            assert not parts.netloc, f"{path}: {link} is not relative"
+            assert not parts.path.startswith("/"), f"{path}: {link}"
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            assert target.is_file(), f"{path.relative_to(folder)} links to missing {link}"
+            assert folder.resolve() in target.parents
+            if parts.fragment:
+                assert parts.fragment in parse(target).ids, f"{path}: no #{parts.fragment}"
+
+
+def test_headings_are_in_order_with_one_h1(bundled_site: Path) -> None:
+    for path in pages(bundled_site):
+        levels = parse(path).headings
+        assert levels.count(1) == 1, path
+        assert levels[0] == 1, path
+        for before, after in itertools.pairwise(levels):
+            assert after <= before + 1, f"{path}: h{before} then h{after}"
+
+
+def test_role_page_has_everything_show_has(bundled_site: Path) -> None:
+    ladder = load(CatalogSource(None))
+    scale = {s.id: s for s in ladder.head.scale.levels}
+    sources = {s.id: s.title for s in ladder.head.sources}
+    for role in ladder.catalog.roles:
+        text = " ".join("".join(parse(bundled_site / "roles" / f"{role.id}.html").text).split())
+        expected = [role.title, role.summary, *role.responsibilities, *role.notes,
+                    *role.aliases, *role.frameworks, role.education or "", role.experience or ""]
+        expected += [sources[s] for s in role.sources]
+        for comp, step in role.competencies.items():
+            # A step's criterion where the catalogue has one, else the scale's own words.
+            criterion = ladder.criterion(comp, step)
+            asks = criterion.text if criterion is not None else scale[step].description
+            expected += [ladder.competency_names[comp], scale[step].name, asks]
+        for move in role.moves:
+            expected.append(ladder.roles[move.to].title)
+        for source_id, _index in ladder.incoming[role.id]:
+            expected.append(ladder.roles[source_id].title)
+        for item in expected:
+            assert " ".join(item.split()) in text, f"{role.id}: {item!r} missing"
+    senior = (bundled_site / "roles" / "senior-pm.html").read_text(encoding="utf-8")
+    for heading in ("Responsibilities", "Competencies", "Comes from", "Moves onward", "Sources"):
+        assert f"<h2>{heading}" in senior
+    assert "into management" in senior
+
+
+def test_move_page_shows_the_gap_as_path_does(bundled_site: Path, invoke: Invoke) -> None:
+    ladder = load(CatalogSource(None))
+    doc = json.loads(invoke("path", "pm", "senior-pm", "--json").stdout)
+    step = doc["steps"][0]
+    page = (bundled_site / "moves" / "pm" / "senior-pm.html").read_text(encoding="utf-8")
+    text = html.unescape(page)
+    for change in step["gap"]["rising"]:
+        assert re.search(
+            rf"{re.escape(change['name'])}</th><td data-label=\"From\">"
+            rf"{re.escape(change['before_name'])}</td>"
+            rf"<td data-label=\"To\"><strong>{re.escape(change['after_name'])}</strong>",
+            text,
+        ), change
+    for change in step["gap"]["new"]:
+        assert f"{change['name']}</th><td data-label=\"From\" class=\"new\">new</td>" in text
+    for item in step["gap"]["responsibilities_added"]:
+        assert item in text
+    # Every move's page lists every competency its gap rises in.
+    for role in ladder.catalog.roles:
+        for move in role.moves:
+            the_gap = gap(ladder, role, ladder.roles[move.to])
+            body = html.unescape(
+                (bundled_site / "moves" / role.id / f"{move.to}.html").read_text(encoding="utf-8")
+            )
+            for change in (*the_gap.rising, *the_gap.new):
+                assert f"{change.name}</th>" in body
+            if not the_gap.rising and not the_gap.new:
+                assert "No competency needs to rise" in body
+
+
+def test_index_has_picture_tables_scale_matrix_and_data(bundled_site: Path) -> None:
+    ladder = load(CatalogSource(None))
+    index = (bundled_site / "index.html").read_text(encoding="utf-8")
+    for role in ladder.catalog.roles:
+        assert f'<a href="roles/{role.id}.html"><title>' in index  # linked in the picture
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in index
+    assert 'aria-labelledby="ladder-title"' in index
+    assert "<?xml" not in index
+    for heading in ("The ladder", "Roles by track and level", "The scale", "Competencies"):
+        assert f">{heading}" in index
+    for comp in ladder.head.competencies:
+        assert html.escape(comp.name, quote=True) in index or comp.name in index
+    data = re.search(r'<script type="application/json" id="site-data">(.*?)</script>', index, re.S)
+    assert data is not None
+    roles = json.loads(data.group(1))["roles"]
+    assert [r["id"] for r in roles] == list(ladder.order)
+    # The search box and route finder stay hidden without the script.
+    assert '<section id="find" class="tools" aria-labelledby="find-heading" hidden>' in index
+
+
+def test_output_is_deterministic(invoke: Invoke, tmp_path: Path) -> None:
+    first = make_site(invoke, tmp_path / "a")
+    second = make_site(invoke, tmp_path / "b", "--catalog", str(BUNDLED))
+    names = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+# --------------------------------------------------------------------------
+# Hostile catalogues
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</script><script>alert(2)</script>",
+    "<!-- x --> &amp; \u2028 ]]>",
+    "bell\x07 esc\x1b[2J \u202eevil",
+]
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_hostile_catalogue_text_renders_inert(invoke: Invoke, tmp_path: Path, raw: str) -> None:
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace('summary = "Learns the craft."', f"summary = {json.dumps(raw)}")
+    text = text.replace('title = "Maker"', f"title = {json.dumps('Maker ' + raw)}")
+    source = tmp_path / "hostile.toml"
+    source.write_text(text, encoding="utf-8")
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(source))
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    for path in pages(folder):
+        body = path.read_text(encoding="utf-8")
+        parser.parse(body)
+        for bad in ("<script>alert", "<img", "onerror=alert(1)>", "\x1b", "\x07", "\u202e"):
+            assert bad not in body, f"{path.name} holds {bad!r}"
+        assert body.count("<script") == body.count("</script>")
+        assert body.count("<script") <= 2
+    junior = (folder / "roles" / "junior.html").read_text(encoding="utf-8")
+    shown = " ".join("".join(parse(folder / "roles" / "junior.html").text).split())
+    visible = raw.replace("\x07", "\\x07").replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")
+    assert " ".join(visible.split()) in shown, junior
+
+
+# --------------------------------------------------------------------------
+# Writing safely
+
+
+def test_refuses_a_folder_it_did_not_make(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = invoke("site", str(folder))
+    assert result.exit_code == 2
+    assert "not empty and was not made by pmladder site" in result.stderr
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    forced = invoke("site", str(folder), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert (folder / "index.html").is_file()
+
+
+def test_empty_folder_is_fine(invoke: Invoke, tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    make_site(invoke, folder)
+
+
+def test_rebuild_removes_pages_of_roles_that_are_gone(invoke: Invoke, tmp_path: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(TINY))
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    ladder = load(CatalogSource(TINY))
+    gone = next(r for r in ladder.catalog.roles if not ladder.incoming[r.id])
+    assert (folder / "roles" / f"{gone.id}.html").is_file()
+    text = TINY.read_text(encoding="utf-8")
+    start = text.index(f'id = "{gone.id}"')
+    block_start = text.rfind("[[roles]]", 0, start)
+    block_end = text.find("[[roles]]", start)
+    smaller = tmp_path / "smaller.toml"
+    smaller.write_text(text[:block_start] + (text[block_end:] if block_end != -1 else ""),
+                       encoding="utf-8")
+    result = invoke("--catalog", str(smaller), "site", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "removed" in result.stdout
+    assert not (folder / "roles" / f"{gone.id}.html").exists()
+    assert not (folder / "moves" / gone.id).exists()
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_tampered_marker_cannot_delete_outside(invoke: Invoke, tmp_path: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(TINY))
+    outside = tmp_path / "precious.txt"
+    outside.write_text("x", encoding="utf-8")
+    with (folder / MARKER).open("a", encoding="utf-8") as marker:
+        marker.write(f"../precious.txt\n{outside}\n")
+    assert invoke("--catalog", str(TINY), "site", str(folder)).exit_code == 0
+    assert outside.exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_inside_the_site_is_not_followed(invoke: Invoke, tmp_path: Path) -> None:
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(TINY))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for page in (folder / "roles").iterdir():
+        page.unlink()
+    (folder / "roles").rmdir()
+    (folder / "roles").symlink_to(elsewhere)
+    result = invoke("--catalog", str(TINY), "site", str(folder))
+    assert result.exit_code == 2
+    assert "in the way" in result.stderr
+    assert not any(elsewhere.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p.write_text("x", encoding="utf-8"), "is not a folder"),
+        (lambda p: None, "does not exist"),
+    ],
+    ids=["file", "no-parent"],
+)
+def test_bad_folders_are_usage_errors(
+    invoke: Invoke, tmp_path: Path, make: object, message: str
+) -> None:
+    target = tmp_path / "target"
+    if message == "does not exist":
+        target = tmp_path / "missing" / "target"
+    else:
+        assert callable(make)
+        make(target)
+    result = invoke("site", str(target))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_invalid_catalogue_exits_3(invoke: Invoke, tmp_path: Path) -> None:
+    bad = ROOT / "tests" / "data" / "bad" / "many-mistakes.toml"
+    result = invoke("--catalog", str(bad), "site", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert not (tmp_path / "out").exists()
+
+
+def test_criteria_and_estimates_are_shown(invoke: Invoke, tmp_path: Path) -> None:
+    from test_criteria import tiny_with
+
+    source = tiny_with(tmp_path)
+    text = source.read_text(encoding="utf-8").replace(
+        'to = "maker"\n',
+        'to = "maker"\nbasis = { estimate = "Our <guess> from two teams." }\n'
+        'typical_years_basis = { sources = ["handbook"] }\n',
+        1,
+    )
+    source.write_text(text, encoding="utf-8")
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(source))
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    matrix = index[index.index('<table class="matrix">'):]
+    for said in ("Builds small pieces with help.", "Fixes a typo in a template.",
+                 "Builds whole features alone.", "Our own reading of the handbook."):
+        assert said in matrix, said
+    assert '<span class="estimate">estimate</span>' in matrix
+    ladder = load(CatalogSource(source))
+    for role in ladder.catalog.roles:
+        page = (folder / "roles" / f"{role.id}.html").read_text(encoding="utf-8")
+        for competency, step in role.competencies.items():
+            criterion = ladder.criterion(competency, step)
+            if criterion is not None:
+                assert criterion.text in page
+    junior = (folder / "roles" / "junior.html").read_text(encoding="utf-8")
+    assert '<span class="estimate">estimate</span>: Our &lt;guess&gt; from two teams.' in junior
+    assert "time: sources: Team handbook" in junior
+    move = (folder / "moves" / "junior" / "maker.html").read_text(encoding="utf-8")
+    assert "The move: <span class=\"estimate\">estimate</span>" in move

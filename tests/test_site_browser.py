@@ -1,0 +1,154 @@
+"""The static site in a real browser: headless Chromium loads pages from disk.
+
+Uses the system's Chromium through Playwright's ``executable_path`` (no browser
+download). Without Chromium or Playwright these tests are skipped on a
+developer's machine and fail in CI (``CI=true``), where ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Invoke
+
+CHROMIUM = os.environ.get("PMLADDER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def _missing(why: str) -> None:
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"browser tests cannot run in CI: {why}")
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("playwright is not installed (pip install -e '.[test]')")
+    if not Path(CHROMIUM).exists():
+        _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from pmladder.catalog import CatalogSource, load
+    from pmladder.site import build, write
+
+    folder = tmp_path_factory.mktemp("browser") / "site"
+    write(build(load(CatalogSource(None))), folder)
+    return folder
+
+
+def _open(browser: Any, url: str, width: int = 1280) -> tuple[Any, list[str], list[str]]:
+    """A page at ``url`` with the console errors and every request it made."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfailed", lambda r: errors.append(f"failed: {r.url}"))
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return page, errors, requests
+
+
+def test_search_finds_sql_like_the_cli(browser: Any, site: Path, invoke: Invoke) -> None:
+    page, errors, requests = _open(browser, (site / "index.html").as_uri())
+    assert page.locator("#find").is_visible()
+    page.fill("#search-input", "SQL")
+    page.click("#search-form button")
+    results = page.locator("#search-results li a")
+    assert results.first.inner_text() == "Data/Analytics Product Manager"
+    expected = json.loads(invoke("search", "SQL", "--json").stdout)["results"]
+    assert results.all_inner_texts() == [r["title"] for r in expected]
+    # Several words, ranked as the CLI ranks them.
+    page.fill("#search-input", "roadmap strategy")
+    page.click("#search-form button")
+    expected = json.loads(invoke("search", "roadmap strategy", "--json").stdout)["results"]
+    assert results.all_inner_texts() == [r["title"] for r in expected]
+    results.first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/roles/{expected[0]['role']}.html")
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests
+
+
+ROUTES = [("apm", "cpo"), ("product-owner", "director"), ("pmm", "cpo"), ("cpo", "apm"),
+          ("pm", "pm")]
+
+
+def test_route_finder_answers_like_path(browser: Any, site: Path, invoke: Invoke) -> None:
+    page, errors, _ = _open(browser, (site / "index.html").as_uri())
+    index = page.url
+    for source, target in ROUTES:
+        if page.url != index:
+            page.goto(index)
+        page.select_option("#route-from", source)
+        page.select_option("#route-to", target)
+        page.click("#route-form button")
+        result = invoke("path", source, target, "--json")
+        steps = page.locator("#route-steps li")
+        status = page.locator("#route-status").inner_text()
+        if result.exit_code == 1:
+            assert status.startswith("No route from"), status
+            assert steps.count() == 0
+            continue
+        doc = json.loads(result.stdout)
+        shown = [(li.get_attribute("data-from"), li.get_attribute("data-to"))
+                 for li in steps.all()]
+        assert shown == [(s["source"], s["target"]) for s in doc["steps"]], (source, target)
+        if not doc["steps"]:
+            assert "same role" in status
+            continue
+        years = page.locator("#route-status").get_attribute("data-typical-years")
+        assert float(years or "nan") == doc["total"]["typical_years"]
+        assert f"{len(doc['steps'])} steps" in status
+        steps.first.locator("a").click()
+        page.wait_for_load_state("load")
+        first = doc["steps"][0]
+        assert page.url.endswith(f"/moves/{first['source']}/{first['target']}.html")
+    assert errors == []
+
+
+def test_pages_load_without_errors_or_network_at_phone_width(browser: Any, site: Path) -> None:
+    for name in ("index.html", "roles/senior-pm.html", "moves/pm/senior-pm.html"):
+        page, errors, requests = _open(browser, (site / name).as_uri(), width=390)
+        assert errors == [], name
+        assert all(url.startswith("file://") for url in requests), requests
+        # Nothing but the scrolling tables and picture is wider than the phone.
+        wide = page.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert wide <= 0, f"{name} scrolls sideways by {wide}px"
+        page.close()
+
+
+def test_keyboard_reaches_the_search_box_and_the_picture_links(
+    browser: Any, site: Path
+) -> None:
+    page, _, _ = _open(browser, (site / "index.html").as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    focused = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused.add(page.evaluate("document.activeElement.id || document.activeElement."
+                                  "getAttribute('href') || ''"))
+    assert "search-input" in focused
+    assert "route-from" in focused
+    assert any(str(f).startswith("roles/") for f in focused), focused

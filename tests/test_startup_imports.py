@@ -1,0 +1,70 @@
+"""What each start-up path may import, checked deterministically in a subprocess.
+
+A wall-clock benchmark (benchmarks/startup.py) is too noisy on a shared machine
+to guard start-up alone; this test pins the rules it depends on: ``--help`` never
+builds the models or validation, and a cached ``show`` never validates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import json, os, sys
+sys.argv = ["pmladder", *json.loads(os.environ["PROBE_ARGS"])]
+from pmladder.__main__ import main
+try:
+    main()
+except SystemExit:
+    pass
+finally:
+    with open(os.environ["PROBE_OUT"], "w", encoding="utf-8") as out:
+        json.dump(sorted(sys.modules), out)
+"""
+
+
+def imported(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules loaded by one run of ``pmladder ARGS`` in a fresh interpreter."""
+    out = tmp_path / "modules.json"
+    merged = {
+        **os.environ,
+        "PROBE_ARGS": json.dumps(list(args)),
+        "PROBE_OUT": str(out),
+        "PMLADDER_CACHE_DIR": str(tmp_path / "cache"),
+        **(env or {}),
+    }
+    merged.pop("PMLADDER_NO_CACHE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=merged, capture_output=True, text=True, check=False,
+        timeout=60,
+    )
+    assert out.exists(), done.stderr
+    return set(json.loads(out.read_text(encoding="utf-8")))
+
+
+def test_help_builds_no_models_and_no_validation(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "--help")
+    for forbidden in ("pmladder.models", "pmladder.validation", "pmladder.catalog", "pydantic",
+                      "tomli", "tomllib"):
+        assert forbidden not in modules, forbidden
+
+
+@pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"]])
+def test_a_cached_command_never_validates(tmp_path: Path, command: list[str]) -> None:
+    first = imported(tmp_path, *command)
+    assert "pmladder.validation" in first  # the cold run validated and filled the cache
+    again = imported(tmp_path, *command)
+    for forbidden in ("pmladder.validation", "tomli", "tomllib"):
+        assert forbidden not in again, forbidden
+
+
+def test_json_output_needs_no_rich_tables(tmp_path: Path) -> None:
+    imported(tmp_path, "path", "apm", "cpo", "--json")
+    modules = imported(tmp_path, "path", "apm", "cpo", "--json")
+    assert "rich.table" not in modules
