@@ -423,3 +423,15 @@ def test_validate_rejects_undefined_ids_in_a_basis(invoke: Invoke, tmp_path: Pat
     assert ("roles[0].moves[0].typical_years_basis.sources[0] (role 'junior'): source "
             "'handbok' is not defined (did you mean 'handbook'?)") in result.stderr
     assert "competency 'crafts' is not defined (did you mean 'craft'?)" in result.stderr
+
+
+def test_markdown_export_marks_estimates_and_unknowns(invoke: Invoke) -> None:
+    bundled = invoke("export", "--format", "markdown").stdout
+    assert "Figures and moves marked *(estimate)* are the catalogue's own judgement" in bundled
+    assert "- **Years of experience:** 17 years *(estimate)*" in bundled
+    assert "- Move to `group-pm`: stated by career-path-guide" in bundled
+    team = invoke("--catalog", str(UNKNOWNS), "export", "--format", "markdown").stdout
+    assert "No competencies rated for this role: what it asks is unknown." in team
+    assert "(promotion, typical time unknown)" in team
+    assert "*(estimate)*" in team  # the maker's guessed time
+    assert "- Years of experience: stated by handbook" in team
