@@ -108,8 +108,17 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
     """Parse a catalogue exported as JSON, reporting a syntax error like :func:`parse_toml`."""
     import json
 
+    repeated = False
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            repeated = True
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         context = _context(text, exc.lineno, exc.colno)
         note = "" if context else _NOT_SHOWN
@@ -120,11 +129,41 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
         raise CatalogError(label, [problem]) from None
     except RecursionError:
         raise CatalogError(label, [Problem("nesting is too deep to be a catalogue")]) from None
+    if repeated:
+        raise CatalogError(label, _json_duplicates(text))
     if not isinstance(data, dict):
         raise CatalogError(
             label, [Problem("a JSON catalogue must be an object ({...}) at the top level", line=1)]
         )
     return data
+
+
+def _json_duplicates(text: str) -> list[Problem]:
+    """Every key set twice in one JSON object, at its line and column, as TOML reports it."""
+    problems: list[Problem] = []
+    objects: list[set[str] | None] = []  # None for an array
+    tokens = _tokens(_JSON_TOKEN, text)
+    newlines: list[int] = [m.start() for m in re.finditer("\n", text)]
+    for i, (kind, value, at) in enumerate(tokens):
+        if value in ("{", "["):
+            objects.append(set() if value == "{" else None)
+        elif value in ("}", "]"):
+            if objects:
+                objects.pop()
+        elif kind == "str" and objects and objects[-1] is not None:
+            after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+            if after != ":":
+                continue
+            key = _key_text(value)
+            if key in objects[-1]:
+                line = bisect.bisect_left(newlines, at) + 1
+                column = at - (newlines[line - 2] if line > 1 else -1)
+                problems.append(Problem(
+                    f"JSON key {key!r} is set twice in the same object; keep one of them",
+                    line=line, column=column,
+                ))
+            objects[-1].add(key)
+    return problems or [Problem("a key is set twice in the same object; keep one of them")]
 
 
 def parse_source(text: str, source: CatalogSource) -> dict[str, Any]:
