@@ -132,7 +132,7 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
         steps = len(ladder.head.scale.levels)
         table = Table(title=None, box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
         table.add_column("Competency")
-        table.add_column(f"{ladder.head.scale.name}", no_wrap=True)
+        table.add_column(text(ladder.head.scale.name, limit=200), no_wrap=True)
         for r in ratings(ladder, role):
             table.add_row(text(r.name), _proficiency(r.rank, steps, r.level_name))
         yield _heading("\nCompetencies")
