@@ -307,7 +307,7 @@ class _Ratings:
                       leading=1 if described else 0)
         room = options.max_width - 2 * self.steps - 12  # the proficiency column
         table.add_column("Competency", max_width=min(CRITERION_WIDTH, room) if described else None)
-        table.add_column(self.scale, no_wrap=True)
+        table.add_column(text(self.scale, limit=200), no_wrap=True)
         for r in self.rated:
             table.add_row(with_criterion(text(r.name), r.criterion),
                           _proficiency(r.rank, self.steps, r.level_name))
