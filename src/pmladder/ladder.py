@@ -119,7 +119,7 @@ TIE_BREAK_RULE = (
 )
 
 
-def _exact(years: float) -> int:
+def exact_years(years: float) -> int:
     """``years`` as a whole number of 10**-330 years: the decimal the file wrote, exactly.
 
     Sums of these never round, so 0.1 + 0.2 ties with 0.3 as it does on paper,
@@ -148,7 +148,7 @@ def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, 
     def unit(years: float) -> int:
         cost = units.get(years)
         if cost is None:
-            cost = units[years] = _exact(years)
+            cost = units[years] = exact_years(years)
         return cost
 
     best: dict[str, tuple[int, int]] = {source: (0, 0)}

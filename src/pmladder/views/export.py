@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -508,48 +506,24 @@ def render(ladder: Ladder, fmt: str) -> str:
 
 
 def save(text: str, path: Path, *, force: bool = False) -> None:
-    """Write ``text`` to ``path`` atomically; never replace a file unless ``force``.
+    """Write ``text`` to ``path`` by pmladder's one file policy; replace a file only if ``force``.
 
-    The text goes to a temporary file in the same folder, which then replaces
-    the target in one step, so a reader never sees half a file and a failure
-    leaves any existing file as it was.
+    See :func:`pmladder.textfile.write_file`: whole or nothing, no temporary
+    file left behind, special files written through, links followed.
     """
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder; give a file name for --output")
-    if path.exists() and not force:
-        raise OutputExistsError(str(path))
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(f"folder {folder} does not exist; create it first")
-    temporary: str | None = None
-    try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", newline="\n", dir=folder, prefix=f".{path.name}.",
-            suffix=".tmp", delete=False,
-        ) as handle:
-            temporary = handle.name
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # A temporary file is private (0600); give the result the usual permissions.
-        os.chmod(temporary, _mode_for(path))
-        if path.exists() and not force:  # appeared while we were writing
-            raise OutputExistsError(str(path))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
+    from ..errors import OutputError
+    from ..inert import inert
+    from ..textfile import WriteFailed, WriteRefused, write_file
 
-
-def _mode_for(path: Path) -> int:
+    shown = inert(str(path), one_line=True)
     try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        write_file(path, text.encode("utf-8"), overwrite=force)
+    except WriteRefused as error:
+        if error.exists:
+            raise OutputExistsError(shown) from None
+        raise UsageError(f"cannot write {shown}: {error.message}") from None
+    except WriteFailed as error:
+        raise OutputError(f"cannot write {shown}: {error.message}") from None
 
 
 # --------------------------------------------------------------------------
