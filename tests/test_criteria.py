@@ -149,6 +149,18 @@ def test_a_criterion_written_as_plain_text_says_how_to_write_it(
         in result.stderr
 
 
+def test_criteria_as_an_array_of_tables_says_to_key_them_by_step(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tiny_with(tmp_path, '\n[[competencies.criteria]]\nstep = "low"\ntext = "x"\n')
+    result = invoke("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    line = line_of(path, "[[competencies.criteria]]")
+    assert f"{path}:{line}: error: competencies[0].criteria: must be a table keyed by step of " \
+        "the scale: one [competencies.criteria.STEP] table per step (not " \
+        "[[competencies.criteria]]), got a list" in result.stderr
+
+
 def test_criteria_in_a_json_catalogue_point_at_their_line(
     invoke: Invoke, tmp_path: Path
 ) -> None:
