@@ -378,6 +378,15 @@ def test_markdown_matrix_is_one_well_formed_table(invoke: Invoke, bundled: Ladde
     assert "† marks a criterion that is the catalogue's own reading" in section
 
 
+def test_markdown_role_sections_say_what_each_step_asks(invoke: Invoke, bundled: Ladder) -> None:
+    markdown = invoke("export", "--format", "markdown").stdout
+    section = markdown.split("### Senior Product Manager\n")[1].split("\n### ")[0]
+    assert "| Competency | Proficiency | What it asks |" in section
+    strategy = next(line for line in section.splitlines() if line.startswith("| Strategy"))
+    assert _cells(strategy) == [" Strategy and vision ", " Advanced (3 of 5) ",
+                                f" {asks(bundled, 'strategy', 'advanced')} "]
+
+
 def test_markdown_matrix_shows_catalogue_text_as_written(invoke: Invoke, tmp_path: Path) -> None:
     hostile = CRITERIA.replace("Builds small pieces with help.",
                                "Uses <script>x</script> | pipes [bold]and[/bold] \\u001b[31m.")
