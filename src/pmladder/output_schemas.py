@@ -127,7 +127,8 @@ CHANGE = obj(
     after=STR,
     after_name=STR,
     steps=described(INT, "Scale steps risen."),
-    criterion=described(CRITERION, "What the step reached asks."),
+    criterion=described(CRITERION, "What the step risen to asks; null when the catalogue "
+                        "doesn't say."),
 )
 
 FIELD_CHANGE = obj(before=opt(STR), after=opt(STR))
@@ -280,7 +281,8 @@ def _assess() -> Schema:
     side = obj(
         competency=STR, name=STR, yours=opt(STR), yours_name=opt(STR), yours_rank=INT,
         required=opt(STR), required_name=opt(STR), required_rank=INT, difference=INT,
-        criterion=described(CRITERION, "What the required step asks."),
+        criterion=described(CRITERION, "What the target's step asks; null when the target "
+                            "doesn't rate it or the catalogue doesn't say."),
     )
     return document(
         "assess", "A self-assessment: fits, the target and the route to it.",
