@@ -664,6 +664,11 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if len(loc) == 3 and loc[0] == "competencies" and loc[2] == "criteria":
+            return (
+                "must be a table keyed by step of the scale: one [competencies.criteria.STEP] "
+                f"table per step (not [[competencies.criteria]]), got {_got(value)}"
+            )
         if len(loc) == 4 and loc[0] == "competencies" and loc[2] == "criteria":
             return (
                 f"must be a table with a 'text' field: write [competencies.criteria.{name}] "

@@ -369,6 +369,8 @@ class _Changes:
                 criterion = asks.get(change.competency)
                 grid.add_row(" •", with_criterion(line, criterion))
             yield grid
+            if described:
+                yield Text()  # the criteria make a block; set it off as the table was
             return
         table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
         table.add_column("Competency")
