@@ -142,7 +142,9 @@ def test_role_page_has_everything_show_has(bundled_site: Path) -> None:
                     *role.aliases, *role.frameworks, role.education or "", role.experience or ""]
         expected += [sources[s] for s in role.sources]
         for comp, step in role.competencies.items():
-            expected += [ladder.competency_names[comp], scale[step].name, scale[step].description]
+            criterion = ladder.criterion(comp, step)
+            meaning = scale[step].description if criterion is None else criterion.text
+            expected += [ladder.competency_names[comp], scale[step].name, meaning]
         for move in role.moves:
             expected.append(ladder.roles[move.to].title)
         for source_id, _index in ladder.incoming[role.id]:

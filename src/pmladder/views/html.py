@@ -20,7 +20,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..catalog import Ladder
-from ..ladder import Change, Gap, MoveView, gap, moves_from, moves_into, overview, ratings
+from ..ladder import (
+    Change,
+    Gap,
+    MoveView,
+    gap,
+    moves_from,
+    moves_into,
+    overview,
+    ratings,
+    year_units,
+)
 from ..models import Basis, Move, Role
 from ..search import FIELD_WEIGHTS, fields
 from .pictures import KIND_LABEL, plain, svg, xml
@@ -317,10 +327,11 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
     """What the search box and the route finder need, computed here once.
 
     ``roles`` in catalogue order, each with its searchable fields exactly as
-    ``pmladder search`` reads them and its moves as ``[to, tenths of typical
-    years, kind, typical years]`` in file order, which the route finder needs
-    to break ties as ``pmladder path`` does.
+    ``pmladder search`` reads them and its moves as ``[to, typical years in
+    exact units (a decimal string, for BigInt), kind, typical years]`` in file
+    order, which the route finder needs to break ties as ``pmladder path`` does.
     """
+    _, units = year_units(m.typical_years or 0 for r in ladder.catalog.roles for m in r.moves)
     roles = []
     for role in ladder.catalog.roles:
         roles.append({
@@ -328,7 +339,7 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
             "title": plain(role.title),
             "fields": [[f, plain(text)] for f, _index, text in fields(ladder, role)],
             "moves": [
-                [m.to, round((m.typical_years or 0) * 10), m.kind, m.typical_years]
+                [m.to, str(units[m.typical_years or 0]), m.kind, m.typical_years]
                 for m in role.moves
             ],
         })
