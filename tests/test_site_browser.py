@@ -177,3 +177,33 @@ def test_route_finder_adds_years_exactly_as_path_does(
             shown = [li.get_attribute("data-to") for li in page.locator("#route-steps li").all()]
             assert shown == [s["target"] for s in doc["steps"]], (start, end)
     assert errors == []
+
+
+def test_hostile_catalogue_stays_inert_in_the_browser(
+    browser: Any, tmp_path: Path, invoke: Invoke
+) -> None:
+    from conftest import TINY
+
+    attack = '<img src=x onerror="window.pwned=1"></script><script>window.pwned=2</script>'
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace('title = "Maker"', f"title = {json.dumps('Maker ' + attack)}")
+    text = text.replace('summary = "Learns the craft."', f"summary = {json.dumps(attack)}")
+    source = tmp_path / "hostile.toml"
+    source.write_text(text, encoding="utf-8")
+    folder = tmp_path / "site"
+    assert invoke("--catalog", str(source), "site", str(folder)).exit_code == 0
+    page, errors, requests = _open(browser, (folder / "index.html").as_uri())
+    page.fill("#search-input", "onerror")
+    page.click("#search-form button")
+    first = page.locator("#search-results li a").first
+    assert first.inner_text() == "Maker " + attack
+    page.select_option("#route-from", "junior")
+    page.select_option("#route-to", "maker")
+    page.click("#route-form button")
+    assert attack in page.locator("#route-steps").inner_text()
+    for url in ((folder / "roles" / "maker.html").as_uri(), (folder / "index.html").as_uri()):
+        page.goto(url)
+        assert page.evaluate("window.pwned") is None
+    assert page.locator("img").count() == 0
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests

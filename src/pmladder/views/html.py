@@ -16,6 +16,7 @@ catalogue came from: the same catalogue gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -392,10 +393,13 @@ def index_page(ladder: Ladder) -> str:
     ]
     picture = svg(ladder, href=lambda role_id: f"roles/{role_id}.html")
     picture = picture.split("\n", 1)[1] if picture.startswith("<?xml") else picture
+    # Never drawn larger than pmladder drew it: a small ladder stays small.
+    natural = re.search(r'<svg [^>]*width="([0-9.]+)"', picture)
+    width = f' style="--width: {natural.group(1)}px"' if natural else ""
     body += [
         '<section id="ladder" aria-labelledby="ladder-heading">',
         '<h2 id="ladder-heading">The ladder</h2>',
-        '<figure><div class="scroll picture">',
+        f'<figure><div class="scroll picture"{width}>',
         picture.rstrip("\n"),
         "</div><figcaption>Tracks run left to right and levels from the most senior at "
         "the top; arrows are the usual moves. Select a role to open its page; the table "
