@@ -694,3 +694,43 @@ def test_nothing_met_fits_the_entry_level_first(invoke: Invoke, tmp_path: Path) 
     result = invoke("assess", str(profile), "--json")
     assert result.exit_code == 0, result.output
     assert '"apm"' in result.stdout.split('"cpo"')[0]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_ctrl_d_in_the_questions_exits_130_and_saves_nothing(invoke: Invoke) -> None:
+    result = invoke("--catalog", str(TINY), "assess", "-i", input="3\n")  # then end of input
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert result.stderr.rstrip().endswith("interrupted; nothing was saved")
+    assert "Aborted" not in result.output
+    assert list(Path().iterdir()) == [Path(".git")]
+
+
+@pytest.mark.usefixtures("terminal")
+def test_answers_so_far_are_kept_only_when_asked(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import typer
+
+    replies = iter(["3"])
+
+    def prompt(text: str, **kwargs: object) -> str:
+        if text.startswith("Your level"):
+            reply = next(replies, None)
+            if reply is None:
+                raise typer.Abort  # Ctrl-C at the second question
+            return reply
+        return "partial.toml"  # the file name
+
+    monkeypatch.setattr(typer, "prompt", prompt)
+    result = invoke("--catalog", str(TINY), "assess", "-i", input="y\n")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert "Keep the 1 answers given so far" in result.stderr
+    assert result.stderr.rstrip().endswith("interrupted; the answers so far were saved")
+    saved = tomllib.loads(Path("partial.toml").read_text(encoding="utf-8"))
+    assert saved["ratings"]["craft"] == "high"
+    replies = iter(["3"])
+    Path("partial.toml").unlink()
+    result = invoke("--catalog", str(TINY), "assess", "-i", input="n\n")
+    assert result.exit_code == ExitCode.INTERRUPTED
+    assert result.stderr.rstrip().endswith("interrupted; nothing was saved")
+    assert not Path("partial.toml").exists()

@@ -135,7 +135,17 @@ def test_bad_catalogue_option_exits_3(invoke: Invoke) -> None:
 
 
 def test_exit_codes_are_the_documented_ones() -> None:
-    assert [int(c) for c in ExitCode] == [0, 1, 2, 3]
+    import re
+
+    from conftest import ROOT
+    from pmladder.cli import BUG_EXIT
+
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 130]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes"):]
+    table = table[: table.index("\n\n", table.index("| code"))]
+    documented = [int(n) for n in re.findall(r"^\| (\d+) \|", table, re.M)]
+    assert documented == [*(int(c) for c in ExitCode), BUG_EXIT]
 
 
 def test_catalogue_text_is_printed_as_data(invoke: Invoke, tmp_path: object) -> None:

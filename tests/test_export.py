@@ -299,7 +299,7 @@ def test_failed_write_leaves_the_old_file(
 
     monkeypatch.setattr(os, "replace", fail)
     result = invoke("export", "-o", str(target), "--force")
-    assert result.exit_code == ExitCode.USAGE
+    assert result.exit_code == ExitCode.CANNOT_WRITE
     assert f"cannot write {target}: No space left on device" in result.stderr
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ladder.toml"]
@@ -309,7 +309,7 @@ def test_failed_write_leaves_the_old_file(
     ("make", "message"),
     [
         (lambda p: p / "no" / "such" / "folder.toml", "does not exist; create it first"),
-        (lambda p: p, "is a folder; give a file name for --output"),
+        (lambda p: p, "is a folder; give a file name"),
     ],
     ids=["missing-folder", "folder"],
 )

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 BUG_EXIT = 70
 """Exit code of an unexpected error, i.e. a bug in pmladder (EX_SOFTWARE)."""
+INTERRUPTED = "interrupted; nothing was saved"
 ISSUES_HINT = "this is a bug in pmladder; please report it with the command you ran and this output"
 
 
@@ -197,6 +198,10 @@ class PmladderGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except (KeyboardInterrupt, EOFError, typer.Abort):
+            # Before click turns it into "Aborted!" and exit 1 ("nothing found").
+            common.write_stderr(INTERRUPTED)
+            raise typer.Exit(130) from None
         except Exception as error:
             # errors.py is imported only when something went wrong, to keep
             # it off the start-up path of every command.
@@ -282,19 +287,129 @@ site_cmd.register(commands)
 diff_cmd.register(commands)
 
 
+class _Output:
+    """Standard output, with every failure to write it tagged as :class:`OutputFailed`.
+
+    Rich, click and pmladder all write through ``sys.stdout``; wrapping it
+    once tells a full disk or a closed descriptor apart from a bug.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+class _Closed:
+    """What ``sys.stdout`` is when the descriptor was closed (``>&-``): every write fails."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("standard output is closed")
+
+
+class OutputFailed(Exception):
+    """Writing to standard output failed."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.reason = str(error.strerror or error)
+
+
+def _prepare_streams() -> None:
+    """Make stdout and stderr safe to write: present, never failing on encoding."""
+    if sys.stderr is None:  # 2>&- : errors have nowhere to go, exit codes still tell
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if stream is not None and not encoding.startswith("utf"):
+            # PYTHONIOENCODING=latin-1, LC_ALL=C: a character the terminal can't
+            # show becomes '?', rather than the whole command failing.
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="replace")
+    sys.stdout = _Output(sys.stdout if sys.stdout is not None else _Closed())
+
+
+def _output_failed(reason: str) -> int:
+    from .errors import ExitCode
+
+    common.write_stderr(f"error: cannot write the output: {reason}")
+    _silence_stdout()
+    return int(ExitCode.CANNOT_WRITE)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so nothing left in a buffer fails again at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+    except (OSError, ValueError):
+        pass
+
+
 def run() -> None:
-    """Run the app as a program: handle broken pipes and report bugs."""
+    """Run the app as a program: handle output failures, interrupts and bugs.
+
+    Exit codes beyond the commands' own: 4 when the output could not be
+    written (a full disk, a closed stdout), 130 on Ctrl-C, 70 on a bug.
+    """
+    _prepare_streams()
+    code: int | str | None
     try:
         app(prog_name="pmladder")
+        code = 0
+    except SystemExit as done:
+        code = done.code
     except BrokenPipeError:
         # The reader went away (`pmladder list | head -1`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         sys.exit(0)
+    except OutputFailed as error:
+        sys.exit(_output_failed(error.reason))
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
+        common.write_stderr(INTERRUPTED)
         sys.exit(130)
     except Exception:
         traceback.print_exc()
         sys.stderr.write(f"\n{ISSUES_HINT}\n")
         sys.exit(BUG_EXIT)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OutputFailed as error:
+        sys.exit(_output_failed(error.reason))
+    sys.exit(code)

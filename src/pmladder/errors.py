@@ -23,6 +23,11 @@ class ExitCode(IntEnum):
     """The command line was wrong: unknown role, bad option, missing argument."""
     INVALID_CATALOG = 3
     """The catalogue file could not be read or failed validation."""
+    CANNOT_WRITE = 4
+    """The output could not be written: a full disk, a closed or failing stdout, a
+    file pmladder may not write (a dangling link, a missing permission)."""
+    INTERRUPTED = 130
+    """Interrupted (Ctrl-C, or Ctrl-D at a prompt): nothing was saved."""
 
 
 class PmladderError(Exception):
@@ -133,6 +138,12 @@ class CatalogReadError(CatalogError):
         self.message = f"{where}: {problem.message}"
         self.args = (self.message,)
         self.problem = problem
+
+
+class OutputError(PmladderError):
+    """The output could not be written (file or standard output)."""
+
+    exit_code = ExitCode.CANNOT_WRITE
 
 
 class OutputExistsError(UsageError):

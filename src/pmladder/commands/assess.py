@@ -163,9 +163,6 @@ def _ask(ladder: Ladder, goal: Role | None) -> Profile:
     """Ask for every rating (and the target, unless given); prompts go to stderr."""
     from rich.text import Text
 
-    from ..assess import from_answers, parse_answer
-    from ..errors import AmbiguousRoleError, UnknownRoleError
-    from ..lookup import find_role
     from ..views.terminal import console, text
 
     err = console(stderr=True)
@@ -182,6 +179,44 @@ def _ask(ladder: Ladder, goal: Role | None) -> Profile:
     err.print(Text(f"Answer with a number (1-{len(steps)}), a step's id or name; "
                    "leave it blank to skip (none).", style="dim"))
     answers: list[tuple[str, str | None]] = []
+    try:
+        _ask_ratings(ladder, answers)
+    except typer.Abort:
+        _keep_partial(ladder, answers, goal)
+        raise
+    return _ask_target(ladder, answers, goal)
+
+
+def _keep_partial(ladder: Ladder, answers: list[tuple[str, str | None]],
+                  goal: Role | None) -> None:
+    """After Ctrl-C or Ctrl-D, save the answers given so far only if the user says so."""
+    from ..assess import from_answers
+
+    if not answers:
+        return
+    common.write_stderr("")
+    try:
+        keep = typer.confirm(
+            f"Interrupted. Keep the {len(answers)} answers given so far in a profile file?",
+            default=False, err=True,
+        )
+        if keep and _save_profile(ladder, from_answers(ladder, answers,
+                                                       goal.id if goal else None)):
+            common.write_stderr("interrupted; the answers so far were saved")
+            raise typer.Exit(130)
+    except typer.Abort:
+        pass
+
+
+def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
+    from rich.text import Text
+
+    from ..assess import parse_answer
+    from ..views.terminal import console, text
+
+    err = console(stderr=True)
+    steps = ladder.catalog.scale.levels
+    competencies = ladder.catalog.competencies
     for number, comp in enumerate(competencies, start=1):
         err.print()
         err.print(Text.assemble((f"[{number}/{len(competencies)}] ", "dim"),
@@ -196,6 +231,15 @@ def _ask(ladder: Ladder, goal: Role | None) -> Profile:
             except ValueError as exc:
                 common.write_stderr(str(exc))
 
+
+def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
+                goal: Role | None) -> Profile:
+    from ..assess import from_answers
+    from ..errors import AmbiguousRoleError, UnknownRoleError
+    from ..lookup import find_role
+    from ..views.terminal import console
+
+    err = console(stderr=True)
     target_id = goal.id if goal is not None else None
     while target_id is None:
         err.print()
@@ -222,11 +266,16 @@ def _free_name() -> str:
 
 def _offer_save(ladder: Ladder, profile: Profile) -> None:
     """Offer to save the answers; never overwrite a file without a yes."""
-    from ..assess import profile_text
-
     if not typer.confirm("Save these answers as a profile file?", default=True, err=True):
         common.write_stderr("not saved")
         return
+    _save_profile(ladder, profile)
+
+
+def _save_profile(ladder: Ladder, profile: Profile) -> bool:
+    """Ask for a file name and save; whether it was saved."""
+    from ..assess import profile_text
+
     content = profile_text(ladder, profile.ratings, name=profile.name, target=profile.target)
     while True:
         answer = typer.prompt("File to save to", default=_free_name(), err=True).strip()
@@ -243,18 +292,22 @@ def _offer_save(ladder: Ladder, profile: Profile) -> None:
                 if typer.confirm("Save under another name?", default=True, err=True):
                     continue
                 common.write_stderr("not saved")
-                return
+                return False
+        from ..textfile import WriteFailed, WriteRefused, write_file
+
         try:
-            with path.open("w" if overwrite else "x", encoding="utf-8") as handle:
-                handle.write(content)
-        except FileExistsError:
-            common.write_stderr(f"{answer} appeared meanwhile; choose another name")
+            write_file(path, content.encode("utf-8"), overwrite=overwrite)
+        except WriteRefused as exc:
+            if exc.exists:
+                common.write_stderr(f"{answer} appeared meanwhile; choose another name")
+            else:
+                common.write_stderr(f"cannot write {answer}: {exc.message}")
             continue
-        except OSError as exc:
-            common.write_stderr(f"cannot write {answer}: {exc.strerror or exc}")
+        except WriteFailed as exc:
+            common.write_stderr(f"cannot write {answer}: {exc.message}")
             continue
         common.write_stderr(f"saved {answer}; next time run: pmladder assess {answer}")
-        return
+        return True
 
 
 def register(app: typer.Typer) -> None:

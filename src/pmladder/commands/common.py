@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -281,71 +281,64 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
         )
     if not svg.strip():
         raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
+    from ..inert import inert
+
     path = Path(svg)
-    if path.exists() or path.is_symlink():
+    shown = inert(svg, one_line=True)
+    if path.is_file():  # a device or /dev/stdout is written through, a file never replaced
         raise UsageError(
-            f"{svg} already exists; pmladder never overwrites a file",
+            f"{shown} already exists; pmladder never overwrites a file",
             hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
         )
     parent = path.parent
     if not parent.is_dir():
-        raise UsageError(f"cannot save {svg}: the folder {str(parent)!r} does not exist")
+        raise UsageError(
+            f"cannot save {shown}: the folder {inert(repr(str(parent)), one_line=True)} "
+            "does not exist"
+        )
     return path
 
 
 def _free_name(path: Path) -> str:
     """The first ``name-2.svg``, ``name-3.svg``... next to ``path`` that does not exist."""
+    from ..inert import inert
+
     stem, suffix = path.stem, path.suffix or ".svg"
     for n in range(2, 1000):
         candidate = path.with_name(f"{stem}-{n}{suffix}")
-        if not candidate.exists():
-            return str(candidate)
-    return str(path.with_name(f"{stem}-new{suffix}"))
+        try:
+            if not candidate.exists():
+                return inert(str(candidate), one_line=True)
+        except OSError:  # too long a name, say: suggest a short one
+            break
+    return inert(str(path.with_name(f"picture-new{suffix}")), one_line=True)
+
+
+def save_file(
+    path: Path, data: bytes, *, overwrite: bool, exists_hint: Callable[[], str]
+) -> None:
+    """Write a file by pmladder's one policy (:func:`pmladder.textfile.write_file`),
+    turning a refusal into a usage error and a failure into an output error."""
+    from ..errors import OutputError, UsageError
+    from ..inert import inert
+    from ..textfile import WriteFailed, WriteRefused, write_file
+
+    shown = inert(str(path), one_line=True)
+    try:
+        write_file(path, data, overwrite=overwrite)
+    except WriteRefused as error:
+        if error.exists:
+            raise UsageError(f"{shown} already exists", hints=[exists_hint()]) from None
+        raise UsageError(f"cannot write {shown}: {error.message}") from None
+    except WriteFailed as error:
+        raise OutputError(f"cannot write {shown}: {error.message}") from None
 
 
 def write_new_file(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` atomically, refusing to replace an existing file.
-
-    The content goes to a temporary file in the same folder, which is then
-    hard-linked into place: the link fails if ``path`` appeared meanwhile, and a
-    reader never sees a half-written file. Where hard links are not supported,
-    the file is created exclusively instead.
-    """
-    from ..errors import UsageError
-
-    data = content.encode("utf-8")
-    exists = UsageError(
-        f"{path} already exists; pmladder never overwrites a file",
-        hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
-    )
-    try:
-        import tempfile
-
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then linked
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        )
-        try:
-            with handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            # Temporary files are private; the saved picture gets the usual permissions.
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(handle.name, 0o666 & ~mask)
-            try:
-                os.link(handle.name, path)
-            except FileExistsError:
-                raise exists from None
-            except OSError:
-                with open(path, "xb") as out:
-                    out.write(data)
-        finally:
-            os.unlink(handle.name)
-    except FileExistsError:
-        raise exists from None
-    except OSError as error:
-        raise UsageError(f"cannot save {path}: {error.strerror or error}") from None
+    """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
+    save_file(path, content.encode("utf-8"), overwrite=False,
+              exists_hint=lambda: "pmladder never overwrites a file; choose another name, "
+                                  f"e.g. --svg {_free_name(path)}")
 
 
 def stdout_is_terminal() -> bool:

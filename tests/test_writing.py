@@ -1,0 +1,156 @@
+"""The one file writer: export -o, --svg, assess's save and the cache all write through it.
+
+Its policy: a regular file is written whole or not at all and replaced only
+when asked; a special file is written through, never replaced; a symbolic
+link is followed to a file that exists, and a dangling one refused; no
+temporary file is ever left behind; any name the file system takes works.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+from pmladder.errors import ExitCode
+from pmladder.textfile import WriteFailed, WriteRefused, write_file
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_a_new_file_is_written_and_an_existing_one_kept(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    write_file(target, b"one", overwrite=False)
+    assert target.read_bytes() == b"one"
+    with pytest.raises(WriteRefused) as info:
+        write_file(target, b"two", overwrite=False)
+    assert info.value.exists
+    assert target.read_bytes() == b"one"
+    target.chmod(0o640)
+    write_file(target, b"two", overwrite=True)
+    assert target.read_bytes() == b"two"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # keeps its permissions
+    assert names(tmp_path) == ["out.txt"]
+
+
+def test_a_symlink_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.txt"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    with pytest.raises(WriteRefused):
+        write_file(link, b"new", overwrite=False)
+    write_file(link, b"new", overwrite=True)
+    assert link.is_symlink()
+    assert real.read_bytes() == b"new"
+
+
+def test_a_dangling_symlink_is_refused(tmp_path: Path) -> None:
+    link = tmp_path / "link.txt"
+    link.symlink_to(tmp_path / "nowhere" / "file.txt")
+    for overwrite in (False, True):
+        with pytest.raises(WriteRefused, match="dangling"):
+            write_file(link, b"data", overwrite=overwrite)
+    assert link.is_symlink()
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_special_files_are_written_through_never_replaced() -> None:
+    write_file(Path("/dev/null"), b"data", overwrite=True)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    if Path("/dev/full").exists():
+        with pytest.raises(WriteFailed, match="No space left"):
+            write_file(Path("/dev/full"), b"data", overwrite=True)
+        assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_a_name_as_long_as_the_file_system_allows(tmp_path: Path) -> None:
+    target = tmp_path / ("x" * 250 + ".toml")
+    write_file(target, b"data", overwrite=False)
+    assert target.read_bytes() == b"data"
+    with pytest.raises(WriteFailed, match="too long"):
+        write_file(tmp_path / ("y" * 300), b"data", overwrite=False)
+    assert names(tmp_path) == [target.name]
+
+
+def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from pmladder.textfile import write_file\n"
+        "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
+        "write_file(Path(sys.argv[1]) / 'out.toml', b'x' * 100000, overwrite=False)\n"
+        "print('survived')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == -signal.SIGTERM, done
+    assert "survived" not in done.stdout
+    assert names(tmp_path) == []
+
+
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
+def test_export_never_replaces_a_device(invoke: Invoke, device: str) -> None:
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    result = invoke("export", "-o", device, "--force")
+    assert stat.S_ISCHR(os.stat(device).st_mode)
+    if device == "/dev/full":
+        assert result.exit_code == ExitCode.CANNOT_WRITE
+        assert result.stderr == "error: cannot write /dev/full: No space left on device\n"
+    else:
+        assert result.exit_code == 0, result.output
+
+
+def test_export_to_dev_stdout_writes_through(tmp_path: Path) -> None:
+    out = tmp_path / "captured.toml"
+    with out.open("wb") as handle:
+        done = subprocess.run(
+            [sys.executable, "-m", "pmladder", "export", "-o", "/dev/stdout", "--force"],
+            stdout=handle, stderr=subprocess.PIPE, text=True, cwd=tmp_path, timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    assert "Chief Product Officer" in out.read_text(encoding="utf-8")
+    assert names(tmp_path) == ["captured.toml"]
+
+
+def test_export_onto_links(invoke: Invoke, tmp_path: Path) -> None:
+    dangling = tmp_path / "dangling.toml"
+    dangling.symlink_to(tmp_path / "missing.toml")
+    result = invoke("export", "-o", str(dangling), "--force")
+    assert result.exit_code == ExitCode.USAGE
+    assert "dangling" in result.stderr
+    assert not (tmp_path / "missing.toml").exists()
+    real = tmp_path / "real.toml"
+    real.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    assert invoke("export", "-o", str(link)).exit_code == ExitCode.USAGE
+    assert invoke("export", "-o", str(link), "--force").exit_code == 0
+    assert link.is_symlink()
+    assert "Chief Product Officer" in real.read_text(encoding="utf-8")
+    assert sorted(names(tmp_path)) == ["dangling.toml", "link.toml", "real.toml"]
+
+
+def test_svg_onto_a_dangling_link_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    link = tmp_path / "pic.svg"
+    link.symlink_to(tmp_path / "elsewhere.svg")
+    result = invoke("show", "apm", "--svg", str(link))
+    assert result.exit_code == ExitCode.USAGE
+    assert "dangling" in result.stderr
+    assert not (tmp_path / "elsewhere.svg").exists()
+
+
+def test_svg_with_a_long_name(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / ("p" * 251 + ".svg")
+    result = invoke("show", "apm", "--svg", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").startswith("<svg")
