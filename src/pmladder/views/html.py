@@ -461,32 +461,32 @@ def _scale(ladder: Ladder) -> Iterator[str]:
 
 
 def _matrix(ladder: Ladder) -> Iterator[str]:
-    """Competencies by scale step, each cell naming the roles that ask for that step."""
-    scale = ladder.head.scale
-    at: dict[tuple[str, str], list[Role]] = {}
-    for role in ladder.catalog.roles:
-        for comp, step in role.competencies.items():
-            at.setdefault((comp, step), []).append(role)
+    """The competency matrix (:mod:`pmladder.matrix`): each competency at each
+    step, with what the step asks and the roles that ask for it."""
+    from ..matrix import competency_matrix
+
+    matrix = competency_matrix(ladder)
     yield '<section id="competencies" aria-labelledby="competencies-heading">'
     yield '<h2 id="competencies-heading">Competencies</h2>'
-    if not ladder.head.competencies:
+    if not matrix.rows:
         yield '<p class="quiet">This catalogue defines no competencies.</p></section>'
         return
     yield ("<p>Each competency at each step of the scale: what the step asks, where the "
            "catalogue says, and the roles that ask for it.</p>")
     yield '<div class="scroll"><table class="matrix">'
     yield '<thead><tr><th scope="col">Competency</th>'
-    for column in scale.levels:
-        yield f'<th scope="col">{h(column.name)}</th>'
+    for step in matrix.steps:
+        yield f'<th scope="col">{h(step.name)}</th>'
     yield "</tr></thead><tbody>"
-    for competency in ladder.head.competencies:
-        yield (f'<tr><th scope="row"><strong>{h(competency.name)}</strong>'
-               f'<span class="about">{h(competency.description)}</span></th>')
-        for column in scale.levels:
-            roles = at.get((competency.id, column.id), [])
-            links = ", ".join(f'<a href="{role_url(r.id, 0)}">{h(r.title)}</a>' for r in roles)
-            said = _criterion(ladder, competency.id, column.id)
+    for row in matrix.rows:
+        yield (f'<tr><th scope="row"><strong>{h(row.name)}</strong>'
+               f'<span class="about">{h(row.description)}</span></th>')
+        for cell in row.cells:
+            said = _criterion(ladder, row.competency, cell.step)
             criterion = f'<span class="criteria">{said}</span>' if said else ""
+            links = ", ".join(
+                f'<a href="{role_url(r, 0)}">{h(ladder.roles[r].title)}</a>' for r in cell.roles
+            )
             yield f"<td>{criterion}{links}</td>"
         yield "</tr>"
     yield "</tbody></table></div></section>"
