@@ -259,3 +259,13 @@ def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: lis
                     continue
                 expected = [start, *(ladder.edges[r][i][0] for r, i in hops)]
                 assert list(_ids(tree, end)) == expected, (start, end)
+
+
+def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited: Path) -> None:
+    result = invoke("diff", "bundled", str(edited), env={"COLUMNS": "40"})
+    assert result.exit_code == 1, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    for whole in ("growth-pm", "technical-pm", "Strategy and vision", "Product Manager II"):
+        assert whole in result.stdout, whole
+    assert " • senior-pm" in result.stdout
+    assert "Change: rose" in result.stdout
