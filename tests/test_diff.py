@@ -269,3 +269,14 @@ def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited:
         assert whole in result.stdout, whole
     assert " • senior-pm" in result.stdout
     assert "Change: rose" in result.stdout
+
+
+def test_readme_example_is_what_diff_prints(invoke: Invoke, edited: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`pmladder diff bundled ours.toml` prints one table per kind of change:")
+    block = readme[readme.index("```text\n", start) + 8:]
+    block = block[:block.index("```\n")]
+    Path("ours.toml").write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("diff", "bundled", "ours.toml", env={"COLUMNS": "80"})
+    assert result.exit_code == 1, result.output
+    assert [line.rstrip() for line in result.stdout.splitlines()] == block.splitlines()

@@ -158,7 +158,7 @@ class _Changes:
             yield grid
         else:
             table = Table(title=text(self.title, "bold"), title_justify="left",
-                          box=box.SIMPLE_HEAD, padding=(0, 1))
+                          box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1))
             for column in self.columns:
                 table.add_column(column)
             for row in shown:
