@@ -564,3 +564,18 @@ def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]
             )
         )
     return tuple(out)
+
+
+def year_units(values: Iterable[float]) -> tuple[int, dict[float, int]]:
+    """Typical years as exact whole numbers, for code that adds them up.
+
+    Returns the number of decimal places used and each value in those units:
+    the fewest places that write every value exactly as the file did, so sums
+    compare as :func:`shortest_route` compares them (``0.1 + 0.2`` ties with
+    ``0.3``) while staying small enough for a browser's BigInt.
+    """
+    from decimal import Decimal
+
+    exact = {value: Decimal(repr(float(value))) for value in set(values)}
+    places = max((max(0, -int(d.as_tuple().exponent)) for d in exact.values()), default=0)
+    return places, {value: int(d.scaleb(places)) for value, d in exact.items()}
