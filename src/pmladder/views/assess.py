@@ -20,7 +20,7 @@ from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
 from ..ladder import TIE_BREAK_RULE, level_label
 from .jsonout import _plain, envelope, path_document
-from .tables import Fitted, Heading, render_route, source_line, with_criterion
+from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (
@@ -244,11 +244,16 @@ def render_assessment(
     if result.target_origin == "profile":
         head.append(" (from the profile)", style="dim")
     yield head if compact else Heading(head)
-    groups = (
+    groups: tuple[tuple[str, tuple[Standing, ...], str], ...] = (
         (f"Below the target: grow these ({len(comparison.below)})", comparison.below, "red"),
         (f"At the target ({len(comparison.at)})", comparison.at, "green"),
         (f"Above the target ({len(comparison.above)})", comparison.above, "cyan"),
     )
+    if not comparison.rated:
+        yield Text(f"{UNRATED.capitalize()}: what it asks is unknown, so there is nothing "
+                   "to compare your ratings with.", style="dim")
+        yield Text()
+        groups = ()
     for label, items, style in groups:
         yield Text(label, style="bold")
         # Below the target, what each step to reach asks is the to-do list: a list
@@ -317,6 +322,7 @@ def assess_document(ladder: Ladder, result: Assessment) -> dict[str, Any]:
         "above": _plain(result.comparison.above),
         "at": _plain(result.comparison.at),
         "below": _plain(result.comparison.below),
+        "rated": result.comparison.rated,
     }
     assert result.start is not None
     start_fit = next((f for f in result.fits if f.role == result.start), None)

@@ -355,10 +355,13 @@ def dot(ladder: Ladder, track: str | None = None) -> str:
         width = 2 if e.kind == "management" else 1.2
         extra = ", dir=both" if both else ""
         # Moves within one level all run along the same channel, where their
-        # labels would print over each other: each goes by its own arrowhead.
+        # labels would print over each other: each goes by its own arrowhead (a
+        # head label also spares Graphviz 2.x the labelled flat edges it can give
+        # up on). Lateral moves arc over the top, between the boxes.
         where = "headlabel" if rank_of[e.source] == rank_of[e.target] else "label"
+        ports = "tailport=n, headport=n, " if e.kind == "lateral" else ""
         out.append(
-            f'  {node[e.source]} -> {node[e.target]} [{where}="{dot_text(label)}",'
+            f'  {node[e.source]} -> {node[e.target]} [{ports}{where}="{dot_text(label)}",'
             f' style={DOT_STYLE[e.kind]}, color="{COLOURS[e.kind]}",'
             f' fontcolor="{COLOURS[e.kind]}", penwidth={width}{extra}];'
         )

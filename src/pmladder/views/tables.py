@@ -19,6 +19,7 @@ from rich.text import Text
 from ..catalog import Ladder, normalise
 from ..ladder import (
     Change,
+    Fall,
     FieldChange,
     MoveView,
     Rating,
@@ -30,7 +31,7 @@ from ..ladder import (
     moves_into,
     ratings,
 )
-from ..models import Criterion, Role
+from ..models import Basis, Criterion, Role
 from .terminal import text
 
 NARROW = 60
@@ -51,6 +52,59 @@ def years(value: float | None, *, suffix: str = "") -> str:
     shown = f"{value:g}"
     unit = "year" if value == 1 else "years"
     return f"{shown} {unit}{suffix}"
+
+
+ESTIMATE = "estimate"
+"""The mark after a number or move that is the catalogue's estimate, not a source's."""
+
+LEGEND = (
+    "(estimate) marks the catalogue's own judgement, not a source's statement; "
+    "`pmladder show ROLE` gives the reason for each."
+)
+
+UNRATED = "no competencies rated for this role"
+
+
+def estimated(basis: Basis | None) -> bool:
+    """Whether output must mark the claim this basis belongs to as an estimate."""
+    return basis is not None and basis.is_estimate
+
+
+def marked(shown: str, basis: Basis | None, *, short: bool = False) -> str:
+    """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so."""
+    if not estimated(basis):
+        return shown
+    return f"{shown} est." if short else f"{shown} ({ESTIMATE})"
+
+
+def experience_figure(role: Role) -> str:
+    """``typically 5+ years`` with ``, estimate`` when it is one (the caller adds brackets)."""
+    mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
+    return f"typically {role.experience_years:g}+ years{mark}"
+
+
+def typical_time(value: float | None, basis: Basis | None) -> str:
+    """A move's typical time: ``3 years (estimate)``, or ``unknown`` when none is stated."""
+    if value is None:
+        return "unknown"
+    return marked(years(value), basis)
+
+
+def basis_text(basis: Basis, titles: dict[str, str] | None = None) -> str:
+    """``sources: a, b`` and/or ``estimate: reason``, for one line of output."""
+    names = "; ".join(titles.get(s, s) if titles else s for s in basis.sources or ())
+    if basis.estimate:
+        informed = f" (drawing on {names})" if names else ""
+        return f"{ESTIMATE}{informed}: {basis.estimate}"
+    return f"stated by {names}"
+
+
+def legend(*, where: bool = True, short: bool = False) -> Text:
+    """The line that explains the estimate mark, once per page."""
+    line = LEGEND if where else LEGEND.split(";")[0] + "."
+    if short:
+        line = line.replace(f"({ESTIMATE}) marks", "est. marks")
+    return Text(line, style="dim")
 
 
 def source_line(ladder: Ladder) -> Text | None:
@@ -100,9 +154,10 @@ def _moves(items: Sequence[MoveView]) -> Text:
             out.append("\n")
         out.append("→ ", style="dim")
         out.append_text(text(m.role, "cyan"))
-        detail = KIND_LABEL[m.kind]
+        detail = marked(KIND_LABEL[m.kind], m.basis, short=True)
         if m.typical_years is not None:
-            detail += f" after ~{m.typical_years:g}y"
+            detail += " after " + marked(f"~{m.typical_years:g}y", m.typical_years_basis,
+                                         short=True)
         out.append(f" {detail}", style="dim")
     return out
 
@@ -126,6 +181,10 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
     line = source_line(ladder)
     if line is not None:
         yield line
+    estimates = any(
+        estimated(m.basis) or estimated(m.typical_years_basis)
+        for t in tracks for r in t.roles for m in r.leads_to
+    )
     for i, track in enumerate(tracks):
         if i:
             yield Text()
@@ -139,9 +198,18 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
         yield Fitted(_list_table(track), _list_stacked(track), {
             0: max((len(level_label(r.level, r.level_name)) for r in track.roles), default=0),
             1: max((max(len(r.title), len(r.id)) for r in track.roles), default=0),
-            2: max((len(f"→ {m.role} {KIND_LABEL[m.kind]}")
-                    for r in track.roles for m in r.leads_to), default=0),
+            2: max((len(f"→ {m.role}") for r in track.roles for m in r.leads_to), default=0),
         })
+    if estimates:
+        yield legend(short=True)
+
+
+def _lead(m: MoveView) -> str:
+    """``promotion after ~2y``, each part marked ``est.`` when it is an estimate."""
+    detail = marked(KIND_LABEL[m.kind], m.basis, short=True)
+    if m.typical_years is not None:
+        detail += " after " + marked(f"~{m.typical_years:g}y", m.typical_years_basis, short=True)
+    return detail
 
 
 def _list_table(track: TrackEntry) -> Table:
@@ -167,18 +235,15 @@ def _list_stacked(track: TrackEntry) -> Group:
     for role in track.roles:
         parts.append(Text())
         parts.append(text(role.title, "bold"))
-        parts.append(Text.assemble(text(role.id, "cyan"), " · ",
+        parts.append(Text.assemble(text(role.id, "cyan"), ", level ",
                                    text(level_label(role.level, role.level_name), "dim")))
         if role.leads_to:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
             grid.add_column()
             for m in role.leads_to:
-                detail = KIND_LABEL[m.kind]
-                if m.typical_years is not None:
-                    detail += f" after ~{m.typical_years:g}y"
                 grid.add_row(Text("  →", style="dim"),
-                             Text.assemble(text(m.role, "cyan"), (f" {detail}", "dim")))
+                             Text.assemble(text(m.role, "cyan"), (f" {_lead(m)}", "dim")))
             parts.append(grid)
     return Group(*parts)
 
@@ -204,10 +269,16 @@ class Fitted:
     ) -> Iterator[RenderableType]:
         columns = self.table.columns
         saved = [c.min_width for c in columns]
-        for index, width in self.minimums.items():
-            columns[index].min_width = width
+        wide = options.update(max_width=10_000)
         try:
-            wide = options.update(max_width=10_000)
+            for column in columns:
+                # Rich measures a no_wrap column by its longest word, yet prints it whole.
+                if column.no_wrap:
+                    cells = [column.header, *column.cells]
+                    column.min_width = max(Measurement.get(console, wide, c).maximum
+                                           for c in cells)
+            for index, width in self.minimums.items():
+                columns[index].min_width = max(width, columns[index].min_width or 0)
             need = Measurement.get(console, wide, self.table).minimum
         finally:
             for column, before in zip(columns, saved, strict=True):
@@ -264,7 +335,10 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
     yield _heading("\nResponsibilities")
     yield _bullets(role.responsibilities)
 
-    if role.competencies:
+    if not role.competencies:
+        yield _heading("\nCompetencies")
+        yield Text(f"  {UNRATED}: what it asks is unknown", style="dim")
+    else:
         yield _heading("\nCompetencies")
         yield _Ratings(ladder, ratings(ladder, role))
 
@@ -276,8 +350,8 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
     if role.experience or role.experience_years is not None:
         exp = text(role.experience)
         if role.experience_years is not None:
-            shown = f"{role.experience_years:g}+ years"
-            exp.append(f"{' ' if role.experience else ''}(typically {shown})", style="dim")
+            exp.append(f"{' ' if role.experience else ''}({experience_figure(role)})",
+                       style="dim")
         facts.add_row("Experience", exp)
     if role.frameworks:
         facts.add_row("Frameworks", text(", ".join(role.frameworks)))
@@ -293,6 +367,10 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
     if role.notes:
         yield _heading("\nNotes")
         yield _bullets(role.notes)
+    bases = list(_bases(role))
+    if bases:
+        yield _heading("\nWhere the figures and moves come from")
+        yield _bullets(bases)
     if role.sources:
         known = {s.id: s for s in ladder.head.sources}
         yield _heading("\nSources")
@@ -301,6 +379,28 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
             known[s].title + (f": {known[s].url}" if known[s].url else "")
             for s in role.sources
         )
+
+    incoming = moves_into(ladder, role)
+    if (
+        estimated(role.experience_years_basis)
+        or any(estimated(m.basis) or estimated(m.typical_years_basis) for m in role.moves)
+        or any(estimated(m.basis) or estimated(m.typical_years_basis) for m in incoming)
+    ):
+        yield Text()
+        yield legend(where=False)
+
+
+def _bases(role: Role) -> Iterator[str]:
+    """One line per claim of the role that records its basis."""
+    if role.experience_years is not None and role.experience_years_basis is not None:
+        yield (f"Experience, {role.experience_years:g}+ years: "
+               + basis_text(role.experience_years_basis))
+    for m in role.moves:
+        if m.basis is not None:
+            yield f"Move to {m.to}: " + basis_text(m.basis)
+        if m.typical_years is not None and m.typical_years_basis is not None:
+            yield (f"Time before the move to {m.to}, {years(m.typical_years)}: "
+                   + basis_text(m.typical_years_basis))
 
 
 class _Ratings:
@@ -332,7 +432,7 @@ class _Ratings:
                       leading=1 if described else 0)
         room = options.max_width - 2 * self.steps - 12  # the proficiency column
         table.add_column("Competency", max_width=min(CRITERION_WIDTH, room) if described else None)
-        table.add_column(self.scale, no_wrap=True)
+        table.add_column(text(self.scale, limit=200), no_wrap=True)
         for r in self.rated:
             table.add_row(with_criterion(text(r.name), r.criterion),
                           _proficiency(r.rank, self.steps, r.level_name))
@@ -362,7 +462,10 @@ def _moves_table(items: Sequence[MoveView]) -> Table:
     table.add_column("Note")
     for m in items:
         table.add_row(
-            text(m.role, "cyan"), KIND_LABEL[m.kind], years(m.typical_years), text(m.note)
+            text(m.role, "cyan"),
+            marked(KIND_LABEL[m.kind], m.basis),
+            typical_time(m.typical_years, m.typical_years_basis),
+            text(m.note),
         )
     return table
 
@@ -395,7 +498,7 @@ class _Changes:
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        rows = [(c, text(c.before_name)) for c in self.rising]
+        rows = [(c, _before(c)) for c in self.rising]
         rows += [(c, Text("new", style="yellow")) for c in self.new]
         asks = {c.competency: c.criterion for c, _ in rows if self.criteria}
         described = any(criterion is not None for criterion in asks.values())
@@ -410,6 +513,8 @@ class _Changes:
                 criterion = asks.get(change.competency)
                 grid.add_row(" •", with_criterion(line, criterion))
             yield grid
+            if described:
+                yield Text()  # the criteria make a block; set it off as the table was
             return
         table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
         table.add_column("Competency")
@@ -427,6 +532,35 @@ def _changes_table(
     return _Changes(rising, new, criteria=criteria)
 
 
+def _before(change: Change) -> Text:
+    """The rating a rise starts from, naming the earlier role when it is carried over."""
+    shown = text(change.before_name)
+    if change.via is not None:
+        shown.append(" (as ", style="dim")
+        shown.append_text(text(change.via, "dim"))
+        shown.append(")", style="dim")
+    return shown
+
+
+def _falls(falling: Sequence[Fall], unrated: Sequence[Fall], target: str) -> Iterator[Text]:
+    """What the next role asks less of, quieter than what it asks more of."""
+    for f in falling:
+        line = Text("asks less: ", style="dim")
+        line.append_text(text(f"{f.name} {f.before_name} → {f.after_name}", "dim"))
+        if f.expected:
+            line.append(" (intended; see the move's note)", style="dim")
+        yield line
+    if unrated:
+        line = Text("not rated by ", style="dim")
+        line.append_text(text(target, "dim"))
+        line.append(": ", style="dim")
+        line.append_text(text(", ".join(f"{f.name} (was {f.before_name})" for f in unrated),
+                              "dim"))
+        if all(f.expected for f in unrated):
+            line.append(" (intended; see the move's note)", style="dim")
+        yield line
+
+
 def _step(step: Step) -> Iterator[RenderableType]:
     head = Text.assemble(
         (f"Step {step.number}: ", "bold"),
@@ -437,14 +571,24 @@ def _step(step: Step) -> Iterator[RenderableType]:
     yield Heading(head, Packed([Text(f"Step {step.number}:", style="bold"),
                                 text(step.source_title, "bold"),
                                 Text.assemble(("→ ", "bold"), text(step.target_title, "bold"))]))
-    detail = Text.assemble(("Move: ", "bold"), KIND_LABEL[step.kind])
+    detail = Text.assemble(("Move: ", "bold"), marked(KIND_LABEL[step.kind], step.basis))
     if step.typical_years is not None:
-        detail.append(f", typically after {years(step.typical_years)} in role")
+        detail.append(", typically after "
+                      + marked(f"{years(step.typical_years)} in role", step.typical_years_basis))
+    else:
+        detail.append(", typical time unknown")
     yield detail
     if step.note:
         yield text(step.note, "dim")
+    if step.basis is not None:
+        yield text("Basis of the move: " + basis_text(step.basis), "dim")
+    if step.typical_years is not None and step.typical_years_basis is not None:
+        yield text("Basis of the time: " + basis_text(step.typical_years_basis), "dim")
     gap = step.gap
-    if gap.rising or gap.new:
+    if not gap.rated:
+        yield Text.assemble((f"{UNRATED.capitalize()} (", "dim"), text(step.target_title, "dim"),
+                            ("): what it asks is unknown.", "dim"))
+    elif gap.rising or gap.new:
         yield _heading("Competencies to grow")
         yield _changes_table(gap.rising, gap.new)
     elif gap.met:
@@ -455,12 +599,14 @@ def _step(step: Step) -> Iterator[RenderableType]:
         # A self-assessment: what the person's own ratings already cover.
         met = ", ".join(f"{c.name} (yours {c.before_name}, asks {c.after_name})" for c in gap.met)
         yield _labelled("Already met", met)
+    yield from _falls(gap.falling, gap.unrated, step.target_title)
     if gap.responsibilities_added:
         yield _heading("Responsibilities added")
         yield _bullets(gap.responsibilities_added)
     if gap.frameworks_added:
         yield _labelled("Frameworks added", ", ".join(gap.frameworks_added))
-    yield from _background(gap.education, gap.experience, gap.experience_years)
+    yield from _background(gap.education, gap.experience, gap.experience_years,
+                           estimated(gap.experience_years_basis))
     yield Text()
 
 
@@ -488,8 +634,10 @@ def _background(
     education: FieldChange | None,
     experience: FieldChange | None,
     experience_years: tuple[float | None, float | None] | None,
+    estimate: bool = False,
 ) -> Iterator[RenderableType]:
-    """Education and experience that change, each as ``from`` / ``to`` lines."""
+    """Education and experience that change, each as ``from`` / ``to`` lines; with
+    ``estimate``, the figure the person moves to is marked as the catalogue's estimate."""
     none = "none stated"
     if education is not None:
         yield from _from_to("Education", text(education.before or none),
@@ -503,7 +651,10 @@ def _background(
         figure = experience_years[i] if experience_years is not None else None
         if figure is not None:
             shown = f"typically {figure:g}+ years" if figure else "no experience expected"
+            shown += f", {ESTIMATE}" if estimate and i == 1 else ""
             side.append(f"{' ' if side.plain else ''}({shown})", style="dim")
+        elif experience_years is not None and i == 1:
+            side.append(f"{' ' if side.plain else ''}(years not stated)", style="dim")
         elif not side.plain:
             side = Text(none, style="dim")
         sides.append(side)
@@ -546,12 +697,12 @@ def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[Rend
     """The answer: where the route goes, how long it is and, with ``overall``,
     what grows along it (a one-step route shows that in its step, just below)."""
     count = len(route.steps)
-    length = f"{count} step{'s' if count != 1 else ''}"
-    if route.typical_years:
-        length += f", typically {'at least ' if not route.years_known else ''}"
-        length += years(route.typical_years)
-    elif not route.years_known:
-        length += ", typical time unknown"
+    length = f"{count} step{'s' if count != 1 else ''}, "
+    if route.typical_years is None:
+        length += "typical time " + _route_years(route)
+    else:
+        length += "typically " + years(route.typical_years)
+        length += f", {ESTIMATE}" if route.years_estimated else ""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
@@ -593,3 +744,18 @@ def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterat
     yield Text()
     for step in route.steps:
         yield from _step(step)
+    if route.years_estimated or any(
+        estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
+    ):
+        yield legend()
+
+
+def _route_years(route: Route) -> str:
+    """``17 years (estimate)``, or ``unknown`` and what is known when a move states no time."""
+    mark = f" ({ESTIMATE})" if route.years_estimated else ""
+    if route.typical_years is not None:
+        return years(route.typical_years) + mark
+    if not route.typical_years_stated:
+        return "unknown: no move on the route states one"
+    return (f"unknown: some moves state none; the others add up to "
+            f"{years(route.typical_years_stated)}{mark}")
