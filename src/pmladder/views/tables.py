@@ -762,6 +762,9 @@ def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterat
         return
     yield from _route_summary(ladder, route, brief or len(route.steps) > 1)
     if brief:
+        if route.years_estimated:
+            yield Text()
+            yield legend()
         return
     yield Text()
     for step in route.steps:
