@@ -150,7 +150,7 @@ def test_json(invoke: Invoke) -> None:
     assert {k: rated[k] for k in ("level", "level_name", "rank")} == {
         "level": "advanced", "level_name": "Advanced", "rank": 3,
     }
-    assert rated["criterion"]["text"].startswith("Judges feasibility with engineers in depth")
+    assert rated["criterion"]["text"].startswith("Judges feasibility in depth with engineers")
     assert technical["ratings"]["growth-pm"] is None
     assert technical["highest"] == ["technical-pm"]
     assert doc["routes"] == [

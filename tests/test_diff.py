@@ -227,3 +227,58 @@ def test_catalogue_text_is_inert(invoke: Invoke, tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout
     md = invoke("diff", "bundled", str(after), "--format", "markdown").stdout
     assert "\\[bold\\]PM\\[/bold\\] \\x1b\\[2J \\| \\*x\\*" in md
+
+
+def _catalogue_with_years(tmp_path: Path, years: list[float]) -> Path:
+    """The bundled catalogue with awkward typical years (0.1 + 0.2 against 0.3...)."""
+    data = bundled_data()
+    i = 0
+    for role in data["roles"]:
+        for move in role.get("moves", []):
+            move["typical_years"] = years[i % len(years)]
+            i += 1
+    return write(tmp_path, data, "years.toml")
+
+
+@pytest.mark.parametrize("years", [[], [0.1, 0.2, 0.3], [1, 1, 2, 0.5, 0.25, 0.75], [0.0]],
+                         ids=["as-is", "tenths", "halves", "zero"])
+def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: list[float]) -> None:
+    from pmladder.diff import _ids, routes_from
+    from pmladder.ladder import shortest_route, year_units
+
+    source = CatalogSource(None) if not years else CatalogSource(
+        _catalogue_with_years(tmp_path, years))
+    ladders = [load(source), load(CatalogSource(TINY)),
+               load(CatalogSource(ROOT / "examples" / "startup-product-team.toml"))]
+    for ladder in ladders:
+        _, units = year_units(y for moves in ladder.edges.values() for _, y in moves)
+        for start in ladder.order:
+            tree = routes_from(ladder.edges, start, [0], units)
+            for end in ladder.order:
+                hops = shortest_route(ladder, start, end)
+                if hops is None:
+                    assert end not in tree.total
+                    continue
+                expected = [start, *(ladder.edges[r][i][0] for r, i in hops)]
+                assert list(_ids(tree, end)) == expected, (start, end)
+
+
+def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited: Path) -> None:
+    result = invoke("diff", "bundled", str(edited), env={"COLUMNS": "40"})
+    assert result.exit_code == 1, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    for whole in ("growth-pm", "technical-pm", "Strategy and vision", "Product Manager II"):
+        assert whole in result.stdout, whole
+    assert " • senior-pm" in result.stdout
+    assert "Change: rose" in result.stdout
+
+
+def test_readme_example_is_what_diff_prints(invoke: Invoke, edited: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`pmladder diff bundled ours.toml` prints one table per kind of change:")
+    block = readme[readme.index("```text\n", start) + 8:]
+    block = block[:block.index("```\n")]
+    Path("ours.toml").write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("diff", "bundled", "ours.toml", env={"COLUMNS": "80"})
+    assert result.exit_code == 1, result.output
+    assert [line.rstrip() for line in result.stdout.splitlines()] == block.splitlines()

@@ -23,11 +23,15 @@ from dataclasses import dataclass
 
 from .catalog import Ladder, normalise
 from .errors import UsageError
-from .ladder import Rating, rating, shortest_route
+from .ladder import Rating, rating, shortest_routes
 from .models import Basis, MoveKind, Role
 
 MIN_ROLES = 2
 """A comparison needs at least this many roles."""
+
+MAX_ROLES = 10
+"""The most roles one comparison takes: more make no readable table, and the
+routes between them grow with the square of their number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +203,18 @@ def _competency_rows(ladder: Ladder, roles: Sequence[Role]) -> tuple[CompetencyR
     return tuple(rows)
 
 
-def _route(ladder: Ladder, source: Role, target: Role) -> RouteSummary:
-    found = shortest_route(ladder, source.id, target.id)
+def _routes(ladder: Ladder, roles: Sequence[Role]) -> tuple[RouteSummary, ...]:
+    """The route from each role to each other one: one search per role, not per pair."""
+    out: list[RouteSummary] = []
+    for a in roles:
+        found = shortest_routes(ladder, a.id, [b.id for b in roles if b.id != a.id])
+        out.extend(_route(ladder, a, b, found[b.id]) for b in roles if b.id != a.id)
+    return tuple(out)
+
+
+def _route(
+    ladder: Ladder, source: Role, target: Role, found: list[tuple[str, int]] | None
+) -> RouteSummary:
     if found is None:
         return RouteSummary(source.id, target.id, None)
     hops = []
@@ -209,6 +223,15 @@ def _route(ladder: Ladder, source: Role, target: Role) -> RouteSummary:
         hops.append(Hop(role_id, move.to, move.kind, move.typical_years, move.basis,
                         move.typical_years_basis))
     return RouteSummary(source.id, target.id, tuple(hops))
+
+
+def check_count(count: int) -> None:
+    """Refuse more than :data:`MAX_ROLES` roles, before any work is done."""
+    if count > MAX_ROLES:
+        raise UsageError(
+            f"compare takes at most {MAX_ROLES} roles, not {count:,}",
+            hints=["compare a few at a time; 'pmladder list' shows every role"],
+        )
 
 
 def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
@@ -222,6 +245,7 @@ def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
             "compare needs at least two roles",
             hints=["for example: pmladder compare technical-pm growth-pm group-pm"],
         )
+    check_count(len(roles))
     seen: set[str] = set()
     for role in roles:
         if role.id in seen:
@@ -243,5 +267,5 @@ def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
             Distinct(r.id, items) for r, items in zip(roles, fw_only, strict=True)
         ),
         frameworks_shared=fw_shared,
-        routes=tuple(_route(ladder, a, b) for a in roles for b in roles if a.id != b.id),
+        routes=_routes(ladder, roles),
     )

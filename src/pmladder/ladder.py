@@ -174,71 +174,92 @@ def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, 
     """The moves of the shortest route as (role id, move index) pairs, or ``None``.
 
     Dijkstra over the cost (moves, exact total typical years), keeping one
-    predecessor set per role rather than whole routes, so memory stays linear
-    in the catalogue.  Among the equally short routes, the one whose ids come
-    first step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
+    cost per role rather than whole routes, so memory stays linear in the
+    catalogue.  Among the equally short routes, the one whose ids come first
+    step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
     ``source``, always taking the smallest next id that still lies on a
     shortest route to ``target``.
     """
     if source == target:
         return []
-    edges = ladder.edges
-    units: dict[float, int] = {}
+    return _Search(ladder, source, target).route(target)
 
-    def unit(years: float) -> int:
-        cost = units.get(years)
+
+def shortest_routes(
+    ladder: Ladder, source: str, targets: Iterable[str]
+) -> dict[str, list[tuple[str, int]] | None]:
+    """:func:`shortest_route` from ``source`` to each of ``targets``, with one search."""
+    search = _Search(ladder, source, None)
+    return {t: ([] if t == source else search.route(t)) for t in targets}
+
+
+class _Search:
+    """One Dijkstra from ``source`` (to ``target``, or over everything reachable)."""
+
+    def __init__(self, ladder: Ladder, source: str, target: str | None) -> None:
+        self.ladder = ladder
+        self.source = source
+        self.units: dict[float, int] = {}
+        edges = ladder.edges
+        best: dict[str, tuple[int, int]] = {source: (0, 0)}
+        queue: list[tuple[int, int, str]] = [(0, 0, source)]
+        done: set[str] = set()
+        while queue:
+            steps, total, current = heapq.heappop(queue)
+            if current in done:
+                continue
+            done.add(current)
+            if current == target:
+                break
+            for to, years in edges[current]:
+                if to in done:
+                    continue
+                candidate = (steps + 1, total + self.unit(years))
+                known = best.get(to)
+                if known is None or candidate < known:
+                    best[to] = candidate
+                    heapq.heappush(queue, (*candidate, to))
+        self.best = best
+        self.done = done
+
+    def unit(self, years: float) -> int:
+        cost = self.units.get(years)
         if cost is None:
-            cost = units[years] = exact_years(years)
+            cost = self.units[years] = exact_years(years)
         return cost
 
-    best: dict[str, tuple[int, int]] = {source: (0, 0)}
-    queue: list[tuple[int, int, str]] = [(0, 0, source)]
-    done: set[str] = set()
-    while queue:
-        steps, total, current = heapq.heappop(queue)
-        if current in done:
-            continue
-        done.add(current)
-        if current == target:
-            break
-        for to, years in edges[current]:
-            if to in done:
-                continue
-            candidate = (steps + 1, total + unit(years))
-            known = best.get(to)
-            if known is None or candidate < known:
-                best[to] = candidate
-                heapq.heappush(queue, (*candidate, to))
-    if target not in done:
-        return None
-
-    def tight(here: str, to: str, years: float) -> bool:
+    def tight(self, here: str, to: str, years: float) -> bool:
         """Whether the move here -> to lies on a shortest route to ``to``."""
-        if here not in done:
+        if here not in self.done:
             return False
-        steps, total = best[here]
-        return best.get(to) == (steps + 1, total + unit(years))
+        steps, total = self.best[here]
+        return self.best.get(to) == (steps + 1, total + self.unit(years))
 
-    # Roles from which a shortest route continues to the target.
-    onward = {target}
-    stack = [target]
-    while stack:
-        node = stack.pop()
-        for prev, index in ladder.incoming[node]:
-            if prev not in onward and tight(prev, node, edges[prev][index][1]):
-                onward.add(prev)
-                stack.append(prev)
-    hops: list[tuple[str, int]] = []
-    node = source
-    while node != target:
-        index = min(
-            (i for i, (to, years) in enumerate(edges[node])
-             if to in onward and tight(node, to, years)),
-            key=lambda i: edges[node][i][0],
-        )
-        hops.append((node, index))
-        node = edges[node][index][0]
-    return hops
+    def route(self, target: str) -> list[tuple[str, int]] | None:
+        if target not in self.done:
+            return None
+        edges = self.ladder.edges
+        # Roles from which a shortest route continues to the target.
+        onward = {target}
+        stack = [target]
+        while stack:
+            node = stack.pop()
+            for prev, index in self.ladder.incoming[node]:
+                if prev not in onward and self.tight(prev, node, edges[prev][index][1]):
+                    onward.add(prev)
+                    stack.append(prev)
+        hops: list[tuple[str, int]] = []
+        node = self.source
+        while node != target:
+            here = node
+            index = min(
+                (i for i, (to, years) in enumerate(edges[here])
+                 if to in onward and self.tight(here, to, years)),
+                key=lambda i: edges[here][i][0],
+            )
+            hops.append((here, index))
+            node = edges[here][index][0]
+        return hops
 
 
 def reachable(ladder: Ladder, source: str, *, backwards: bool = False) -> set[str]:
@@ -543,3 +564,18 @@ def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]
             )
         )
     return tuple(out)
+
+
+def year_units(values: Iterable[float]) -> tuple[int, dict[float, int]]:
+    """Typical years as exact whole numbers, for code that adds them up.
+
+    Returns the number of decimal places used and each value in those units:
+    the fewest places that write every value exactly as the file did, so sums
+    compare as :func:`shortest_route` compares them (``0.1 + 0.2`` ties with
+    ``0.3``) while staying small enough for a browser's BigInt.
+    """
+    from decimal import Decimal
+
+    exact = {value: Decimal(repr(float(value))) for value in set(values)}
+    places = max((max(0, -int(d.as_tuple().exponent)) for d in exact.values()), default=0)
+    return places, {value: int(d.scaleb(places)) for value, d in exact.items()}

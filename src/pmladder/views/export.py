@@ -479,10 +479,14 @@ def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Ite
     if rated:
         yield "#### Competencies"
         yield ""
-        yield "| Competency | Proficiency |"
-        yield "|---|---|"
+        described = any(r.criterion is not None for r in rated)
+        yield "| Competency | Proficiency |" + (" What it asks |" if described else "")
+        yield "|---|---|" + ("---|" if described else "")
         for r in rated:
-            yield f"| {md(r.name)} | {md(r.level_name)} ({r.rank} of {len(ladder.scale_rank)}) |"
+            row = f"| {md(r.name)} | {md(r.level_name)} ({r.rank} of {len(ladder.scale_rank)}) |"
+            if described:
+                row += f" {md(r.criterion.text) if r.criterion else ''} |"
+            yield row
         yield ""
     background = [
         ("Education", role.education),

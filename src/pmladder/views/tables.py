@@ -307,7 +307,7 @@ class _Ratings:
                       leading=1 if described else 0)
         room = options.max_width - 2 * self.steps - 12  # the proficiency column
         table.add_column("Competency", max_width=min(CRITERION_WIDTH, room) if described else None)
-        table.add_column(self.scale, no_wrap=True)
+        table.add_column(text(self.scale, limit=200), no_wrap=True)
         for r in self.rated:
             table.add_row(with_criterion(text(r.name), r.criterion),
                           _proficiency(r.rank, self.steps, r.level_name))
@@ -369,6 +369,8 @@ class _Changes:
                 criterion = asks.get(change.competency)
                 grid.add_row(" •", with_criterion(line, criterion))
             yield grid
+            if described:
+                yield Text()  # the criteria make a block; set it off as the table was
             return
         table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
         table.add_column("Competency")
