@@ -146,10 +146,12 @@ def test_json(invoke: Invoke) -> None:
     assert doc["command"] == "compare"
     assert [r["id"] for r in doc["roles"]] == ["technical-pm", "growth-pm"]
     technical = next(c for c in doc["competencies"] if c["id"] == "technical")
-    assert technical["ratings"] == {
-        "technical-pm": {"level": "expert", "level_name": "Expert", "rank": 4},
-        "growth-pm": None,
+    expert = technical["ratings"]["technical-pm"]
+    assert {k: expert[k] for k in ("level", "level_name", "rank")} == {
+        "level": "expert", "level_name": "Expert", "rank": 4,
     }
+    assert expert["criterion"]["text"].startswith("The technical authority of a product area")
+    assert technical["ratings"]["growth-pm"] is None
     assert technical["highest"] == ["technical-pm"]
     assert doc["routes"] == [
         {"from": "technical-pm", "to": "growth-pm", "found": False, "moves": None,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import TINY, Invoke
-from pmladder.catalog import CatalogSource, load
+from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
+from pmladder.matrix import competency_matrix
 
 CRITERIA = '''
 [competencies.criteria.low]
@@ -188,3 +190,207 @@ def test_criteria_round_trip_through_export(invoke: Invoke, tmp_path: Path, fmt:
         assert "\n[competencies.criteria.low]\ntext = " in result.stdout
         assert '\nbasis = { sources = ["handbook"] }\n' in result.stdout
         assert "\n[competencies.criteria]\n" not in result.stdout
+
+
+# --------------------------------------------------------------------------
+# Where people decide: show, path, assess, compare, the matrix
+
+
+def flat(output: str) -> str:
+    """Output with its wrapping undone, to look for a criterion in it."""
+    return " ".join(output.split())
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Ladder:
+    return load(CatalogSource(None))
+
+
+def asks(ladder: Ladder, competency: str, step: str) -> str:
+    criterion = ladder.criterion(competency, step)
+    assert criterion is not None
+    return criterion.text
+
+
+def test_show_gives_each_competency_its_step_and_criterion(
+    invoke: Invoke, bundled: Ladder
+) -> None:
+    result = invoke("show", "senior-pm")
+    assert result.exit_code == 0, result.output
+    shown = flat(result.stdout)
+    role = bundled.roles["senior-pm"]
+    for competency, step in role.competencies.items():
+        assert flat(asks(bundled, competency, step)) in shown, competency
+    assert "●●●○○ Advanced" in result.stdout
+
+
+def test_path_says_what_each_new_step_asks(invoke: Invoke, bundled: Ladder) -> None:
+    result = invoke("path", "pm", "senior-pm")
+    assert result.exit_code == 0, result.output
+    step = result.stdout.split("Responsibilities added")[0]
+    before, after = bundled.roles["pm"], bundled.roles["senior-pm"]
+    rising = [c for c, s in after.competencies.items()
+              if bundled.scale_rank[s] > bundled.scale_rank.get(before.competencies.get(c, ""), -1)]
+    assert len(rising) == 10
+    for competency in rising:
+        name = bundled.competency_names[competency]
+        target = bundled.scale_names[after.competencies[competency]]
+        assert f"{name}: " in step
+        assert f"→ {target} {flat(asks(bundled, competency, after.competencies[competency]))}" \
+            in flat(step), competency
+    # The total is a summary: it repeats no criterion.
+    total = result.stdout.split("Competencies overall")[1]
+    assert asks(bundled, "strategy", "advanced")[:30] not in flat(total)
+
+
+def test_path_json_carries_the_criterion_of_each_rise(invoke: Invoke, bundled: Ladder) -> None:
+    doc = json.loads(invoke("path", "apm", "pm", "--json").stdout)
+    rising = doc["steps"][0]["gap"]["rising"]
+    assert rising
+    for change in rising:
+        criterion = change["criterion"]
+        assert criterion["text"] == asks(bundled, change["competency"], change["after"])
+        assert criterion["basis"]["sources"] or criterion["basis"]["estimate"]
+    assert doc["total"]["competencies"][0]["criterion"]["text"]
+
+
+def test_show_json_carries_criteria(invoke: Invoke, bundled: Ladder) -> None:
+    doc = json.loads(invoke("show", "cpo", "--json").stdout)
+    strategy = next(r for r in doc["ratings"] if r["competency"] == "strategy")
+    assert strategy["criterion"]["text"] == asks(bundled, "strategy", "leading")
+    assert strategy["criterion"]["examples"]
+
+
+@pytest.mark.parametrize("command", [("show", "pm"), ("path", "apm", "senior-pm"),
+                                     ("compare", "pm", "group-pm", "--criteria")])
+def test_criteria_wrap_cleanly_at_40_columns(invoke: Invoke, command: tuple[str, ...]) -> None:
+    result = invoke(*command, env={"COLUMNS": "40"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 40
+    # A criterion hangs under its competency rather than running into the next bullet.
+    hanging = [line for line in lines if line.startswith("     ") and line.strip()]
+    assert hanging
+
+
+def test_compare_shows_criteria_only_on_demand(invoke: Invoke, bundled: Ladder) -> None:
+    plain = invoke("compare", "technical-pm", "growth-pm")
+    assert "What each step asks" not in plain.stdout
+    result = invoke("compare", "technical-pm", "growth-pm", "--criteria")
+    assert result.exit_code == 0, result.output
+    section = flat(result.stdout.split("What each step asks")[1].split("What sets each apart")[0])
+    assert f"Expert (technical-pm): {flat(asks(bundled, 'technical', 'expert'))}" in section
+    # Roles at the same step share one entry.
+    assert "Working (technical-pm, growth-pm)" in section
+
+
+def test_assess_gives_the_criterion_of_each_step_to_reach(
+    invoke: Invoke, tmp_path: Path, bundled: Ladder
+) -> None:
+    profile = tmp_path / "me.toml"
+    lines = [f'{c} = "working"' for c in bundled.competency_names]
+    profile.write_text("[ratings]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    result = invoke("assess", str(profile), "--target", "senior-pm")
+    assert result.exit_code == 0, result.output
+    below = flat(result.stdout.split("Below the target")[1].split("At the target")[0])
+    assert flat(asks(bundled, "strategy", "advanced")) in below
+    at = flat(result.stdout.split("At the target")[1].split("Above the target")[0])
+    assert flat(asks(bundled, "specification", "working")) not in at
+    doc = json.loads(invoke("assess", str(profile), "--target", "senior-pm", "--json").stdout)
+    strategy = next(s for s in doc["comparison"]["below"] if s["competency"] == "strategy")
+    assert strategy["criterion"]["text"] == asks(bundled, "strategy", "advanced")
+
+
+def test_a_catalogue_without_criteria_looks_as_before(invoke: Invoke) -> None:
+    result = invoke("--catalog", str(TINY), "show", "maker")
+    assert "  Competency   Skill" in result.stdout
+    markdown = invoke("--catalog", str(TINY), "export", "--format", "markdown").stdout
+    assert "Competency matrix" not in markdown
+
+
+def test_partial_criteria_work_everywhere(invoke: Invoke, tmp_path: Path) -> None:
+    path = tiny_with(tmp_path)  # 'people' has no criteria
+    for args in (("show", "lead"), ("path", "junior", "lead"), ("compare", "maker", "lead",
+                 "--criteria"), ("export", "--format", "markdown"), ("show", "lead", "--json")):
+        result = invoke("--catalog", str(path), *args)
+        assert result.exit_code == 0, (args, result.output)
+        assert result.stderr == "", args
+    shown = invoke("--catalog", str(path), "show", "maker").stdout
+    assert "Builds whole features alone." in shown
+
+
+# --------------------------------------------------------------------------
+# The matrix
+
+
+def test_the_matrix_is_rows_by_steps(bundled: Ladder) -> None:
+    matrix = competency_matrix(bundled)
+    assert [s.id for s in matrix.steps] == list(bundled.scale_rank)
+    assert [r.competency for r in matrix.rows] == list(bundled.competency_names)
+    assert all(len(row.cells) == 5 and not row.missing for row in matrix.rows)
+    strategy = next(r for r in matrix.rows if r.competency == "strategy")
+    leading = strategy.cells[4]
+    assert leading.step == "leading"
+    assert leading.roles == ("vp-product", "cpo")
+    assert matrix.described
+
+
+def test_the_matrix_of_a_partial_catalogue_has_holes(tmp_path: Path) -> None:
+    only_low = CRITERIA.split("[competencies.criteria.mid]")[0]
+    ladder = load(CatalogSource(tiny_with(tmp_path, only_low), "option"))
+    matrix = competency_matrix(ladder)
+    craft, people = matrix.rows
+    assert craft.missing == ("mid", "high")
+    assert people.missing == ("low", "mid", "high")
+    assert competency_matrix(ladder, ["people"]).rows == (people,)
+
+
+def _cells(line: str) -> list[str]:
+    return re.split(r"(?<!\\)\|", line)[1:-1]
+
+
+def test_markdown_matrix_is_one_well_formed_table(invoke: Invoke, bundled: Ladder) -> None:
+    markdown = invoke("export", "--format", "markdown").stdout
+    section = markdown.split("## Competency matrix\n")[1].split("\n## ")[0]
+    table = [line for line in section.splitlines() if line.startswith("|")]
+    assert _cells(table[0]) == [" Competency ", " 1. Foundational ", " 2. Working ",
+                                " 3. Advanced ", " 4. Expert ", " 5. Leading "]
+    rows = table[2:]
+    assert len(rows) == len(bundled.competency_names)
+    assert all(len(_cells(row)) == 6 for row in rows)
+    research = _cells(rows[0])
+    assert research[0] == " **Market and user research** "
+    assert research[1].startswith(" Helps with research")
+    assert "<br>*For example:* " in research[1]
+    assert "†" in research[5]  # the leading step is the catalogue's reading
+    assert "† marks a criterion that is the catalogue's own reading" in section
+
+
+def test_markdown_matrix_shows_catalogue_text_as_written(invoke: Invoke, tmp_path: Path) -> None:
+    hostile = CRITERIA.replace("Builds small pieces with help.",
+                               "Uses <script>x</script> | pipes [bold]and[/bold] \\u001b[31m.")
+    path = tiny_with(tmp_path, hostile)
+    markdown = invoke("--catalog", str(path), "export", "--format", "markdown").stdout
+    row = next(line for line in markdown.splitlines() if line.startswith("| **Craft**"))
+    assert len(_cells(row)) == 4
+    assert "\\<script\\>" in row
+    assert "<script>" not in row
+    assert "\\x1b" in row
+    shown = invoke("--catalog", str(path), "show", "junior").stdout
+    assert "[bold]and[/bold]" in shown
+    assert "\x1b" not in shown
+
+
+def test_source_url_is_shown_and_linked(invoke: Invoke, tmp_path: Path) -> None:
+    text = TINY.read_text(encoding="utf-8").replace(
+        'title = "Team handbook"\n',
+        'title = "Team handbook"\nurl = "https://wiki.example.com/ladder"\n',
+    )
+    path = tmp_path / "ladder.toml"
+    path.write_text(text, encoding="utf-8")
+    shown = invoke("--catalog", str(path), "show", "junior").stdout
+    assert "Team handbook: https://wiki.example.com/ladder" in shown
+    markdown = invoke("--catalog", str(path), "export", "--format", "markdown").stdout
+    assert "- **Team handbook** <https://wiki.example.com/ladder>" in markdown
+    doc = json.loads(invoke("--catalog", str(path), "show", "junior", "--json").stdout)
+    assert doc["sources"][0]["url"] == "https://wiki.example.com/ladder"

@@ -14,10 +14,12 @@ import re
 from pathlib import Path
 
 import pytest
+import tomli
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from conftest import ROOT, TINY, Invoke
 from pmladder.output_schemas import BUILDERS, output_schema
+from pmladder.views.export import dumps_toml
 
 EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
 PROFILES = Path(__file__).parent / "data" / "profiles"
@@ -56,7 +58,7 @@ RUNS: list[tuple[str, list[str]]] = [
 
 
 def test_every_json_command_is_run_here() -> None:
-    assert {command for command, _ in RUNS} == set(BUILDERS)
+    assert {command for command, _ in RUNS} | {"diff"} == set(BUILDERS)
 
 
 @pytest.mark.parametrize("command", sorted(BUILDERS))
@@ -88,6 +90,31 @@ def test_a_self_assessment_of_the_bundled_catalogue(invoke: Invoke, tmp_path: Pa
     result = invoke("assess", str(profile), "--target", "cpo", "--json")
     assert result.exit_code == 0, result.output
     Draft202012Validator(output_schema("assess")).validate(json.loads(result.stdout))
+
+
+def test_diff_output_matches_its_schema(invoke: Invoke, tmp_path: Path) -> None:
+    before = tmp_path / "before.toml"
+    exported = invoke("export", "--output", str(before))
+    assert exported.exit_code == 0, exported.output
+    data = tomli.loads(before.read_text(encoding="utf-8"))
+    roles = {role["id"]: role for role in data["roles"]}
+    roles["pm"]["title"] = "Product Manager II"
+    roles["technical-pm"]["track"] = "core"
+    roles["senior-pm"]["competencies"]["strategy"] = "expert"
+    roles["senior-pm"]["aliases"].append("Lead PM II")
+    roles["apm"]["moves"].append({"to": "technical-pm", "kind": "specialisation"})
+    data["roles"] = [role for role in data["roles"] if role["id"] != "growth-pm"]
+    for role in data["roles"]:
+        role["moves"] = [m for m in role.get("moves", []) if m["to"] != "growth-pm"]
+    after = tmp_path / "after.toml"
+    after.write_text(dumps_toml(data), encoding="utf-8")
+    validator = Draft202012Validator(output_schema("diff"))
+    for old, new in ((before, after), (after, before), (before, before)):
+        result = invoke("diff", str(old), str(new), "--json")
+        assert result.exit_code in (0, 1), result.output
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+                  for e in validator.iter_errors(json.loads(result.stdout))]
+        assert not errors, "\n".join(errors[:10])
 
 
 def _doc_section(command: str) -> str:

@@ -142,7 +142,10 @@ def test_role_page_has_everything_show_has(bundled_site: Path) -> None:
                     *role.aliases, *role.frameworks, role.education or "", role.experience or ""]
         expected += [sources[s] for s in role.sources]
         for comp, step in role.competencies.items():
-            expected += [ladder.competency_names[comp], scale[step].name, scale[step].description]
+            # A step's criterion where the catalogue has one, else the scale's own words.
+            criterion = ladder.criterion(comp, step)
+            asks = criterion.text if criterion is not None else scale[step].description
+            expected += [ladder.competency_names[comp], scale[step].name, asks]
         for move in role.moves:
             expected.append(ladder.roles[move.to].title)
         for source_id, _index in ladder.incoming[role.id]:

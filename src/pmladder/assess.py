@@ -49,7 +49,7 @@ from .errors import (
 from .inert import inert
 from .ladder import Route, reachable, route
 from .lookup import find_role
-from .models import Role
+from .models import Criterion, Role
 from .textfile import Unreadable, decode, read_bytes
 from .validation import parse_toml
 
@@ -523,6 +523,8 @@ class Standing:
     """Position of the required step, 1 = lowest, 0 = not rated by the target."""
     difference: int
     """``yours_rank - required_rank``: steps above (positive) or below (negative)."""
+    criterion: Criterion | None = None
+    """What the required step asks in this competency, when the catalogue says."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -567,6 +569,7 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
             required_name=names[required] if required is not None else None,
             required_rank=need,
             difference=have - need,
+            criterion=ladder.criterion(comp, required) if required is not None else None,
         )
         (above if have > need else at if have == need else below).append(standing)
     return Comparison(

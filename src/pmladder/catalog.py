@@ -96,7 +96,7 @@ def _chosen(value: str, origin: str) -> CatalogSource:
         what = "--catalog is" if origin == "option" else f"{ENV_VAR} is set but"
         raise UsageError(
             f"{what} empty; give a catalogue file",
-            hints=[f"use {'--catalog' if origin == 'option' else ENV_VAR + '='}"
+            hints=[f"use {'--catalog ' if origin == 'option' else ENV_VAR + '='}"
                    f"{BUNDLED_CHOICE} for the bundled catalogue"
                    + ("" if origin == "option" else f", or unset {ENV_VAR}")],
         )

@@ -20,6 +20,7 @@ from . import __version__
 from .commands import assess as assess_cmd
 from .commands import common
 from .commands import compare as compare_cmd
+from .commands import diff as diff_cmd
 from .commands import export as export_cmd
 from .commands import ladder_cmd as drawing_cmd
 from .commands import listing as list_cmd
@@ -290,6 +291,7 @@ schema_cmd.register(commands)
 export_cmd.register(commands)
 assess_cmd.register(commands)
 site_cmd.register(commands)
+diff_cmd.register(commands)
 
 
 class _Output:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .catalog import Ladder, normalise
 from .errors import NotFoundError, UsageError
 from .lookup import close_words
-from .models import Move, MoveKind, Role
+from .models import Criterion, Move, MoveKind, Role
 
 
 class Rating(NamedTuple):
@@ -29,6 +29,8 @@ class Rating(NamedTuple):
     level_name: str
     #: Position of the level on the scale, 1 = lowest.
     rank: int
+    #: What this level asks in this competency, when the catalogue says.
+    criterion: Criterion | None = None
 
 
 class Change(NamedTuple):
@@ -48,6 +50,8 @@ class Change(NamedTuple):
     after_name: str
     #: How many scale steps it rises (from nothing counts as from below the lowest step).
     steps: int
+    #: What the level it rises to asks in this competency, when the catalogue says.
+    criterion: Criterion | None = None
 
 
 class FieldChange(NamedTuple):
@@ -115,7 +119,7 @@ TIE_BREAK_RULE = (
 )
 
 
-def _exact(years: float) -> int:
+def exact_years(years: float) -> int:
     """``years`` as a whole number of 10**-330 years: the decimal the file wrote, exactly.
 
     Sums of these never round, so 0.1 + 0.2 ties with 0.3 as it does on paper,
@@ -181,7 +185,7 @@ class _Search:
     def unit(self, years: float) -> int:
         cost = self.units.get(years)
         if cost is None:
-            cost = self.units[years] = _exact(years)
+            cost = self.units[years] = exact_years(years)
         return cost
 
     def tight(self, here: str, to: str, years: float) -> bool:
@@ -241,6 +245,7 @@ def rating(ladder: Ladder, competency: str, level: str) -> Rating:
         level=level,
         level_name=ladder.scale_names.get(level, level),
         rank=ladder.scale_rank.get(level, -1) + 1,
+        criterion=ladder.criterion(competency, level),
     )
 
 
@@ -262,7 +267,8 @@ def competency_changes(
         old = before.competencies.get(r.competency)
         if old is None:
             new.append(
-                Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank)
+                Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank,
+                       r.criterion)
             )
         elif rank[r.level] > rank[old]:
             rising.append(
@@ -274,6 +280,7 @@ def competency_changes(
                     r.level,
                     r.level_name,
                     rank[r.level] - rank[old],
+                    r.criterion,
                 )
             )
     return tuple(rising), tuple(new)

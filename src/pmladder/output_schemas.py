@@ -78,10 +78,25 @@ def _envelope() -> dict[str, Schema]:
 
 
 def document(command: str, description: str, **fields: Schema) -> Schema:
-    """The schema of one command's document: the envelope, then its own fields."""
+    """The schema of one command's document: the envelope, then its own fields.
+
+    The catalogue's own definitions (``Role``, ``Criterion``...) come along in
+    ``$defs``, so records copied from the catalogue are described once.
+    """
     body = obj(description, **_envelope(), **fields)
     body["properties"]["command"] = {**body["properties"]["command"], "const": command}
-    return {"$schema": SCHEMA_DIALECT, "title": f"pmladder {command} --json", **body}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": f"pmladder {command} --json",
+        **body,
+        "$defs": _catalogue_defs(),
+    }
+
+
+CRITERION = described(
+    opt({"$ref": "#/$defs/Criterion"}),
+    "What this step asks in this competency, as the catalogue words it; null when it is silent.",
+)
 
 
 MOVE_VIEW = obj(
@@ -100,6 +115,7 @@ RATING = obj(
     level=described(STR, "Scale step id."),
     level_name=STR,
     rank=described(INT, "1 = the lowest step of the scale."),
+    criterion=CRITERION,
 )
 
 CHANGE = obj(
@@ -111,6 +127,8 @@ CHANGE = obj(
     after=STR,
     after_name=STR,
     steps=described(INT, "Scale steps risen."),
+    criterion=described(CRITERION, "What the step risen to asks; null when the catalogue "
+                        "doesn't say."),
 )
 
 FIELD_CHANGE = obj(before=opt(STR), after=opt(STR))
@@ -177,20 +195,17 @@ def _list() -> Schema:
 
 
 def _show() -> Schema:
-    return {
-        **document(
-            "show",
-            "One role in full.",
-            role=described({"$ref": "#/$defs/Role"}, "The role exactly as the catalogue has it."),
-            track_name=STR,
-            level_name=STR,
-            ratings=arr(RATING),
-            comes_from=arr(MOVE_VIEW),
-            leads_to=arr(MOVE_VIEW),
-            sources=arr({"$ref": "#/$defs/Source"}),
-        ),
-        "$defs": _catalogue_defs(),
-    }
+    return document(
+        "show",
+        "One role in full.",
+        role=described({"$ref": "#/$defs/Role"}, "The role exactly as the catalogue has it."),
+        track_name=STR,
+        level_name=STR,
+        ratings=arr(RATING),
+        comes_from=arr(MOVE_VIEW),
+        leads_to=arr(MOVE_VIEW),
+        sources=arr({"$ref": "#/$defs/Source"}),
+    )
 
 
 def _path() -> Schema:
@@ -202,7 +217,7 @@ def _compare() -> Schema:
         id=STR, title=STR, track=STR, track_name=STR, level=INT, level_name=STR, summary=STR,
         education=opt(STR), experience=opt(STR), experience_years=opt(NUM),
     )
-    rating = opt(obj(level=STR, level_name=STR, rank=INT))
+    rating = opt(obj(level=STR, level_name=STR, rank=INT, criterion=CRITERION))
     competency = obj(
         id=STR, name=STR,
         ratings=mapping(rating, "Role id to its rating, null where unrated."),
@@ -266,6 +281,8 @@ def _assess() -> Schema:
     side = obj(
         competency=STR, name=STR, yours=opt(STR), yours_name=opt(STR), yours_rank=INT,
         required=opt(STR), required_name=opt(STR), required_rank=INT, difference=INT,
+        criterion=described(CRITERION, "What the target's step asks; null when the target "
+                            "doesn't rate it or the catalogue doesn't say."),
     )
     return document(
         "assess", "A self-assessment: fits, the target and the route to it.",
@@ -282,6 +299,48 @@ def _assess() -> Schema:
     )
 
 
+def _diff() -> Schema:
+    named = obj(name=STR, file=opt(STR))
+    summary = obj(id=STR, title=STR, track=STR, level=INT, moves_out=arr(STR),
+                  moves_in=arr(STR))
+    items = obj(id=STR, title=STR, added=arr(STR), removed=arr(STR))
+    route = opt(obj(steps=INT, typical_years=opt(NUM), years_known=BOOL, roles=arr(STR)))
+    return document(
+        "diff", "What changed from OLD to NEW for the people on the ladder.",
+        old=named,
+        new=named,
+        same=described(BOOL, "True exactly when nothing changed (exit code 0)."),
+        roles_added=arr(summary),
+        roles_removed=arr(summary),
+        renamed=arr(obj(id=STR, before=STR, after=STR)),
+        relevelled=arr(obj(
+            id=STR, title=STR, level_before=INT, level_after=INT, level_name_before=STR,
+            level_name_after=STR, track_before=STR, track_after=STR,
+        )),
+        aliases=arr(items),
+        moves=arr(obj(
+            source=STR, target=STR, change=STR, kind_before=opt(KIND), kind_after=opt(KIND),
+            years_before=opt(NUM), years_after=opt(NUM),
+        )),
+        ratings=arr(obj(
+            role=STR, title=STR, competency=STR, name=STR,
+            change={"enum": ["rose", "fell", "added", "removed"]},
+            before=opt(STR), after=opt(STR), before_name=opt(STR), after_name=opt(STR),
+            steps=INT,
+        )),
+        responsibilities=arr(items),
+        fields=arr(obj(id=STR, title=STR, fields=arr(STR))),
+        definitions=arr(obj(
+            what=STR, id=STR, name=STR, change={"enum": ["added", "removed", "redefined"]},
+            fields=arr(STR),
+        )),
+        routes=obj(
+            changed=arr(obj(source=STR, target=STR, before=route, after=route)),
+            total=INT, shown=INT, complete=BOOL, searched=INT, affected=INT,
+        ),
+    )
+
+
 BUILDERS = {
     "list": _list,
     "show": _show,
@@ -291,6 +350,7 @@ BUILDERS = {
     "ladder": _ladder,
     "validate": _validate,
     "assess": _assess,
+    "diff": _diff,
 }
 """Each command that takes ``--json``, and how to build its document's schema."""
 

@@ -23,6 +23,8 @@ class Unreadable(Exception):
 def read_bytes(path: Path, *, kind: str, hint: str, limit: int) -> bytes:
     """The bytes of ``path``, refusing folders and files over ``limit`` bytes before reading."""
     mib = limit // 1024 // 1024
+    if "\x00" in str(path):
+        raise Unreadable("a file name can't contain a NUL byte; check the path")
     try:
         if path.is_dir():
             raise Unreadable(f"is a folder, not a {kind} file; give the path of a .toml file")
@@ -109,6 +111,8 @@ def write_file(path: Path, data: bytes, *, overwrite: bool, mode: int | None = N
     import os
     import stat as st
 
+    if "\x00" in str(path):
+        raise WriteRefused("a file name can't contain a NUL byte")
     try:
         info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:

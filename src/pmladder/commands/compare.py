@@ -20,6 +20,13 @@ def compare(
             show_default=False,
         ),
     ],
+    criteria: Annotated[
+        bool,
+        typer.Option(
+            "--criteria",
+            help="Also say what each role's step asks in each competency.",
+        ),
+    ] = False,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -29,7 +36,8 @@ def compare(
     proficiency with the highest of each row marked ▲ and '-' where a role does
     not rate it; the responsibilities and frameworks only one of them has; and
     the shortest route from each role to each other one ("no route" when no
-    moves lead there).
+    moves lead there). With --criteria, what each role's step asks in each
+    competency (--json always carries it).
     """
     from ..compare import check_count
     from ..compare import compare as compare_roles
@@ -46,7 +54,7 @@ def compare(
     else:
         from ..views.compare import render_comparison
 
-        common.print_rich(render_comparison(ladder, result), svg=target,
+        common.print_rich(render_comparison(ladder, result, criteria=criteria), svg=target,
                           title="pmladder compare")
 
 

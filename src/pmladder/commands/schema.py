@@ -22,6 +22,7 @@ class Document(StrEnum):
     ladder = "ladder"
     validate = "validate"
     assess = "assess"
+    diff = "diff"
 
 
 def schema(
@@ -29,7 +30,7 @@ def schema(
         Document,
         typer.Argument(
             help="catalog (the default): the catalogue file format; or a command "
-            "(list, show, path, compare, search, ladder, validate, assess): the document "
+            "(list, show, path, compare, search, ladder, validate, assess, diff): the document "
             "its --json prints.",
             case_sensitive=False,
             show_default=False,

@@ -20,7 +20,7 @@ from ..assess import FIT_RULE, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
 from ..ladder import TIE_BREAK_RULE
 from .jsonout import _plain, envelope, path_document
-from .tables import render_route, source_line
+from .tables import render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (
@@ -76,16 +76,17 @@ def _fit_list(fits: Sequence[Fit], target: str | None) -> Table:
     return grid
 
 
-def _standing_list(items: Sequence[Standing], style: str) -> Table:
+def _standing_list(items: Sequence[Standing], style: str, *, criteria: bool = False) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
     for s in items:
-        grid.add_row(" •", Text.assemble(
+        line = Text.assemble(
             text(s.name), ": you ", text(s.yours_name or "none"), ", target ",
             text(s.required_name or "not asked"),
             (f" ({s.difference:+d})" if s.difference else "", style),
-        ))
+        )
+        grid.add_row(" •", with_criterion(line, s.criterion if criteria else None))
     return grid
 
 
@@ -216,8 +217,11 @@ def render_assessment(
     )
     for label, items, style in groups:
         yield Text(label, style="bold")
-        if items and compact:
-            yield _standing_list(items, style)
+        # Below the target, what each step to reach asks is the to-do list: a list
+        # (as path shows its rises) leaves the criteria room.
+        criteria = items is comparison.below and any(s.criterion for s in items)
+        if items and (compact or criteria):
+            yield _standing_list(items, style, criteria=criteria)
             yield Text()
         elif items:
             yield _standing_table(items, style)

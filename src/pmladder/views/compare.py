@@ -264,9 +264,11 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
 class ComparisonView:
     """The whole comparison, laid out for the width Rich gives it."""
 
-    def __init__(self, ladder: Ladder, comparison: Comparison) -> None:
+    def __init__(self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False) -> None:
         self.ladder = ladder
         self.comparison = comparison
+        #: Whether to say what each role's step asks in each competency.
+        self.criteria = criteria
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
@@ -289,6 +291,10 @@ class ComparisonView:
         yield Rule(Text("Competencies", style="bold"), align="left")
         yield from _competencies(self.ladder, comparison, width)
         yield Text()
+        if self.criteria:
+            yield Rule(Text("What each step asks", style="bold"), align="left")
+            yield from _criteria(comparison)
+            yield Text()
         yield Rule(Text("What sets each apart", style="bold"), align="left")
         yield from _distinct(comparison)
         yield Text()
@@ -296,8 +302,35 @@ class ComparisonView:
         yield from _routes(comparison)
 
 
-def render_comparison(ladder: Ladder, comparison: Comparison) -> Iterator[RenderableType]:
-    yield ComparisonView(ladder, comparison)
+def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
+    """For each competency, each step the compared roles need and what it asks.
+
+    Roles at the same step share one entry, so the differences stand out.
+    """
+    ids = [r.id for r in comparison.roles]
+    for row in comparison.competencies:
+        steps: dict[str, tuple[Rating, list[str]]] = {}
+        for role_id, rated in zip(ids, row.ratings, strict=True):
+            if rated is not None:
+                steps.setdefault(rated.level, (rated, []))[1].append(role_id)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for rated, roles in sorted(steps.values(), key=lambda item: item[0].rank):
+            line = Text.assemble(text(rated.level_name, "bold"), " (",
+                                 text(", ".join(roles), "cyan"), ")")
+            if rated.criterion is not None:
+                line.append(": ")
+                line.append_text(text(rated.criterion.text))
+            grid.add_row(" •", line)
+        yield text(row.name, "bold")
+        yield grid
+
+
+def render_comparison(
+    ladder: Ladder, comparison: Comparison, *, criteria: bool = False
+) -> Iterator[RenderableType]:
+    yield ComparisonView(ladder, comparison, criteria=criteria)
 
 
 # --------------------------------------------------------------------------
@@ -307,7 +340,12 @@ def render_comparison(ladder: Ladder, comparison: Comparison) -> Iterator[Render
 def _rating_json(rating: Rating | None) -> dict[str, Any] | None:
     if rating is None:
         return None
-    return {"level": rating.level, "level_name": rating.level_name, "rank": rating.rank}
+    return {
+        "level": rating.level,
+        "level_name": rating.level_name,
+        "rank": rating.rank,
+        "criterion": None if rating.criterion is None else rating.criterion.model_dump(mode="json"),
+    }
 
 
 def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from .. import __version__
 from ..catalog import Ladder, Summary
 from ..errors import OutputExistsError, UsageError
 from ..ladder import MoveView, moves_from, moves_into, overview, ratings
+from ..matrix import Matrix, competency_matrix
 from ..models import Catalog, Role
 
 FORMATS = ("toml", "json", "markdown", "mermaid", "dot", "svg")
@@ -342,6 +343,11 @@ def _markdown(ladder: Ladder) -> Iterator[str]:
         for comp in catalog.competencies:
             yield f"| {md(comp.name)} | {md(comp.description)} |"
         yield ""
+    matrix = competency_matrix(ladder)
+    if matrix.described:
+        yield "## Competency matrix"
+        yield ""
+        yield from matrix_markdown(matrix)
     yield "## Roles"
     yield ""
     sources = {s.id: s for s in catalog.sources}
@@ -357,8 +363,65 @@ def _markdown(ladder: Ladder) -> Iterator[str]:
                 line += f", {md(source.publisher)}"
             if source.description:
                 line += f". {md(source.description)}"
+            if source.url:
+                line += f" {_link(source.url)}"
             yield line
         yield ""
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\\`|]+")
+
+
+def _link(locator: str) -> str:
+    """A source's locator: a link when it is a plain web address, else its text."""
+    if _WEB_ADDRESS.fullmatch(locator):
+        return f"<{locator}>"
+    return md(locator)
+
+
+ESTIMATE_MARK = "†"
+"""Marks a criterion whose basis is the catalogue's own reading."""
+
+
+def matrix_markdown(matrix: Matrix) -> Iterator[str]:
+    """The competency matrix as one Markdown table, with a line on how to read it.
+
+    One table for the whole catalogue, not one per track: criteria belong to
+    competencies, which every track shares, so per-track tables would repeat
+    the same rows. Cells hold the criterion and its examples; empty cells are
+    steps the catalogue does not describe.
+    """
+    steps = " | ".join(f"{s.rank}. {md(s.name)}" for s in matrix.steps)
+    estimated = any(
+        c.criterion is not None and c.criterion.basis is not None and c.criterion.basis.is_estimate
+        for row in matrix.rows
+        for c in row.cells
+    )
+    yield (
+        f"What each step of the {md(matrix.scale)} scale asks in each competency, lowest "
+        "step first: read a row to see how a competency grows."
+        + (f" {ESTIMATE_MARK} marks a criterion that is the catalogue's own reading rather "
+           "than something its sources describe." if estimated else "")
+    )
+    yield ""
+    yield f"| Competency | {steps} |"
+    # Relative widths for pandoc: the criteria need more room than the names.
+    yield "|" + "-" * 3 + "|" + "|".join("-" * 5 for _ in matrix.steps) + "|"
+    for row in matrix.rows:
+        cells = []
+        for cell in row.cells:
+            criterion = cell.criterion
+            if criterion is None:
+                cells.append(" ")
+                continue
+            shown = md(criterion.text)
+            if criterion.basis is not None and criterion.basis.is_estimate:
+                shown += f" {ESTIMATE_MARK}"
+            if criterion.examples:
+                shown += "<br>*For example:* " + "; ".join(md(e) for e in criterion.examples)
+            cells.append(shown)
+        yield f"| **{md(row.name)}** | " + " | ".join(cells) + " |"
+    yield ""
 
 
 def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Iterator[str]:

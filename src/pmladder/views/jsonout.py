@@ -11,6 +11,8 @@ import dataclasses
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..catalog import Ladder
 from ..ladder import Route, TrackEntry, moves_from, moves_into, ratings
 from ..models import Role
@@ -33,6 +35,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
     return value
 
 

@@ -9,15 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder, normalise
-from ..ladder import Change, MoveView, Route, Step, TrackEntry, moves_from, moves_into, ratings
-from ..models import Role
+from ..ladder import (
+    Change,
+    MoveView,
+    Rating,
+    Route,
+    Step,
+    TrackEntry,
+    moves_from,
+    moves_into,
+    ratings,
+)
+from ..models import Criterion, Role
 from .terminal import text
 
 KIND_LABEL = {
@@ -71,6 +81,17 @@ def _moves(items: Sequence[MoveView]) -> Text:
             detail += f" after ~{m.typical_years:g}y"
         out.append(f" {detail}", style="dim")
     return out
+
+
+CRITERION_WIDTH = 64
+"""Widest a competency's column grows to make room for its criterion, so ratings stay close."""
+
+
+def with_criterion(name: Text, criterion: Criterion | None) -> RenderableType:
+    """A competency's name with, below it, what its step asks (when the catalogue says)."""
+    if criterion is None:
+        return name
+    return Group(name, Padding(text(criterion.text, "dim"), (0, 0, 0, 2), expand=False))
 
 
 # --------------------------------------------------------------------------
@@ -129,14 +150,8 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     yield _bullets(role.responsibilities)
 
     if role.competencies:
-        steps = len(ladder.head.scale.levels)
-        table = Table(title=None, box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-        table.add_column("Competency")
-        table.add_column(text(ladder.head.scale.name, limit=200), no_wrap=True)
-        for r in ratings(ladder, role):
-            table.add_row(text(r.name), _proficiency(r.rank, steps, r.level_name))
         yield _heading("\nCompetencies")
-        yield table
+        yield _Ratings(ladder, ratings(ladder, role))
 
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -164,9 +179,49 @@ def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
         yield _heading("\nNotes")
         yield _bullets(role.notes)
     if role.sources:
-        titles = {s.id: s.title for s in ladder.head.sources}
+        known = {s.id: s for s in ladder.head.sources}
         yield _heading("\nSources")
-        yield _bullets(titles.get(s, s) for s in role.sources)
+        yield _bullets(
+            s if s not in known else
+            known[s].title + (f": {known[s].url}" if known[s].url else "")
+            for s in role.sources
+        )
+
+
+class _Ratings:
+    """A role's competencies, each with its step and what that step asks.
+
+    A table, or one entry per competency on a narrow terminal.
+    """
+
+    def __init__(self, ladder: Ladder, rated: Sequence[Rating]) -> None:
+        self.rated = rated
+        self.steps = len(ladder.head.scale.levels)
+        self.scale = ladder.head.scale.name
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        described = any(r.criterion is not None for r in self.rated)
+        if options.max_width < NARROW:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for r in self.rated:
+                line = Text.assemble(text(r.name), ": ",
+                                     _proficiency(r.rank, self.steps, r.level_name))
+                grid.add_row(" •", with_criterion(line, r.criterion))
+            yield grid
+            return
+        table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1),
+                      leading=1 if described else 0)
+        room = options.max_width - 2 * self.steps - 12  # the proficiency column
+        table.add_column("Competency", max_width=min(CRITERION_WIDTH, room) if described else None)
+        table.add_column(text(self.scale, limit=200), no_wrap=True)
+        for r in self.rated:
+            table.add_row(with_criterion(text(r.name), r.criterion),
+                          _proficiency(r.rank, self.steps, r.level_name))
+        yield table
 
 
 def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
@@ -195,22 +250,31 @@ NARROW = 60
 class _Changes:
     """Competencies that rise or are new: a table, or one line each on a narrow terminal."""
 
-    def __init__(self, rising: Sequence[Change], new: Sequence[Change]) -> None:
+    def __init__(
+        self, rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True
+    ) -> None:
         self.rising = rising
         self.new = new
+        #: Whether to show what each step rises to asks.
+        self.criteria = criteria
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
         rows = [(c, text(c.before_name)) for c in self.rising]
         rows += [(c, Text("new", style="yellow")) for c in self.new]
-        if options.max_width < NARROW:
+        asks = {c.competency: c.criterion for c, _ in rows if self.criteria}
+        described = any(criterion is not None for criterion in asks.values())
+        # With criteria, a list reads as a to-do list and leaves the criteria room.
+        if options.max_width < NARROW or described:
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
             grid.add_column()
             for change, before in rows:
-                grid.add_row(" •", Text.assemble(text(change.name), ": ", before, " → ",
-                                                 text(change.after_name, "green")))
+                line = Text.assemble(text(change.name), ": ", before, " → ",
+                                     text(change.after_name, "green"))
+                criterion = asks.get(change.competency)
+                grid.add_row(" •", with_criterion(line, criterion))
             yield grid
             return
         table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
@@ -223,8 +287,10 @@ class _Changes:
         yield table
 
 
-def _changes_table(rising: Sequence[Change], new: Sequence[Change]) -> RenderableType:
-    return _Changes(rising, new)
+def _changes_table(
+    rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True
+) -> RenderableType:
+    return _Changes(rising, new, criteria=criteria)
 
 
 def _step(step: Step) -> Iterator[RenderableType]:
@@ -297,7 +363,9 @@ def render_route(ladder: Ladder, route: Route) -> Iterator[RenderableType]:
     yield Text(f"Typical years: {route.typical_years:g}{known}")
     if route.overall:
         yield _heading("Competencies overall")
+        # The steps above say what each rise asks; the total stays a summary.
         yield _changes_table(
             [c for c in route.overall if c.before is not None],
             [c for c in route.overall if c.before is None],
+            criteria=False,
         )

@@ -1,0 +1,103 @@
+"""``pmladder diff OLD [NEW]``: what an edit to a ladder changes for the people on it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import common
+
+if TYPE_CHECKING:
+    from ..catalog import Ladder
+
+BUNDLED_NAME = "bundled"
+"""The name that stands for the bundled catalogue (write ./bundled for a file of that name)."""
+
+
+class Format(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
+def _load(name: str) -> Ladder:
+    from pathlib import Path
+
+    from ..catalog import CatalogSource, load
+
+    if name == BUNDLED_NAME:
+        return load(CatalogSource(None))
+    return load(CatalogSource(Path(name), "argument"))
+
+
+def diff(
+    ctx: typer.Context,
+    old: Annotated[
+        str,
+        typer.Argument(
+            metavar="OLD",
+            help="The catalogue before the change: a file, or 'bundled' for the bundled one.",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NEW",
+            help="The catalogue after the change: a file, or 'bundled'; "
+            "default: the active catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml).",
+            show_default=False,
+        ),
+    ] = None,
+    json: common.JsonOption = False,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-F",
+            help="text: tables; markdown: tables to paste into a pull request.",
+            case_sensitive=False,
+        ),
+    ] = Format.text,
+) -> None:
+    """Show what changed between two catalogues for the people on the ladder.
+
+    Roles added, removed, renamed or re-levelled; aliases; moves added, removed,
+    retyped or retimed; ratings that rose or fell; responsibilities; the scale,
+    tracks, levels and competencies; and the routes between roles that changed.
+    Exits 0 when nothing changed and 1 when something did, as diff does.
+    """
+    from ..diff import compare
+    from ..errors import UsageError
+
+    if json and format is not Format.text:
+        raise UsageError("--json and --format markdown are two outputs; choose one")
+    before = _load(old)
+    after = common.state(ctx).ladder() if new is None else _load(new)
+    for ladder in (before, after):
+        for warning in ladder.warnings:
+            common.write_stderr(warning.format(ladder.source.label))
+    result = compare(before, after)
+    if json:
+        from ..views.diff import document
+
+        common.print_json(document(result))
+    elif format is Format.markdown:
+        import sys
+
+        from ..views.diff import markdown
+
+        sys.stdout.write(markdown(result))
+    else:
+        from ..views.diff import render
+
+        common.print_rich(render(result), title="pmladder diff")
+    if not result.same:
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        "diff",
+        epilog="Example: pmladder diff bundled pmladder.toml --format markdown",
+    )(diff)
