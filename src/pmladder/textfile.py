@@ -8,6 +8,7 @@ to do; the caller turns it into its own error type.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 
@@ -175,10 +176,13 @@ def _write_replacing(target: Path, data: bytes, *, overwrite: bool, mode: int) -
                 os.unlink(temp)
 
 
+_STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
+
+
 def _is_stream(path: Path) -> bool:
-    """``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: the caller's open file, not a file."""
-    text = str(path.absolute())
-    return text.startswith(("/dev/", "/proc/"))
+    """``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: an open file of the caller's
+    (a shell redirection, say), written where it points even when that is a regular file."""
+    return _STREAM.fullmatch(str(path.absolute())) is not None
 
 
 def _write_through(path: Path, data: bytes) -> None:
