@@ -194,6 +194,8 @@ class Move(_Model):
     """Where the move itself comes from. Left out, nothing is claimed either way."""
     typical_years_basis: Basis | None = None
     """Where `typical_years` comes from. Left out, nothing is claimed either way."""
+    asks_less: list[Id] = []
+    """Competencies the next role deliberately rates lower or stops rating, explained in the move's `note`. `validate` warns about any other promotion or management move that lowers or drops a rating."""  # noqa: E501
 
 
 class Role(_Model):

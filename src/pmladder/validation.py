@@ -435,9 +435,16 @@ def validate_data(
     except ValidationError as exc:
         errors = exc.errors()
         located = [_from_pydantic(err, data) for err in errors]
-        located += _cross_check(_Facts.salvage(data, (tuple(err["loc"]) for err in errors)))
+        bad = [tuple(err["loc"]) for err in errors]
+        facts = _Facts.salvage(data, bad)
+        located += _cross_check(facts)
+        located += _claim_references(_Raw(data, bad), facts)
     else:
-        located = _cross_check(_Facts.of(catalog))
+        facts = _Facts.of(catalog)
+        located = _cross_check(facts)
+        located += _claim_references(_Raw(data, ()), facts)
+        if not any(problem.severity == "error" for _, problem in located):
+            located += _consistency(catalog)
     problems = _finish(located, text, fmt)
     if catalog is None or any(p.severity == "error" for p in problems):
         raise CatalogError(label, problems)
@@ -446,7 +453,12 @@ def validate_data(
 
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Cross-check a catalogue whose shape is valid; return every problem, linear in its size."""
-    return [problem for _, problem in _cross_check(_Facts.of(catalog))]
+    facts = _Facts.of(catalog)
+    located = _cross_check(facts)
+    located += _claim_references(_Raw(catalog.model_dump(exclude_none=True), ()), facts)
+    if not any(problem.severity == "error" for _, problem in located):
+        located += _consistency(catalog)
+    return [problem for _, problem in located]
 
 
 _Located = tuple[Loc, Problem]
@@ -652,6 +664,11 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if len(loc) == 3 and loc[0] == "competencies" and loc[2] == "criteria":
+            return (
+                "must be a table keyed by step of the scale: one [competencies.criteria.STEP] "
+                f"table per step (not [[competencies.criteria]]), got {_got(value)}"
+            )
         if len(loc) == 4 and loc[0] == "competencies" and loc[2] == "criteria":
             return (
                 f"must be a table with a 'text' field: write [competencies.criteria.{name}] "
@@ -1064,3 +1081,102 @@ def _cross_check(facts: _Facts) -> list[_Located]:
     return problems
 
 
+
+
+def _claim_references(raw: _Raw, facts: _Facts) -> list[_Located]:
+    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
+    problems: list[_Located] = []
+    sources = None if facts.sources is None else {s for _, s in facts.sources}
+    competencies = None if facts.competencies is None else {c for _, c in facts.competencies}
+
+    def check(loc: Loc, known: set[str] | None, kind: str, under: str, role: str | None) -> None:
+        if known is None:
+            return
+        for k, value in raw.texts(loc):
+            if value not in known:
+                where: Loc = (*loc, k)
+                problems.append((where, Problem(
+                    f"{kind} {value!r} is not defined{_closest(value, known)}; add it under "
+                    f"{under} or fix the id", location=loc_path(where), role=role)))
+
+    for i in range(raw.count(("roles",))):
+        here: Loc = ("roles", i)
+        role = raw.text((*here, "id"))
+        check((*here, "experience_years_basis", "sources"), sources, "source", "[[sources]]",
+              role)
+        for j in range(raw.count((*here, "moves"))):
+            move: Loc = (*here, "moves", j)
+            for key in ("basis", "typical_years_basis"):
+                check((*move, key, "sources"), sources, "source", "[[sources]]", role)
+            check((*move, "asks_less"), competencies, "competency", "[[competencies]]", role)
+    return problems
+
+
+FALLS_MATTER: frozenset[str] = frozenset({"promotion", "management"})
+"""Move kinds that go up: experience should add up along them, and they should not
+lower or drop a rating without saying so."""
+
+YEARS_TOLERANCE = 1.0
+"""Experience figures must come within less than this of what a move's typical time implies."""
+
+
+def _years(value: float) -> str:
+    return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+def _consistency(catalog: Catalog) -> list[_Located]:
+    """Warnings about a valid catalogue whose figures or ratings contradict each other.
+
+    Along a promotion or a management move up a level, the next role's
+    experience should be this role's plus the move's typical time, to within
+    less than a year; a promotion or management move should not lower or drop a rating
+    unless the move lists it in ``asks_less``. Linear in the size of the catalogue.
+    """
+    problems: list[_Located] = []
+    roles = {r.id: r for r in catalog.roles}
+    rank = {s.id: i for i, s in enumerate(catalog.scale.levels)}
+    names = {s.id: s.name for s in catalog.scale.levels}
+
+    def warn(loc: Loc, message: str, role: str) -> None:
+        problems.append(
+            (loc, Problem(message, location=loc_path(loc), role=role, severity="warning"))
+        )
+
+    for i, role in enumerate(catalog.roles):
+        for j, move in enumerate(role.moves):
+            loc: Loc = ("roles", i, "moves", j)
+            target = roles[move.to]
+            if (
+                move.kind in FALLS_MATTER
+                and target.level > role.level
+                and move.typical_years is not None
+                and role.experience_years is not None
+                and target.experience_years is not None
+            ):
+                expected = role.experience_years + move.typical_years
+                if abs(target.experience_years - expected) >= YEARS_TOLERANCE:
+                    warn((*loc, "typical_years"),
+                         f"{role.id} asks {_years(role.experience_years)} of experience and "
+                         f"this move comes after {_years(move.typical_years)} more, so "
+                         f"{move.to} should ask about {_years(expected)}, but it asks "
+                         f"{_years(target.experience_years)}; change one of the three figures",
+                         role.id)
+            if move.kind not in FALLS_MATTER or not target.competencies:
+                continue
+            meant = set(move.asks_less)
+            for comp, level in role.competencies.items():
+                if comp in meant:
+                    continue
+                after = target.competencies.get(comp)
+                if after is None:
+                    warn((*loc, "to"),
+                         f"{move.to} does not rate {comp!r}, which {role.id} rates "
+                         f"{names.get(level, level)}; rate it in {move.to}, or list it in "
+                         "this move's asks_less and say why in its note", role.id)
+                elif rank.get(after, 0) < rank.get(level, 0):
+                    warn((*loc, "to"),
+                         f"{move.kind} to {move.to} lowers {comp!r} from "
+                         f"{names.get(level, level)} to {names.get(after, after)}; raise it in "
+                         f"{move.to}, or list it in this move's asks_less and say why in its "
+                         "note", role.id)
+    return problems
