@@ -47,7 +47,7 @@ def validate(
     else:
         from ..views.export import validation_line
 
-        typer.echo(validation_line(ladder.source.label, summary))
+        common.echo_line(validation_line(ladder.source.label, summary))
 
 
 def register(app: typer.Typer) -> None:
