@@ -37,18 +37,21 @@ def edited(text: str) -> str:
     """``text`` with one role renamed, a rating raised, a move added and a role removed."""
     blocks = text.split("\n[[roles]]\n")
     head, roles = blocks[0], blocks[1:]
-    ids = [re.search(r'^id = "([^"]+)"', b, re.M).group(1) for b in roles]  # type: ignore[union-attr]
+    # Keys may be bare or quoted, depending on the generator's writer.
+    ids = [re.search(r'^"?id"? = "([^"]+)"', b, re.M).group(1)  # type: ignore[union-attr]
+           for b in roles]
     middle = len(roles) // 2
     # Renamed and a rating raised.
-    roles[middle] = re.sub(r'^title = "([^"]+)"', r'title = "\1 (renamed)"', roles[middle],
+    roles[middle] = re.sub(r'^("?title"? = "[^"]+)"', r'\1 (renamed)"', roles[middle],
                            count=1, flags=re.M)
-    roles[middle] = re.sub(r'(competencies = \{ \w[\w-]* = )"\w+"', r'\1"leading"',
+    roles[middle] = re.sub(r'("?competencies"? = \{ "?\w[\w-]*"? = )"\w+"', r'\1"leading"',
                            roles[middle], count=1)
     # A move added: sideways, to the next role on the same level it has no move to yet.
-    levels = [re.search(r"^level = (\d+)", b, re.M).group(1) for b in roles]  # type: ignore[union-attr]
+    levels = [re.search(r'^"?level"? = (\d+)', b, re.M).group(1)  # type: ignore[union-attr]
+              for b in roles]
     target = next(
         i for i, level in zip(ids[middle + 2:], levels[middle + 2:], strict=True)
-        if level == levels[middle] and f'to = "{i}"' not in roles[middle]
+        if level == levels[middle] and f'"{i}"' not in roles[middle]
     )
     roles[middle] = roles[middle].rstrip("\n") + (
         f'\n\n[[roles.moves]]\nto = "{target}"\nkind = "lateral"\ntypical_years = 1\n'
@@ -57,7 +60,7 @@ def edited(text: str) -> str:
     gone = ids[middle + 1]
     del roles[middle + 1]
     pattern = re.compile(
-        r'\n\[\[roles\.moves\]\]\nto = "' + re.escape(gone) + r'"\n(?:[^\[\n].*\n)*'
+        r'\n\[\[roles\.moves\]\]\n"?to"? = "' + re.escape(gone) + r'"\n(?:[^\[\n].*\n)*'
     )
     roles = [pattern.sub("\n", b) for b in roles]
     return "\n[[roles]]\n".join([head, *roles])

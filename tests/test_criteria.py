@@ -302,7 +302,7 @@ def test_compare_shows_criteria_only_on_demand(invoke: Invoke, bundled: Ladder) 
     result = invoke("compare", "technical-pm", "growth-pm", "--criteria")
     assert result.exit_code == 0, result.output
     section = flat(result.stdout.split("What each step asks")[1].split("What sets each apart")[0])
-    assert f"Expert (technical-pm): {flat(asks(bundled, 'technical', 'expert'))}" in section
+    assert f"Advanced (technical-pm): {flat(asks(bundled, 'technical', 'advanced'))}" in section
     # Roles at the same step share one entry.
     assert "Working (technical-pm, growth-pm)" in section
 

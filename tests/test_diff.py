@@ -34,8 +34,10 @@ def edited(tmp_path: Path) -> Path:
     roles["pm"]["title"] = "Product Manager II"
     assert roles["senior-pm"]["competencies"]["strategy"] == "advanced"
     roles["senior-pm"]["competencies"]["strategy"] = "expert"
+    # 3.5 years: longer than APM -> PM -> TPM's 3, so the only route it shortens by
+    # moves is APM -> TPM, and no longer route through the TPM wins on years.
     roles["apm"]["moves"].append({"to": "technical-pm", "kind": "specialisation",
-                                  "typical_years": 2})
+                                  "typical_years": 3.5})
     data["roles"] = [r for r in data["roles"] if r["id"] != "growth-pm"]
     for role in data["roles"]:
         role["moves"] = [m for m in role.get("moves", []) if m["to"] != "growth-pm"]
@@ -69,7 +71,7 @@ def test_reports_exactly_the_edits_and_the_routes_they_alter(
     assert doc["renamed"] == [{"id": "pm", "before": "Product Manager",
                                "after": "Product Manager II"}]
     assert [(m["source"], m["target"], m["change"], m["kind_after"], m["years_after"])
-            for m in doc["moves"]] == [("apm", "technical-pm", "added", "specialisation", 2)]
+            for m in doc["moves"]] == [("apm", "technical-pm", "added", "specialisation", 3.5)]
     assert [(r["role"], r["competency"], r["change"], r["before"], r["after"], r["steps"])
             for r in doc["ratings"]] == [("senior-pm", "strategy", "rose", "advanced",
                                           "expert", 1)]
@@ -128,8 +130,8 @@ def test_text_and_markdown_say_the_same(invoke: Invoke, edited: Path) -> None:
     assert md.exit_code == 1
     assert md.stdout.startswith("### Ladder changes: bundled catalogue → ")
     assert "| senior-pm | Strategy and vision | rose | Advanced | Expert |" in md.stdout
-    assert "| apm | technical-pm | 2 steps, 4 years: apm → pm → technical-pm | " \
-           "1 step, 2 years: apm → technical-pm |" in md.stdout
+    assert "| apm | technical-pm | 2 steps, 3 years: apm → pm → technical-pm | " \
+           "1 step, 3.5 years: apm → technical-pm |" in md.stdout
 
 
 def test_new_defaults_to_the_active_catalogue(invoke: Invoke, edited: Path) -> None:
@@ -225,3 +227,58 @@ def test_catalogue_text_is_inert(invoke: Invoke, tmp_path: Path) -> None:
     assert "\x1b" not in result.stdout
     md = invoke("diff", "bundled", str(after), "--format", "markdown").stdout
     assert "\\[bold\\]PM\\[/bold\\] \\x1b\\[2J \\| \\*x\\*" in md
+
+
+def _catalogue_with_years(tmp_path: Path, years: list[float]) -> Path:
+    """The bundled catalogue with awkward typical years (0.1 + 0.2 against 0.3...)."""
+    data = bundled_data()
+    i = 0
+    for role in data["roles"]:
+        for move in role.get("moves", []):
+            move["typical_years"] = years[i % len(years)]
+            i += 1
+    return write(tmp_path, data, "years.toml")
+
+
+@pytest.mark.parametrize("years", [[], [0.1, 0.2, 0.3], [1, 1, 2, 0.5, 0.25, 0.75], [0.0]],
+                         ids=["as-is", "tenths", "halves", "zero"])
+def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: list[float]) -> None:
+    from pmladder.diff import _ids, routes_from
+    from pmladder.ladder import shortest_route, year_units
+
+    source = CatalogSource(None) if not years else CatalogSource(
+        _catalogue_with_years(tmp_path, years))
+    ladders = [load(source), load(CatalogSource(TINY)),
+               load(CatalogSource(ROOT / "examples" / "startup-product-team.toml"))]
+    for ladder in ladders:
+        _, units = year_units(y for moves in ladder.edges.values() for _, y in moves)
+        for start in ladder.order:
+            tree = routes_from(ladder.edges, start, [0], units)
+            for end in ladder.order:
+                hops = shortest_route(ladder, start, end)
+                if hops is None:
+                    assert end not in tree.total
+                    continue
+                expected = [start, *(ladder.edges[r][i][0] for r, i in hops)]
+                assert list(_ids(tree, end)) == expected, (start, end)
+
+
+def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited: Path) -> None:
+    result = invoke("diff", "bundled", str(edited), env={"COLUMNS": "40"})
+    assert result.exit_code == 1, result.output
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
+    for whole in ("growth-pm", "technical-pm", "Strategy and vision", "Product Manager II"):
+        assert whole in result.stdout, whole
+    assert " • senior-pm" in result.stdout
+    assert "Change: rose" in result.stdout
+
+
+def test_readme_example_is_what_diff_prints(invoke: Invoke, edited: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("`pmladder diff bundled ours.toml` prints one table per kind of change:")
+    block = readme[readme.index("```text\n", start) + 8:]
+    block = block[:block.index("```\n")]
+    Path("ours.toml").write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+    result = invoke("diff", "bundled", "ours.toml", env={"COLUMNS": "80"})
+    assert result.exit_code == 1, result.output
+    assert [line.rstrip() for line in result.stdout.splitlines()] == block.splitlines()

@@ -152,3 +152,58 @@ def test_keyboard_reaches_the_search_box_and_the_picture_links(
     assert "search-input" in focused
     assert "route-from" in focused
     assert any(str(f).startswith("roles/") for f in focused), focused
+
+
+def test_route_finder_adds_years_exactly_as_path_does(
+    browser: Any, tmp_path: Path, invoke: Invoke
+) -> None:
+    """With 0.1 + 0.2 against 0.3, floating point would pick other routes than path."""
+    from test_diff import _catalogue_with_years
+
+    source = _catalogue_with_years(tmp_path, [0.1, 0.2, 0.3, 0.7, 1.1])
+    folder = tmp_path / "site"
+    assert invoke("--catalog", str(source), "site", str(folder)).exit_code == 0
+    page, errors, _ = _open(browser, (folder / "index.html").as_uri())
+    for start in ("apm", "product-owner", "pmm"):
+        for end in ("cpo", "director", "senior-pm", "technical-pm"):
+            page.select_option("#route-from", start)
+            page.select_option("#route-to", end)
+            page.click("#route-form button")
+            result = invoke("--catalog", str(source), "path", start, end, "--json")
+            if result.exit_code == 1:
+                assert page.locator("#route-status").inner_text().startswith("No route")
+                continue
+            doc = json.loads(result.stdout)
+            shown = [li.get_attribute("data-to") for li in page.locator("#route-steps li").all()]
+            assert shown == [s["target"] for s in doc["steps"]], (start, end)
+    assert errors == []
+
+
+def test_hostile_catalogue_stays_inert_in_the_browser(
+    browser: Any, tmp_path: Path, invoke: Invoke
+) -> None:
+    from conftest import TINY
+
+    attack = '<img src=x onerror="window.pwned=1"></script><script>window.pwned=2</script>'
+    text = TINY.read_text(encoding="utf-8")
+    text = text.replace('title = "Maker"', f"title = {json.dumps('Maker ' + attack)}")
+    text = text.replace('summary = "Learns the craft."', f"summary = {json.dumps(attack)}")
+    source = tmp_path / "hostile.toml"
+    source.write_text(text, encoding="utf-8")
+    folder = tmp_path / "site"
+    assert invoke("--catalog", str(source), "site", str(folder)).exit_code == 0
+    page, errors, requests = _open(browser, (folder / "index.html").as_uri())
+    page.fill("#search-input", "onerror")
+    page.click("#search-form button")
+    first = page.locator("#search-results li a").first
+    assert first.inner_text() == "Maker " + attack
+    page.select_option("#route-from", "junior")
+    page.select_option("#route-to", "maker")
+    page.click("#route-form button")
+    assert attack in page.locator("#route-steps").inner_text()
+    for url in ((folder / "roles" / "maker.html").as_uri(), (folder / "index.html").as_uri()):
+        page.goto(url)
+        assert page.evaluate("window.pwned") is None
+    assert page.locator("img").count() == 0
+    assert errors == []
+    assert all(url.startswith("file://") for url in requests), requests

@@ -221,6 +221,10 @@ class _LazyRoles(Mapping[str, Role]):
     def __iter__(self) -> Iterator[str]:
         return iter(self._blobs)
 
+    def record(self, role_id: str) -> bytes:
+        """The role's cached record: equal records mean equal roles, without rebuilding them."""
+        return self._blobs[role_id]
+
     def __len__(self) -> int:
         return len(self._blobs)
 

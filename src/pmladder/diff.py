@@ -18,19 +18,19 @@ changed route, so only those are searched; the search stops after
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .catalog import Ladder
-from .ladder import exact_years
+from .catalog import Ladder, _LazyRoles
+from .ladder import year_units
 from .models import Move, Role
 
 ROUTES_SHOWN = 20
 """Changed routes listed one by one; the rest are counted."""
 
-ROUTE_WORK = 2_000_000
+ROUTE_WORK = 1_000_000
 """Moves followed while comparing routes before the comparison stops, to stay bounded."""
 
 
@@ -313,37 +313,67 @@ def _definitions(old: Ladder, new: Ladder) -> Iterable[Definition]:
 # Routes
 
 
-Cost = tuple[int, int, tuple[str, ...]]
+class Tree(NamedTuple):
+    """The best route from one role to every role it reaches, as a tree."""
+
+    total: dict[str, int]
+    """Total typical years (in exact units, see :func:`~pmladder.ladder.year_units`)
+    to each role reached."""
+    parent: dict[str, str]
+    """The role before each one on its route (the start has none)."""
+    order: list[str]
+    """Roles reached, nearest first: a role always comes after its parent."""
 
 
 def routes_from(edges: Mapping[str, Sequence[tuple[str, float]]], source: str,
-                budget: list[int]) -> dict[str, Cost]:
+                budget: list[int], units: Mapping[float, int]) -> Tree:
     """The best route from ``source`` to every role it reaches, by
-    :data:`pmladder.ladder.TIE_BREAK_RULE`: (moves, exact typical years, role ids).
+    :data:`pmladder.ladder.TIE_BREAK_RULE`: fewest moves, then the least total
+    typical years (exactly, in ``units``), then role ids in alphabetical order,
+    step by step.
 
-    The same search as :func:`pmladder.ladder.shortest_route`, run to the end;
-    ``budget[0]`` is decreased by the moves followed.
+    The same routes as :func:`pmladder.ladder.shortest_route` (a test checks),
+    found layer by layer without building a tuple of ids per route: fewest
+    moves means breadth first; within a layer, a route's ids compare as its
+    parent's rank in the layer before, then its own id, so one integer rank per
+    role stands for its whole route.  ``budget[0]`` is decreased by the moves
+    followed.
     """
-    best: dict[str, Cost] = {source: (0, 0, (source,))}
-    done: dict[str, Cost] = {}
-    queue: list[tuple[int, int, tuple[str, ...], str]] = [(0, 0, (source,), source)]
+    total = {source: 0}
+    parent: dict[str, str] = {}
+    rank = {source: 0}
+    order = [source]
+    layer = [source]
     work = 0
-    while queue:
-        steps, total, ids, current = heapq.heappop(queue)
-        if current in done:
-            continue
-        done[current] = (steps, total, ids)
-        for to, years in edges.get(current, ()):
-            work += 1
-            if to in done:
-                continue
-            cost = (steps + 1, total + exact_years(years), (*ids, to))
-            known = best.get(to)
-            if known is None or cost < known:
-                best[to] = cost
-                heapq.heappush(queue, (*cost, to))
+    while layer:
+        found: dict[str, tuple[int, int, str]] = {}
+        for here in layer:
+            base, position = total[here], rank[here]
+            moves = edges.get(here, ())
+            work += len(moves)
+            for there, years in moves:
+                if there in total:
+                    continue
+                candidate = (base + units[years], position, here)
+                known = found.get(there)
+                if known is None or candidate[:2] < known[:2]:
+                    found[there] = candidate
+        layer = sorted(found, key=lambda role: (found[role][1], role))
+        for position, role in enumerate(layer):
+            cost, _, before = found[role]
+            total[role] = cost
+            parent[role] = before
+            rank[role] = position
+        order.extend(layer)
     budget[0] -= work
-    return done
+    return Tree(total, parent, order)
+
+
+def _ids(tree: Tree, target: str) -> tuple[str, ...]:
+    out = [target]
+    while out[-1] in tree.parent:
+        out.append(tree.parent[out[-1]])
+    return tuple(reversed(out))
 
 
 def _backwards(ladder: Ladder, starts: Iterable[str]) -> set[str]:
@@ -357,8 +387,8 @@ def _backwards(ladder: Ladder, starts: Iterable[str]) -> set[str]:
     return seen
 
 
-def _route_summary(ladder: Ladder, cost: Cost) -> RouteSummary:
-    ids = cost[2]
+def _route_summary(ladder: Ladder, tree: Tree, target: str) -> RouteSummary:
+    ids = _ids(tree, target)
     total = 0.0
     known = True
     for here, there in itertools.pairwise(ids):
@@ -368,7 +398,7 @@ def _route_summary(ladder: Ladder, cost: Cost) -> RouteSummary:
         if move.typical_years is None:
             known = False
         total += move.typical_years or 0
-    return RouteSummary(steps=cost[0], typical_years=total, years_known=known, roles=ids)
+    return RouteSummary(steps=len(ids) - 1, typical_years=total, years_known=known, roles=ids)
 
 
 def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: int) -> Routes:
@@ -386,29 +416,39 @@ def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: i
     affected = _backwards(old, [r for r in changed_tails if r in old.edges])
     affected |= _backwards(new, [r for r in changed_tails if r in new.edges])
     sources = [r for r in shared if r in affected]
+    _, units = year_units(
+        years for ladder in (old, new) for moves in ladder.edges.values() for _, years in moves
+    )
     budget = [work]
     shown: list[RouteChange] = []
     total = searched = 0
     for source in sources:
         if budget[0] <= 0:
             break
-        before = routes_from(old.edges, source, budget)
-        after = routes_from(new.edges, source, budget)
+        before = routes_from(old.edges, source, budget, units)
+        after = routes_from(new.edges, source, budget, units)
         searched += 1
+        # A route is unchanged when its last move and everything before it are.
+        same = {source: True}
+        for role in after.order[1:]:
+            up = after.parent[role]
+            same[role] = (
+                before.parent.get(role) == up
+                and before.total[role] == after.total[role]
+                and same[up]
+            )
         for target in shared:
-            if target == source:
+            if target == source or same.get(target):
                 continue
-            a, b = before.get(target), after.get(target)
-            if a is None and b is None:
-                continue
-            if a is not None and b is not None and a[1:] == b[1:]:
+            was, now = target in before.total, target in after.total
+            if not was and not now:
                 continue
             total += 1
             if len(shown) < limit:
                 shown.append(RouteChange(
                     source, target,
-                    None if a is None else _route_summary(old, a),
-                    None if b is None else _route_summary(new, b),
+                    _route_summary(old, before, target) if was else None,
+                    _route_summary(new, after, target) if now else None,
                 ))
     return Routes(tuple(shown), total, searched == len(sources), searched, len(sources))
 
@@ -429,7 +469,11 @@ def compare(old: Ladder, new: Ladder, *, routes_shown: int = ROUTES_SHOWN,
     ratings: list[RatingChange] = []
     responsibilities: list[ListChange] = []
     fields_: list[FieldsChanged] = []
+    quick = isinstance(old.roles, _LazyRoles) and isinstance(new.roles, _LazyRoles)
     for role_id in shared:
+        # Two catalogues from the cache: compare the records before rebuilding roles.
+        if quick and old.roles.record(role_id) == new.roles.record(role_id):  # type: ignore[attr-defined]
+            continue
         a, b = old.roles[role_id], new.roles[role_id]
         if a == b:
             continue

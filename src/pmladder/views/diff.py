@@ -128,27 +128,57 @@ def routes_note(diff: Diff) -> str | None:
 # --------------------------------------------------------------------------
 
 
+NARROW = 60
+"""Below this width each row becomes a few lines instead of a table row."""
+
+
+class _Changes:
+    """One kind of change: a table, or on a narrow terminal one block per row."""
+
+    def __init__(self, title: str, columns: Row, rows: list[Row]) -> None:
+        self.title, self.columns, self.rows = title, columns, rows
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich import box
+        from rich.table import Table
+        from rich.text import Text
+
+        from .terminal import text
+
+        shown = self.rows[:ROWS_SHOWN]
+        if options.max_width < NARROW:
+            yield text(self.title, "bold")
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for row in shown:
+                grid.add_row(" •", text(row[0], "bold"))
+                for column, cell in zip(self.columns[1:], row[1:], strict=True):
+                    grid.add_row("", Text.assemble((f"{column}: ", "dim"), text(cell)))
+            yield grid
+        else:
+            table = Table(title=text(self.title, "bold"), title_justify="left",
+                          box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1))
+            for column in self.columns:
+                table.add_column(column)
+            for row in shown:
+                table.add_row(*(text(cell) for cell in row))
+            yield table
+        more = _more(ROWS_SHOWN, len(self.rows))
+        if more:
+            yield text(more, "dim")
+
+
 def render(diff: Diff) -> Iterator[Any]:
     """Rich renderables: a headline, then one table per kind of change."""
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
     from .terminal import text
 
     yield text(headline(diff), "bold")
     for title, columns, rows in groups(diff):
-        table = Table(title=text(title, "bold"), title_justify="left", box=box.SIMPLE_HEAD,
-                      padding=(0, 1))
-        for column in columns:
-            table.add_column(column)
-        for row in rows[:ROWS_SHOWN]:
-            table.add_row(*(text(cell) for cell in row))
         yield Text()
-        yield table
-        more = _more(ROWS_SHOWN, len(rows))
-        if more:
-            yield text(more, "dim")
+        yield _Changes(title, columns, rows)
     note = routes_note(diff)
     if note:
         yield text(note, "dim")

@@ -16,11 +16,22 @@ catalogue came from: the same catalogue gives the same bytes.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..catalog import Ladder
-from ..ladder import Change, Gap, MoveView, gap, moves_from, moves_into, overview, ratings
+from ..ladder import (
+    Change,
+    Gap,
+    MoveView,
+    gap,
+    moves_from,
+    moves_into,
+    overview,
+    ratings,
+    year_units,
+)
 from ..models import Basis, Move, Role
 from ..search import FIELD_WEIGHTS, fields
 from .pictures import KIND_LABEL, plain, svg, xml
@@ -317,10 +328,11 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
     """What the search box and the route finder need, computed here once.
 
     ``roles`` in catalogue order, each with its searchable fields exactly as
-    ``pmladder search`` reads them and its moves as ``[to, tenths of typical
-    years, kind, typical years]`` in file order, which the route finder needs
-    to break ties as ``pmladder path`` does.
+    ``pmladder search`` reads them and its moves as ``[to, typical years in
+    exact units (a decimal string, for BigInt), kind, typical years]`` in file
+    order, which the route finder needs to break ties as ``pmladder path`` does.
     """
+    _, units = year_units(m.typical_years or 0 for r in ladder.catalog.roles for m in r.moves)
     roles = []
     for role in ladder.catalog.roles:
         roles.append({
@@ -328,7 +340,7 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
             "title": plain(role.title),
             "fields": [[f, plain(text)] for f, _index, text in fields(ladder, role)],
             "moves": [
-                [m.to, round((m.typical_years or 0) * 10), m.kind, m.typical_years]
+                [m.to, str(units[m.typical_years or 0]), m.kind, m.typical_years]
                 for m in role.moves
             ],
         })
@@ -381,10 +393,13 @@ def index_page(ladder: Ladder) -> str:
     ]
     picture = svg(ladder, href=lambda role_id: f"roles/{role_id}.html")
     picture = picture.split("\n", 1)[1] if picture.startswith("<?xml") else picture
+    # Never drawn larger than pmladder drew it: a small ladder stays small.
+    natural = re.search(r'<svg [^>]*width="([0-9.]+)"', picture)
+    width = f' style="--width: {natural.group(1)}px"' if natural else ""
     body += [
         '<section id="ladder" aria-labelledby="ladder-heading">',
         '<h2 id="ladder-heading">The ladder</h2>',
-        '<figure><div class="scroll picture">',
+        f'<figure><div class="scroll picture"{width}>',
         picture.rstrip("\n"),
         "</div><figcaption>Tracks run left to right and levels from the most senior at "
         "the top; arrows are the usual moves. Select a role to open its page; the table "
@@ -446,32 +461,32 @@ def _scale(ladder: Ladder) -> Iterator[str]:
 
 
 def _matrix(ladder: Ladder) -> Iterator[str]:
-    """Competencies by scale step, each cell naming the roles that ask for that step."""
-    scale = ladder.head.scale
-    at: dict[tuple[str, str], list[Role]] = {}
-    for role in ladder.catalog.roles:
-        for comp, step in role.competencies.items():
-            at.setdefault((comp, step), []).append(role)
+    """The competency matrix (:mod:`pmladder.matrix`): each competency at each
+    step, with what the step asks and the roles that ask for it."""
+    from ..matrix import competency_matrix
+
+    matrix = competency_matrix(ladder)
     yield '<section id="competencies" aria-labelledby="competencies-heading">'
     yield '<h2 id="competencies-heading">Competencies</h2>'
-    if not ladder.head.competencies:
+    if not matrix.rows:
         yield '<p class="quiet">This catalogue defines no competencies.</p></section>'
         return
     yield ("<p>Each competency at each step of the scale: what the step asks, where the "
            "catalogue says, and the roles that ask for it.</p>")
     yield '<div class="scroll"><table class="matrix">'
     yield '<thead><tr><th scope="col">Competency</th>'
-    for column in scale.levels:
-        yield f'<th scope="col">{h(column.name)}</th>'
+    for step in matrix.steps:
+        yield f'<th scope="col">{h(step.name)}</th>'
     yield "</tr></thead><tbody>"
-    for competency in ladder.head.competencies:
-        yield (f'<tr><th scope="row"><strong>{h(competency.name)}</strong>'
-               f'<span class="about">{h(competency.description)}</span></th>')
-        for column in scale.levels:
-            roles = at.get((competency.id, column.id), [])
-            links = ", ".join(f'<a href="{role_url(r.id, 0)}">{h(r.title)}</a>' for r in roles)
-            said = _criterion(ladder, competency.id, column.id)
+    for row in matrix.rows:
+        yield (f'<tr><th scope="row"><strong>{h(row.name)}</strong>'
+               f'<span class="about">{h(row.description)}</span></th>')
+        for cell in row.cells:
+            said = _criterion(ladder, row.competency, cell.step)
             criterion = f'<span class="criteria">{said}</span>' if said else ""
+            links = ", ".join(
+                f'<a href="{role_url(r, 0)}">{h(ladder.roles[r].title)}</a>' for r in cell.roles
+            )
             yield f"<td>{criterion}{links}</td>"
         yield "</tr>"
     yield "</tbody></table></div></section>"

@@ -167,9 +167,10 @@
   }
 
   // ------------------------------------------------------------------ routes
+  // A route's cost: [moves, total typical years as an exact BigInt, role ids].
   function compare(a, b) {
     if (a[0] !== b[0]) { return a[0] - b[0]; }
-    if (a[1] !== b[1]) { return a[1] - b[1]; }
+    if (a[1] !== b[1]) { return a[1] < b[1] ? -1 : 1; }
     var ids = a[2], other = b[2];
     for (var i = 0; i < Math.min(ids.length, other.length); i++) {
       if (ids[i] !== other[i]) { return ids[i] < other[i] ? -1 : 1; }
@@ -211,9 +212,9 @@
   function route(source, target) {
     if (source === target) { return []; }
     var bestCost = {}, back = {}, done = {};
-    bestCost[source] = [0, 0, [source]];
+    bestCost[source] = [0, BigInt(0), [source]];
     var queue = new Heap();
-    queue.push([0, 0, [source], source]);
+    queue.push([0, BigInt(0), [source], source]);
     while (queue.items.length) {
       var item = queue.pop();
       var current = item[3];
@@ -223,7 +224,7 @@
       byId[current].moves.forEach(function (move) {
         var to = move[0];
         if (done[to]) { return; }
-        var cost = [item[0] + 1, item[1] + move[1], item[2].concat([to])];
+        var cost = [item[0] + 1, item[1] + BigInt(move[1]), item[2].concat([to])];
         var known = bestCost[to];
         if (!known || compare(cost, known) < 0) {
           bestCost[to] = cost;
