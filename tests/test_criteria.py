@@ -319,6 +319,9 @@ def test_assess_gives_the_criterion_of_each_step_to_reach(
     assert flat(asks(bundled, "strategy", "advanced")) in below
     at = flat(result.stdout.split("At the target")[1].split("Above the target")[0])
     assert flat(asks(bundled, "specification", "working")) not in at
+    narrow = invoke("assess", str(profile), "--target", "senior-pm", env={"COLUMNS": "40"})
+    assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 40
+    assert flat(asks(bundled, "strategy", "advanced")) in flat(narrow.stdout)
     doc = json.loads(invoke("assess", str(profile), "--target", "senior-pm", "--json").stdout)
     strategy = next(s for s in doc["comparison"]["below"] if s["competency"] == "strategy")
     assert strategy["criterion"]["text"] == asks(bundled, "strategy", "advanced")
