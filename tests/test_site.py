@@ -67,7 +67,7 @@ def pages(folder: Path) -> list[Path]:
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ladder = load(CatalogSource(None))
     folder = tmp_path_factory.mktemp("site")
-    for name, text in build(ladder).items():
+    for name, text in build(ladder):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder

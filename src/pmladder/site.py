@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,25 +42,25 @@ class Built(NamedTuple):
     """Files of an earlier build that the new one no longer has."""
 
 
-def build(ladder: Ladder) -> dict[str, str]:
-    """Every file of the site, by path relative to its root, in a stable order."""
+def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
+    """Every file of the site as (path relative to its root, text), in a stable order.
+
+    One at a time, so a 10,000-role site (45,000 pages) never sits in memory whole.
+    """
     from .views import html
 
-    files: dict[str, str] = {
-        "index.html": html.index_page(ladder),
-        "assets/site.css": (ASSETS / "site.css").read_text(encoding="utf-8"),
-        "assets/site.js": (ASSETS / "site.js").read_text(encoding="utf-8"),
-    }
+    yield "index.html", html.index_page(ladder)
+    yield "assets/site.css", (ASSETS / "site.css").read_text(encoding="utf-8")
+    yield "assets/site.js", (ASSETS / "site.js").read_text(encoding="utf-8")
     for role in ladder.catalog.roles:
-        files[f"roles/{role.id}.html"] = html.role_page(ladder, role)
+        yield f"roles/{role.id}.html", html.role_page(ladder, role)
     for role in ladder.catalog.roles:
         seen: set[str] = set()
         for index, move in enumerate(role.moves):
             # Two moves between the same roles share a page: the gap is the same.
             if move.to not in seen:
                 seen.add(move.to)
-                files[f"moves/{role.id}/{move.to}.html"] = html.move_page(ladder, role, index)
-    return files
+                yield f"moves/{role.id}/{move.to}.html", html.move_page(ladder, role, index)
 
 
 def _previous(folder: Path, force: bool) -> list[str]:
@@ -114,12 +115,14 @@ def _folder(path: Path) -> None:
     path.mkdir(exist_ok=True)
 
 
-def write(files: dict[str, str], folder: Path, *, force: bool = False) -> Built:
+def write(files: Iterable[tuple[str, str]], folder: Path, *, force: bool = False) -> Built:
     """Write ``files`` into ``folder`` (see the module docstring for when it may)."""
     previous = _previous(folder, force)
+    written: dict[str, None] = {}
     try:
         folder.mkdir(exist_ok=True)
-        for name, text in files.items():
+        for name, text in files:
+            written[name] = None
             path = folder / name
             for parent in reversed(path.relative_to(folder).parents[:-1]):
                 _folder(folder / parent)
@@ -129,7 +132,7 @@ def write(files: dict[str, str], folder: Path, *, force: bool = False) -> Built:
         removed = 0
         for name in previous:
             path = folder / name
-            if name not in files and _inside(name) and path.is_file() \
+            if name not in written and _inside(name) and path.is_file() \
                     and not path.is_symlink():
                 path.unlink()
                 removed += 1
@@ -138,13 +141,13 @@ def write(files: dict[str, str], folder: Path, *, force: bool = False) -> Built:
                         (folder / parent).rmdir()
                     except OSError:
                         break
-        _save(folder / MARKER, "\n".join([_MARKER_HEADER, *files]) + "\n")
+        _save(folder / MARKER, "\n".join([_MARKER_HEADER, *written]) + "\n")
     except OSError as error:
         raise UsageError(f"cannot write the site in {folder}: {error.strerror or error}") from None
     return Built(
         folder=folder,
-        files=len(files),
-        roles=sum(1 for name in files if name.startswith("roles/")),
-        moves=sum(1 for name in files if name.startswith("moves/")),
+        files=len(written),
+        roles=sum(1 for name in written if name.startswith("roles/")),
+        moves=sum(1 for name in written if name.startswith("moves/")),
         removed=removed,
     )
