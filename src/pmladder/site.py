@@ -65,11 +65,16 @@ def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
 
 def _previous(folder: Path, force: bool) -> list[str]:
     """Check ``folder`` may be written; return the files an earlier build listed."""
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise UsageError(f"{folder} is not a folder; give a folder for the site")
+    if folder.is_symlink():
+        raise UsageError(f"{_shown(folder)} is a symbolic link; give the folder it points to")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{_shown(folder)} is not a folder; give a folder for the site")
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise UsageError(f"cannot create {folder}: the folder {folder.parent} does not exist")
+            raise UsageError(
+                f"cannot create {_shown(folder)}: the folder {_shown(folder.parent)} "
+                "does not exist"
+            )
         return []
     marker = folder / MARKER
     if marker.is_file() and not marker.is_symlink():
@@ -77,7 +82,7 @@ def _previous(folder: Path, force: bool) -> list[str]:
         return [line for line in lines[1:] if line and not line.startswith("#")]
     if any(folder.iterdir()) and not force:
         raise UsageError(
-            f"{folder} is not empty and was not made by pmladder site; "
+            f"{_shown(folder)} is not empty and was not made by pmladder site; "
             "pmladder will not write into it",
             hints=["choose a new or empty folder, or add --force to write the site "
                    "into it anyway (files of the same name are replaced)"],
@@ -102,6 +107,13 @@ def _save(path: Path, text: str) -> None:
             os.unlink(handle.name)
 
 
+def _shown(path: Path) -> str:
+    """A path as messages show it: control characters as visible escapes."""
+    from .inert import inert
+
+    return inert(str(path), one_line=True)
+
+
 def _inside(name: str) -> bool:
     """Whether a name read from the marker stays inside the site folder."""
     relative = Path(name)
@@ -111,7 +123,7 @@ def _inside(name: str) -> bool:
 def _folder(path: Path) -> None:
     """Make sure ``path`` is a real folder inside the site (never a link out of it)."""
     if path.is_symlink() or (path.exists() and not path.is_dir()):
-        raise UsageError(f"cannot write the site: {path} is in the way (not a folder)")
+        raise UsageError(f"cannot write the site: {_shown(path)} is in the way (not a folder)")
     path.mkdir(exist_ok=True)
 
 
@@ -127,7 +139,9 @@ def write(files: Iterable[tuple[str, str]], folder: Path, *, force: bool = False
             for parent in reversed(path.relative_to(folder).parents[:-1]):
                 _folder(folder / parent)
             if path.is_symlink() or path.is_dir():
-                raise UsageError(f"cannot write the site: {path} is in the way (not a file)")
+                raise UsageError(
+                    f"cannot write the site: {_shown(path)} is in the way (not a file)"
+                )
             _save(path, text)
         removed = 0
         for name in previous:
@@ -143,7 +157,9 @@ def write(files: Iterable[tuple[str, str]], folder: Path, *, force: bool = False
                         break
         _save(folder / MARKER, "\n".join([_MARKER_HEADER, *written]) + "\n")
     except OSError as error:
-        raise UsageError(f"cannot write the site in {folder}: {error.strerror or error}") from None
+        raise UsageError(
+            f"cannot write the site in {_shown(folder)}: {error.strerror or error}"
+        ) from None
     return Built(
         folder=folder,
         files=len(written),
