@@ -88,10 +88,14 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
         texts += [role.summary, *role.responsibilities, *role.notes]
         texts += [role.education or "", role.experience or ""]
         texts += [m.note or "" for m in role.moves]
+        bases = [role.experience_years_basis]
+        bases += [b for m in role.moves for b in (m.basis, m.typical_years_basis)]
+        texts += [b.estimate or "" for b in bases if b is not None]
     for competency in ladder.catalog.competencies:
         for criterion in competency.criteria.values():
             texts += [criterion.text, *criterion.examples]
             texts += [criterion.basis.estimate or "" if criterion.basis else ""]
+    texts.append(ladder.catalog.description or "")
     copied = []
     for text in texts:
         words = _words(text)

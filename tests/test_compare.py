@@ -32,7 +32,7 @@ def test_competency_rows_mark_the_highest_and_the_missing(bundled: Ladder) -> No
     result = compare(bundled, roles(bundled, "technical-pm", "growth-pm", "group-pm"))
     rows = {row.competency: row for row in result.competencies}
     technical = rows["technical"]
-    assert [r.level if r else None for r in technical.ratings] == ["expert", None, None]
+    assert [r.level if r else None for r in technical.ratings] == ["advanced", None, None]
     assert technical.highest == ("technical-pm",)
     strategy = rows["strategy"]
     assert strategy.highest == ("group-pm",)
@@ -96,7 +96,7 @@ def test_three_roles_side_by_side(invoke: Invoke) -> None:
     out = result.stdout
     for expected in (
         "Technical Product Manager", "growth-pm", "Specialist product roles", "4 Lead",
-        "Technical fluency", "Expert ▲", "Competencies", "Only Growth Product Manager",
+        "Technical fluency", "Advanced ▲", "Competencies", "Only Growth Product Manager",
         "A/B testing", "Routes between them", "no route", "technical-pm ↑ senior-pm ⇑ group-pm",
     ):
         assert expected in out, expected
@@ -146,11 +146,11 @@ def test_json(invoke: Invoke) -> None:
     assert doc["command"] == "compare"
     assert [r["id"] for r in doc["roles"]] == ["technical-pm", "growth-pm"]
     technical = next(c for c in doc["competencies"] if c["id"] == "technical")
-    expert = technical["ratings"]["technical-pm"]
-    assert {k: expert[k] for k in ("level", "level_name", "rank")} == {
-        "level": "expert", "level_name": "Expert", "rank": 4,
+    rated = technical["ratings"]["technical-pm"]
+    assert {k: rated[k] for k in ("level", "level_name", "rank")} == {
+        "level": "advanced", "level_name": "Advanced", "rank": 3,
     }
-    assert expert["criterion"]["text"].startswith("The technical authority of a product area")
+    assert rated["criterion"]["text"].startswith("Judges feasibility in depth with engineers")
     assert technical["ratings"]["growth-pm"] is None
     assert technical["highest"] == ["technical-pm"]
     assert doc["routes"] == [
@@ -203,11 +203,13 @@ def test_a_team_catalogue(invoke: Invoke) -> None:
     assert "People ▲" not in result.stdout  # names are not ratings
     assert "Mid ▲" in result.stdout
     assert "maker ⇑ lead" in result.stdout
-    # Hermit has no ratings at all: its column is all "-".
+    # Hermit has no ratings at all: its column is all "-", and what it asks is unknown,
+    # so the maker does not "need the most" against it.
+    assert "hermit: no competencies rated for this role" in result.stdout
     doc = json.loads(invoke("--catalog", str(TINY), "compare", "maker", "hermit", "--json").stdout)
     craft = next(c for c in doc["competencies"] if c["id"] == "craft")
     assert craft["ratings"]["hermit"] is None
-    assert craft["highest"] == ["maker"]
+    assert craft["highest"] == []
 
 
 def test_catalogue_text_is_inert(invoke: Invoke, tmp_path: Path) -> None:

@@ -149,6 +149,18 @@ def test_a_criterion_written_as_plain_text_says_how_to_write_it(
         in result.stderr
 
 
+def test_criteria_as_an_array_of_tables_says_to_key_them_by_step(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    path = tiny_with(tmp_path, '\n[[competencies.criteria]]\nstep = "low"\ntext = "x"\n')
+    result = invoke("validate", str(path))
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    line = line_of(path, "[[competencies.criteria]]")
+    assert f"{path}:{line}: error: competencies[0].criteria: must be a table keyed by step of " \
+        "the scale: one [competencies.criteria.STEP] table per step (not " \
+        "[[competencies.criteria]]), got a list" in result.stderr
+
+
 def test_criteria_in_a_json_catalogue_point_at_their_line(
     invoke: Invoke, tmp_path: Path
 ) -> None:
@@ -279,7 +291,7 @@ def test_compare_shows_criteria_only_on_demand(invoke: Invoke, bundled: Ladder) 
     result = invoke("compare", "technical-pm", "growth-pm", "--criteria")
     assert result.exit_code == 0, result.output
     section = flat(result.stdout.split("What each step asks")[1].split("What sets each apart")[0])
-    assert f"Expert (technical-pm): {flat(asks(bundled, 'technical', 'expert'))}" in section
+    assert f"Advanced (technical-pm): {flat(asks(bundled, 'technical', 'advanced'))}" in section
     # Roles at the same step share one entry.
     assert "Working (technical-pm, growth-pm)" in section
 
@@ -364,6 +376,15 @@ def test_markdown_matrix_is_one_well_formed_table(invoke: Invoke, bundled: Ladde
     assert "<br>*For example:* " in research[1]
     assert "†" in research[5]  # the leading step is the catalogue's reading
     assert "† marks a criterion that is the catalogue's own reading" in section
+
+
+def test_markdown_role_sections_say_what_each_step_asks(invoke: Invoke, bundled: Ladder) -> None:
+    markdown = invoke("export", "--format", "markdown").stdout
+    section = markdown.split("### Senior Product Manager\n")[1].split("\n### ")[0]
+    assert "| Competency | Proficiency | What it asks |" in section
+    strategy = next(line for line in section.splitlines() if line.startswith("| Strategy"))
+    assert _cells(strategy) == [" Strategy and vision ", " Advanced (3 of 5) ",
+                                f" {asks(bundled, 'strategy', 'advanced')} "]
 
 
 def test_markdown_matrix_shows_catalogue_text_as_written(invoke: Invoke, tmp_path: Path) -> None:

@@ -34,8 +34,10 @@ def edited(tmp_path: Path) -> Path:
     roles["pm"]["title"] = "Product Manager II"
     assert roles["senior-pm"]["competencies"]["strategy"] == "advanced"
     roles["senior-pm"]["competencies"]["strategy"] = "expert"
+    # 3.5 years: longer than APM -> PM -> TPM's 3, so the only route it shortens by
+    # moves is APM -> TPM, and no longer route through the TPM wins on years.
     roles["apm"]["moves"].append({"to": "technical-pm", "kind": "specialisation",
-                                  "typical_years": 2})
+                                  "typical_years": 3.5})
     data["roles"] = [r for r in data["roles"] if r["id"] != "growth-pm"]
     for role in data["roles"]:
         role["moves"] = [m for m in role.get("moves", []) if m["to"] != "growth-pm"]
@@ -69,7 +71,7 @@ def test_reports_exactly_the_edits_and_the_routes_they_alter(
     assert doc["renamed"] == [{"id": "pm", "before": "Product Manager",
                                "after": "Product Manager II"}]
     assert [(m["source"], m["target"], m["change"], m["kind_after"], m["years_after"])
-            for m in doc["moves"]] == [("apm", "technical-pm", "added", "specialisation", 2)]
+            for m in doc["moves"]] == [("apm", "technical-pm", "added", "specialisation", 3.5)]
     assert [(r["role"], r["competency"], r["change"], r["before"], r["after"], r["steps"])
             for r in doc["ratings"]] == [("senior-pm", "strategy", "rose", "advanced",
                                           "expert", 1)]
@@ -128,8 +130,8 @@ def test_text_and_markdown_say_the_same(invoke: Invoke, edited: Path) -> None:
     assert md.exit_code == 1
     assert md.stdout.startswith("### Ladder changes: bundled catalogue → ")
     assert "| senior-pm | Strategy and vision | rose | Advanced | Expert |" in md.stdout
-    assert "| apm | technical-pm | 2 steps, 4 years: apm → pm → technical-pm | " \
-           "1 step, 2 years: apm → technical-pm |" in md.stdout
+    assert "| apm | technical-pm | 2 steps, 3 years: apm → pm → technical-pm | " \
+           "1 step, 3.5 years: apm → technical-pm |" in md.stdout
 
 
 def test_new_defaults_to_the_active_catalogue(invoke: Invoke, edited: Path) -> None:

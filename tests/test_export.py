@@ -205,7 +205,8 @@ def test_markdown_is_a_career_framework_document(invoke: Invoke) -> None:
             for move in role.moves:
                 assert f"(#role-{move.to}) (" in section
     assert "| Market and user research | Foundational (1 of 5) |" in text
-    assert "- To [Product Manager](#role-pm) (promotion, typically after 2 years):" in text
+    assert ("- To [Product Manager](#role-pm) (promotion, typically after 2 years "
+            "*(estimate)*):") in text
 
 
 def test_markdown_links_all_resolve(invoke: Invoke) -> None:

@@ -229,7 +229,7 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
     assert lateral[0] == COLOURS["lateral"]
     assert lateral[1]
     assert lateral[2] == "url(#start-lateral)"  # PM <-> PO is one double-headed arrow
-    spec = kinds["pm → data-pm: specialisation ~2y"]
+    spec = kinds["pm → data-pm: specialisation ~1y"]
     assert spec[0] == COLOURS["specialisation"]
     assert spec[1]
     # One arrow per move, with a double-headed arrow standing for two.

@@ -288,17 +288,25 @@ def test_gaps_compose_along_routes(data: st.DataObject) -> None:
     assert chain[-1] == c
     whole = _by_competency(competency_changes(ladder, roles[a], roles[c]))
 
-    # Each step's gap is exactly the rise between its two roles, from the raw data.
-    for step in steps:
-        gap = {ch.competency: ch for ch in (*step.gap.rising, *step.gap.new)}
-        for comp in ladder.competency_order:
-            before = rank_of(drawn, step.source, comp)
-            after = rank_of(drawn, step.target, comp)
-            if after > before:
-                assert gap[comp].steps == after - before, (step, comp)
-                assert (gap[comp].before is None) == (before == 0)
-            else:
-                assert comp not in gap
+    # Each step's gap is exactly the rise between its two roles, from the raw data;
+    # a competency the step's first role does not rate is measured from the latest
+    # earlier role on the same route that does, and is new only when none does.
+    for found in (first, second):
+        for number, step in enumerate(found.steps):
+            gap = {ch.competency: ch for ch in (*step.gap.rising, *step.gap.new)}
+            earlier = [found.source, *(s.target for s in found.steps[:number])]
+            for comp in ladder.competency_order:
+                before = next(
+                    (r for r in (rank_of(drawn, x, comp) for x in reversed(earlier)) if r), 0
+                )
+                after = rank_of(drawn, step.target, comp)
+                if after > before:
+                    assert gap[comp].steps == after - before, (step, comp)
+                    assert (gap[comp].before is None) == (before == 0)
+                    own = rank_of(drawn, step.source, comp)
+                    assert (gap[comp].via is None) == (own != 0 or before == 0)
+                else:
+                    assert comp not in gap
 
     # A route's overall change is A -> C's, whatever the way.
     for found in (first, second):

@@ -49,6 +49,8 @@ def _properties(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any
         for name, prop in node.get("properties", {}).items():
             yield f"{where}.{name}", prop
         for key, value in node.items():
+            if key == "anyOf" and "properties" in node:
+                continue  # a constraint on the fields above (Basis: one of two), no new ones
             yield from _properties(value, f"{where}/{key}")
     elif isinstance(node, list):
         for i, value in enumerate(node):

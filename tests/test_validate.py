@@ -61,7 +61,7 @@ def test_bundled_catalogue_is_valid(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         'bundled catalogue: valid catalogue "Product management career ladder": '
-        "13 roles on 5 tracks and 7 levels, 22 moves, 14 competencies\n"
+        "13 roles on 5 tracks and 7 levels, 19 moves, 14 competencies\n"
     )
     assert result.stderr == ""
 

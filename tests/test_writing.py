@@ -154,3 +154,23 @@ def test_svg_with_a_long_name(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("show", "apm", "--svg", str(target))
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_the_site_writes_through_the_same_writer(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pmladder.textfile as textfile
+
+    written: list[Path] = []
+    real = textfile.write_file
+
+    def spy(path: Path, data: bytes, **kwargs: object) -> None:
+        written.append(path)
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(textfile, "write_file", spy)
+    result = invoke("site", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    files = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
+    assert sorted(files) == sorted(written)
+    assert not [p for p in files if p.name.endswith(".tmp")]

@@ -541,13 +541,19 @@ class Comparison:
     """Competencies rated exactly at what the target asks."""
     below: tuple[Standing, ...]
     """Competencies rated lower than the target asks: what to grow."""
+    rated: bool = True
+    """Whether the target rates any competency; when not, all three groups are empty,
+    because what it asks is unknown."""
 
 
 def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> Comparison:
     """Split the competencies into above, at and below ``target``, in catalogue order.
 
-    A competency neither the person nor the target rates is left out.
+    A competency neither the person nor the target rates is left out. A target
+    that rates no competency at all gets no groups: nothing is known to compare.
     """
+    if not target.competencies:
+        return Comparison(target.id, target.title, None, (), (), (), rated=False)
     above: list[Standing] = []
     at: list[Standing] = []
     below: list[Standing] = []

@@ -35,8 +35,8 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 2
-"""Bumped whenever the layout of an entry changes."""
+FORMAT = 3
+"""Bumped whenever the layout of an entry changes, or what validation reports for a file."""
 
 MAX_ENTRIES = 16
 """Most entries kept; the least recently used go first."""

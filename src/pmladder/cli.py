@@ -40,15 +40,22 @@ INTERRUPTED = "interrupted; nothing was saved"
 ISSUES_HINT = "this is a bug in pmladder; please report it with the command you ran and this output"
 
 
+MAX_PROBLEMS_SHOWN = 100
+"""A catalogue with more problems shows the first ones (in file order) and a count."""
+
+
 def report(error: PmladderError, command: str | None = None) -> None:
     """Print an expected error to stderr: one line, then any hints, never a traceback."""
     from .errors import CatalogError
 
     lines = [f"error: {error.message}"]
     if isinstance(error, CatalogError):
-        for problem in error.problems:
+        for problem in error.problems[:MAX_PROBLEMS_SHOWN]:
             lines.append(problem.format(error.file))
             lines.extend(problem.context)
+        if len(error.problems) > MAX_PROBLEMS_SHOWN:
+            lines.append(f"... and {len(error.problems) - MAX_PROBLEMS_SHOWN:,} more; "
+                         "fix these first, then check again")
         if error.problems and error.file != "bundled catalogue" and command != "validate":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)

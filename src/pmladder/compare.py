@@ -23,11 +23,15 @@ from dataclasses import dataclass
 
 from .catalog import Ladder, normalise
 from .errors import UsageError
-from .ladder import Rating, rating, shortest_route
-from .models import MoveKind, Role
+from .ladder import Rating, rating, shortest_routes
+from .models import Basis, MoveKind, Role
 
 MIN_ROLES = 2
 """A comparison needs at least this many roles."""
+
+MAX_ROLES = 10
+"""The most roles one comparison takes: more make no readable table, and the
+routes between them grow with the square of their number."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,10 @@ class RoleFacts:
     education: str | None
     experience: str | None
     experience_years: float | None
+    experience_years_basis: Basis | None
+    """Where ``experience_years`` comes from, when the catalogue says."""
+    rated: bool
+    """Whether the role rates any competency; when not, what it asks is unknown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +91,8 @@ class Hop:
     target: str
     kind: MoveKind
     typical_years: float | None
+    basis: Basis | None = None
+    typical_years_basis: Basis | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +110,8 @@ class RouteSummary:
 
     @property
     def typical_years(self) -> float | None:
-        """Sum of the moves' typical years (moves without one count as 0)."""
-        if self.hops is None:
+        """Sum of the moves' typical years; ``None`` without a route or when a move states none."""
+        if self.hops is None or any(h.typical_years is None for h in self.hops):
             return None
         return sum(h.typical_years or 0 for h in self.hops)
 
@@ -155,6 +165,8 @@ def _facts(ladder: Ladder, role: Role) -> RoleFacts:
         education=role.education,
         experience=role.experience,
         experience_years=role.experience_years,
+        experience_years_basis=role.experience_years_basis,
+        rated=bool(role.competencies),
     )
 
 
@@ -167,12 +179,18 @@ def _competency_rows(ladder: Ladder, roles: Sequence[Role]) -> tuple[CompetencyR
             rating(ladder, comp, role.competencies[comp]) if comp in role.competencies else None
             for role in roles
         )
-        ranks = [cell.rank if cell is not None else 0 for cell in cells]
+        # A role that rates nothing is left out: its needs are unknown, not zero.
+        ranks = [
+            cell.rank if cell is not None else 0
+            for cell, role in zip(cells, roles, strict=True)
+            if role.competencies
+        ]
+        ids = [role.id for role in roles if role.competencies]
         top = max(ranks)
         highest = (
             ()
             if len(set(ranks)) == 1
-            else tuple(role.id for role, r in zip(roles, ranks, strict=True) if r == top)
+            else tuple(i for i, r in zip(ids, ranks, strict=True) if r == top)
         )
         rows.append(
             CompetencyRow(
@@ -185,15 +203,35 @@ def _competency_rows(ladder: Ladder, roles: Sequence[Role]) -> tuple[CompetencyR
     return tuple(rows)
 
 
-def _route(ladder: Ladder, source: Role, target: Role) -> RouteSummary:
-    found = shortest_route(ladder, source.id, target.id)
+def _routes(ladder: Ladder, roles: Sequence[Role]) -> tuple[RouteSummary, ...]:
+    """The route from each role to each other one: one search per role, not per pair."""
+    out: list[RouteSummary] = []
+    for a in roles:
+        found = shortest_routes(ladder, a.id, [b.id for b in roles if b.id != a.id])
+        out.extend(_route(ladder, a, b, found[b.id]) for b in roles if b.id != a.id)
+    return tuple(out)
+
+
+def _route(
+    ladder: Ladder, source: Role, target: Role, found: list[tuple[str, int]] | None
+) -> RouteSummary:
     if found is None:
         return RouteSummary(source.id, target.id, None)
     hops = []
     for role_id, index in found:
         move = ladder.roles[role_id].moves[index]
-        hops.append(Hop(role_id, move.to, move.kind, move.typical_years))
+        hops.append(Hop(role_id, move.to, move.kind, move.typical_years, move.basis,
+                        move.typical_years_basis))
     return RouteSummary(source.id, target.id, tuple(hops))
+
+
+def check_count(count: int) -> None:
+    """Refuse more than :data:`MAX_ROLES` roles, before any work is done."""
+    if count > MAX_ROLES:
+        raise UsageError(
+            f"compare takes at most {MAX_ROLES} roles, not {count:,}",
+            hints=["compare a few at a time; 'pmladder list' shows every role"],
+        )
 
 
 def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
@@ -207,6 +245,7 @@ def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
             "compare needs at least two roles",
             hints=["for example: pmladder compare technical-pm growth-pm group-pm"],
         )
+    check_count(len(roles))
     seen: set[str] = set()
     for role in roles:
         if role.id in seen:
@@ -228,5 +267,5 @@ def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
             Distinct(r.id, items) for r, items in zip(roles, fw_only, strict=True)
         ),
         frameworks_shared=fw_shared,
-        routes=tuple(_route(ladder, a, b) for a in roles for b in roles if a.id != b.id),
+        routes=_routes(ladder, roles),
     )

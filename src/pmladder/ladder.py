@@ -7,13 +7,13 @@ Results are plain frozen dataclasses that the views render as tables or JSON.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .catalog import Ladder, normalise
 from .errors import NotFoundError, UsageError
 from .lookup import close_words
-from .models import Criterion, Move, MoveKind, Role
+from .models import Basis, Criterion, Move, MoveKind, Role
 
 
 class Rating(NamedTuple):
@@ -52,6 +52,28 @@ class Change(NamedTuple):
     steps: int
     #: What the level it rises to asks in this competency, when the catalogue says.
     criterion: Criterion | None = None
+    #: Id of the earlier role on the route whose rating ``before`` is, when the role
+    #: moved from does not rate the competency; ``None`` when it is that role's own.
+    via: str | None = None
+
+
+class Fall(NamedTuple):
+    """A competency the next role asks less of, or does not rate at all."""
+
+    #: Competency id.
+    competency: str
+    #: Competency name.
+    name: str
+    #: Scale level id required before.
+    before: str
+    #: Scale level name required before.
+    before_name: str
+    #: Scale level id required after, or ``None`` when the next role does not rate it.
+    after: str | None
+    #: Scale level name required after.
+    after_name: str | None
+    #: Whether the move lists it in ``asks_less``: the catalogue means it and says why.
+    expected: bool = False
 
 
 class FieldChange(NamedTuple):
@@ -66,8 +88,15 @@ class Gap(NamedTuple):
 
     #: Competencies both roles rate, where the second needs more.
     rising: tuple[Change, ...]
-    #: Competencies only the second role rates.
+    #: Competencies only the second role rates (and no earlier role on the route).
     new: tuple[Change, ...]
+    #: Competencies both roles rate, where the second needs less.
+    falling: tuple[Fall, ...]
+    #: Competencies the first role rates and the second does not.
+    unrated: tuple[Fall, ...]
+    #: Whether the second role rates any competency at all; when not, nothing is known
+    #: about what it asks, which is not the same as asking nothing.
+    rated: bool
     #: Responsibilities the second role has that the first does not.
     responsibilities_added: tuple[str, ...]
     #: Frameworks the second role uses that the first does not.
@@ -78,6 +107,8 @@ class Gap(NamedTuple):
     experience: FieldChange | None
     #: Typical minimum years of experience before and after, when they change.
     experience_years: tuple[float | None, float | None] | None
+    #: Where the second role's experience figure comes from, when it is given.
+    experience_years_basis: Basis | None
 
 
 class Step(NamedTuple):
@@ -91,9 +122,14 @@ class Step(NamedTuple):
     target: str
     target_title: str
     kind: MoveKind
+    #: Typical years in the first role before the move; ``None`` when unknown.
     typical_years: float | None
     note: str | None
     gap: Gap
+    #: Where the move itself comes from; ``None`` when the catalogue does not say.
+    basis: Basis | None
+    #: Where the typical years come from; ``None`` when the catalogue does not say.
+    typical_years_basis: Basis | None
 
 
 class Route(NamedTuple):
@@ -104,10 +140,14 @@ class Route(NamedTuple):
     target: str
     target_title: str
     steps: tuple[Step, ...]
-    #: Sum of the typical years of the steps that state one.
-    typical_years: float
+    #: Sum of the steps' typical years; ``None`` when any step states none (unknown).
+    typical_years: float | None
     #: Whether every step states its typical years.
     years_known: bool
+    #: Sum of the typical years of the steps that do state one.
+    typical_years_stated: float
+    #: Whether any step's typical time is the catalogue's estimate.
+    years_estimated: bool
     #: Each competency's rise from the first role to the last (rises and new ones).
     overall: tuple[Change, ...]
 
@@ -134,71 +174,92 @@ def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, 
     """The moves of the shortest route as (role id, move index) pairs, or ``None``.
 
     Dijkstra over the cost (moves, exact total typical years), keeping one
-    predecessor set per role rather than whole routes, so memory stays linear
-    in the catalogue.  Among the equally short routes, the one whose ids come
-    first step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
+    cost per role rather than whole routes, so memory stays linear in the
+    catalogue.  Among the equally short routes, the one whose ids come first
+    step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
     ``source``, always taking the smallest next id that still lies on a
     shortest route to ``target``.
     """
     if source == target:
         return []
-    edges = ladder.edges
-    units: dict[float, int] = {}
+    return _Search(ladder, source, target).route(target)
 
-    def unit(years: float) -> int:
-        cost = units.get(years)
+
+def shortest_routes(
+    ladder: Ladder, source: str, targets: Iterable[str]
+) -> dict[str, list[tuple[str, int]] | None]:
+    """:func:`shortest_route` from ``source`` to each of ``targets``, with one search."""
+    search = _Search(ladder, source, None)
+    return {t: ([] if t == source else search.route(t)) for t in targets}
+
+
+class _Search:
+    """One Dijkstra from ``source`` (to ``target``, or over everything reachable)."""
+
+    def __init__(self, ladder: Ladder, source: str, target: str | None) -> None:
+        self.ladder = ladder
+        self.source = source
+        self.units: dict[float, int] = {}
+        edges = ladder.edges
+        best: dict[str, tuple[int, int]] = {source: (0, 0)}
+        queue: list[tuple[int, int, str]] = [(0, 0, source)]
+        done: set[str] = set()
+        while queue:
+            steps, total, current = heapq.heappop(queue)
+            if current in done:
+                continue
+            done.add(current)
+            if current == target:
+                break
+            for to, years in edges[current]:
+                if to in done:
+                    continue
+                candidate = (steps + 1, total + self.unit(years))
+                known = best.get(to)
+                if known is None or candidate < known:
+                    best[to] = candidate
+                    heapq.heappush(queue, (*candidate, to))
+        self.best = best
+        self.done = done
+
+    def unit(self, years: float) -> int:
+        cost = self.units.get(years)
         if cost is None:
-            cost = units[years] = exact_years(years)
+            cost = self.units[years] = exact_years(years)
         return cost
 
-    best: dict[str, tuple[int, int]] = {source: (0, 0)}
-    queue: list[tuple[int, int, str]] = [(0, 0, source)]
-    done: set[str] = set()
-    while queue:
-        steps, total, current = heapq.heappop(queue)
-        if current in done:
-            continue
-        done.add(current)
-        if current == target:
-            break
-        for to, years in edges[current]:
-            if to in done:
-                continue
-            candidate = (steps + 1, total + unit(years))
-            known = best.get(to)
-            if known is None or candidate < known:
-                best[to] = candidate
-                heapq.heappush(queue, (*candidate, to))
-    if target not in done:
-        return None
-
-    def tight(here: str, to: str, years: float) -> bool:
+    def tight(self, here: str, to: str, years: float) -> bool:
         """Whether the move here -> to lies on a shortest route to ``to``."""
-        if here not in done:
+        if here not in self.done:
             return False
-        steps, total = best[here]
-        return best.get(to) == (steps + 1, total + unit(years))
+        steps, total = self.best[here]
+        return self.best.get(to) == (steps + 1, total + self.unit(years))
 
-    # Roles from which a shortest route continues to the target.
-    onward = {target}
-    stack = [target]
-    while stack:
-        node = stack.pop()
-        for prev, index in ladder.incoming[node]:
-            if prev not in onward and tight(prev, node, edges[prev][index][1]):
-                onward.add(prev)
-                stack.append(prev)
-    hops: list[tuple[str, int]] = []
-    node = source
-    while node != target:
-        index = min(
-            (i for i, (to, years) in enumerate(edges[node])
-             if to in onward and tight(node, to, years)),
-            key=lambda i: edges[node][i][0],
-        )
-        hops.append((node, index))
-        node = edges[node][index][0]
-    return hops
+    def route(self, target: str) -> list[tuple[str, int]] | None:
+        if target not in self.done:
+            return None
+        edges = self.ladder.edges
+        # Roles from which a shortest route continues to the target.
+        onward = {target}
+        stack = [target]
+        while stack:
+            node = stack.pop()
+            for prev, index in self.ladder.incoming[node]:
+                if prev not in onward and self.tight(prev, node, edges[prev][index][1]):
+                    onward.add(prev)
+                    stack.append(prev)
+        hops: list[tuple[str, int]] = []
+        node = self.source
+        while node != target:
+            here = node
+            index = min(
+                (i for i, (to, years) in enumerate(edges[here])
+                 if to in onward and self.tight(here, to, years)),
+                key=lambda i: edges[here][i][0],
+            )
+            hops.append((here, index))
+            node = edges[here][index][0]
+        return hops
 
 
 def reachable(ladder: Ladder, source: str, *, backwards: bool = False) -> set[str]:
@@ -235,15 +296,26 @@ def ratings(ladder: Ladder, role: Role) -> list[Rating]:
     return [rating(ladder, comp, level) for comp, level in items]
 
 
+Carried = Mapping[str, tuple[str, str]]
+"""Ratings earlier roles on a route gave: competency id -> (scale level id, role id)."""
+
+
 def competency_changes(
-    ladder: Ladder, before: Role, after: Role
+    ladder: Ladder, before: Role, after: Role, carried: Carried | None = None
 ) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
-    """(rising, new) competencies from ``before`` to ``after``, in competency order."""
+    """(rising, new) competencies from ``before`` to ``after``, in competency order.
+
+    A competency ``before`` does not rate but an earlier role on the route did
+    (``carried``) is measured from that earlier rating, not counted as new.
+    """
     rank = ladder.scale_rank
     rising: list[Change] = []
     new: list[Change] = []
     for r in ratings(ladder, after):
         old = before.competencies.get(r.competency)
+        via = None
+        if old is None and carried and r.competency in carried:
+            old, via = carried[r.competency]
         if old is None:
             new.append(
                 Change(r.competency, r.name, None, None, r.level, r.level_name, r.rank,
@@ -260,9 +332,34 @@ def competency_changes(
                     r.level_name,
                     rank[r.level] - rank[old],
                     r.criterion,
+                    via,
                 )
             )
     return tuple(rising), tuple(new)
+
+
+def competency_falls(
+    ladder: Ladder, before: Role, after: Role, expected: Iterable[str] = ()
+) -> tuple[tuple[Fall, ...], tuple[Fall, ...]]:
+    """(falling, unrated): what ``after`` asks less of, or stops rating, in competency order.
+
+    Nothing is reported as unrated when ``after`` rates no competency at all:
+    then its ratings are unknown, not absent.
+    """
+    rank = ladder.scale_rank
+    meant = set(expected)
+    falling: list[Fall] = []
+    unrated: list[Fall] = []
+    for r in ratings(ladder, before):
+        new = after.competencies.get(r.competency)
+        if new is None:
+            if after.competencies:
+                unrated.append(Fall(r.competency, r.name, r.level, r.level_name, None, None,
+                                    r.competency in meant))
+        elif rank[new] < rank[r.level]:
+            falling.append(Fall(r.competency, r.name, r.level, r.level_name, new,
+                                ladder.scale_names[new], r.competency in meant))
+    return tuple(falling), tuple(unrated)
 
 
 def _added(before: Iterable[str], after: Iterable[str]) -> tuple[str, ...]:
@@ -270,15 +367,30 @@ def _added(before: Iterable[str], after: Iterable[str]) -> tuple[str, ...]:
     return tuple(x for x in after if normalise(x) not in had)
 
 
-def gap(ladder: Ladder, before: Role, after: Role) -> Gap:
-    """Everything that changes from ``before`` to ``after``."""
-    rising, new = competency_changes(ladder, before, after)
+def gap(
+    ladder: Ladder,
+    before: Role,
+    after: Role,
+    carried: Carried | None = None,
+    expected: Iterable[str] = (),
+) -> Gap:
+    """Everything that changes from ``before`` to ``after``.
+
+    ``carried`` holds the ratings of earlier roles on a route (see
+    :func:`competency_changes`); ``expected`` the competencies the move
+    deliberately asks less of.
+    """
+    rising, new = competency_changes(ladder, before, after, carried)
+    falling, unrated = competency_falls(ladder, before, after, expected)
     years = None
     if before.experience_years != after.experience_years:
         years = (before.experience_years, after.experience_years)
     return Gap(
         rising=rising,
         new=new,
+        falling=falling,
+        unrated=unrated,
+        rated=bool(after.competencies),
         responsibilities_added=_added(before.responsibilities, after.responsibilities),
         frameworks_added=_added(before.frameworks, after.frameworks),
         education=(
@@ -292,6 +404,7 @@ def gap(ladder: Ladder, before: Role, after: Role) -> Gap:
             else None
         ),
         experience_years=years,
+        experience_years_basis=after.experience_years_basis if years is not None else None,
     )
 
 
@@ -315,10 +428,13 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
             hints=hints,
         )
     steps: list[Step] = []
+    carried: dict[str, tuple[str, str]] = {}
     for number, (role_id, index) in enumerate(hops, start=1):
         here = ladder.roles[role_id]
         move: Move = here.moves[index]
         there = ladder.roles[move.to]
+        for comp, level in here.competencies.items():
+            carried[comp] = (level, here.id)
         steps.append(
             Step(
                 number=number,
@@ -329,9 +445,13 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
                 kind=move.kind,
                 typical_years=move.typical_years,
                 note=move.note,
-                gap=gap(ladder, here, there),
+                gap=gap(ladder, here, there, carried, move.asks_less),
+                basis=move.basis,
+                typical_years_basis=move.typical_years_basis,
             )
         )
+    known = all(s.typical_years is not None for s in steps)
+    stated = sum(s.typical_years or 0 for s in steps)
     rising, new = competency_changes(ladder, source, target)
     overall = tuple(
         sorted(rising + new, key=lambda c: ladder.competency_order.get(c.competency, 0))
@@ -342,8 +462,15 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
         target=target.id,
         target_title=target.title,
         steps=tuple(steps),
-        typical_years=sum(s.typical_years or 0 for s in steps),
-        years_known=all(s.typical_years is not None for s in steps),
+        typical_years=stated if known else None,
+        years_known=known,
+        typical_years_stated=stated,
+        years_estimated=any(
+            s.typical_years is not None
+            and s.typical_years_basis is not None
+            and s.typical_years_basis.is_estimate
+            for s in steps
+        ),
         overall=overall,
     )
 
@@ -361,6 +488,10 @@ class MoveView(NamedTuple):
     kind: MoveKind
     typical_years: float | None
     note: str | None
+    #: Where the move itself comes from; ``None`` when the catalogue does not say.
+    basis: Basis | None = None
+    #: Where the typical years come from; ``None`` when the catalogue does not say.
+    typical_years_basis: Basis | None = None
 
 
 class RoleEntry(NamedTuple):
@@ -384,7 +515,8 @@ class TrackEntry(NamedTuple):
 
 def moves_from(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
     return tuple(
-        MoveView(m.to, ladder.roles[m.to].title, m.kind, m.typical_years, m.note)
+        MoveView(m.to, ladder.roles[m.to].title, m.kind, m.typical_years, m.note,
+                 m.basis, m.typical_years_basis)
         for m in role.moves
     )
 
@@ -396,7 +528,7 @@ def moves_into(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
         out.append(
             MoveView(
                 source_id, ladder.roles[source_id].title, move.kind, move.typical_years,
-                move.note,
+                move.note, move.basis, move.typical_years_basis,
             )
         )
     return tuple(out)

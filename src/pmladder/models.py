@@ -16,7 +16,15 @@ import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 Id = Annotated[
     str,
@@ -43,7 +51,9 @@ class _Model(BaseModel):
     # Field docstrings are read from this file's source only when the JSON
     # Schema is published (field_docs below): parsing the source at import,
     # as use_attribute_docstrings does, would cost every command ~10 ms.
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    # strict: a number in quotes, a true/false or 6.0 where a whole number
+    # belongs is an error, exactly as the published JSON Schema says.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, strict=True)
 
 
 class ScaleLevel(_Model):
@@ -115,7 +125,14 @@ class Source(_Model):
 class Basis(_Model):
     """Where a claim comes from: the sources that say it, or the catalogue's own estimate."""
 
-    model_config = ConfigDict(json_schema_extra={"minProperties": 1})
+    # Said twice for the schema: at least one of the two, and not as null.
+    model_config = ConfigDict(json_schema_extra={
+        "minProperties": 1,
+        "anyOf": [
+            {"required": ["sources"], "properties": {"sources": {"type": "array"}}},
+            {"required": ["estimate"], "properties": {"estimate": {"type": "string"}}},
+        ],
+    })
 
     sources: Annotated[list[Id], Field(min_length=1)] | None = None
     """Ids of the sources that support the claim."""
@@ -177,6 +194,8 @@ class Move(_Model):
     """Where the move itself comes from. Left out, nothing is claimed either way."""
     typical_years_basis: Basis | None = None
     """Where `typical_years` comes from. Left out, nothing is claimed either way."""
+    asks_less: list[Id] = []
+    """Competencies the next role deliberately rates lower or stops rating, explained in the move's `note`. `validate` warns about any other promotion or management move that lowers or drops a rating."""  # noqa: E501
 
 
 class Role(_Model):
@@ -216,10 +235,17 @@ class Role(_Model):
     """Ids of the sources that support this role."""
 
 
+def _exactly_int(value: Any) -> Any:
+    """Literal[1] alone would take ``true`` and ``1.0`` (they equal 1 in Python)."""
+    if type(value) is not int:
+        raise PydanticCustomError("literal_error", "Input should be 1", {"expected": "1"})
+    return value
+
+
 class Catalog(_Model):
     """A whole career ladder: its scale, tracks, levels, competencies and roles."""
 
-    format_version: Literal[1] = 1
+    format_version: Annotated[Literal[1], BeforeValidator(_exactly_int)] = 1
     """Version of the catalogue format; this version of pmladder reads `1`."""
     name: Name
     """Name of the ladder, e.g. the team or company it belongs to."""

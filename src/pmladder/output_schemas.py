@@ -98,6 +98,12 @@ CRITERION = described(
     "What this step asks in this competency, as the catalogue words it; null when it is silent.",
 )
 
+BASIS = described(
+    opt({"$ref": "#/$defs/Basis"}),
+    "Where the claim comes from: `sources`, and `estimate` when it is the catalogue's own "
+    "estimate; null when the catalogue does not say.",
+)
+
 
 MOVE_VIEW = obj(
     "A move to or from a role.",
@@ -106,6 +112,8 @@ MOVE_VIEW = obj(
     kind=KIND,
     typical_years=described(opt(NUM), "Typical years in role before the move; null if unknown."),
     note=opt(STR),
+    basis=BASIS,
+    typical_years_basis=BASIS,
 )
 
 RATING = obj(
@@ -129,6 +137,19 @@ CHANGE = obj(
     steps=described(INT, "Scale steps risen."),
     criterion=described(CRITERION, "What the step risen to asks; null when the catalogue "
                         "doesn't say."),
+    via=described(opt(STR), "The earlier role on the route whose rating `before` is, when "
+                  "the role moved from does not rate the competency; else null."),
+)
+
+FALL = obj(
+    "A competency the next role asks less of, or does not rate.",
+    competency=STR,
+    name=STR,
+    before=STR,
+    before_name=STR,
+    after=described(opt(STR), "Scale step id after; null when the next role doesn't rate it."),
+    after_name=opt(STR),
+    expected=described(BOOL, "True when the move lists it in `asks_less`."),
 )
 
 FIELD_CHANGE = obj(before=opt(STR), after=opt(STR))
@@ -137,6 +158,9 @@ GAP = obj(
     "What the next role asks beyond the current one.",
     rising=arr(CHANGE),
     new=arr(CHANGE),
+    falling=arr(FALL),
+    unrated=arr(FALL),
+    rated=described(BOOL, "False when the next role rates no competency (unknown)."),
     responsibilities_added=arr(STR),
     frameworks_added=arr(STR),
     education=opt(FIELD_CHANGE),
@@ -146,6 +170,7 @@ GAP = obj(
              "maxItems": 2}),
         "[before, after] typical minimum years when they change, else null.",
     ),
+    experience_years_basis=BASIS,
 )
 
 STEP = obj(
@@ -156,9 +181,11 @@ STEP = obj(
     target=STR,
     target_title=STR,
     kind=KIND,
-    typical_years=opt(NUM),
+    typical_years=described(opt(NUM), "Null when the move states none: unknown, not 0."),
     note=opt(STR),
     gap=GAP,
+    basis=BASIS,
+    typical_years_basis=BASIS,
 )
 
 NAMED = obj(id=STR, title=STR)
@@ -173,8 +200,16 @@ def route_fields() -> dict[str, Schema]:
         "steps": arr(STEP),
         "total": obj(
             steps=INT,
-            typical_years=described(opt(NUM), "Sum of the moves' typical years."),
+            typical_years=described(
+                opt(NUM), "Sum of the moves' typical years; null when some move states none."
+            ),
             years_known=described(BOOL, "False when some move states no typical time."),
+            typical_years_stated=described(
+                NUM, "Sum of the typical years of the moves that state one."
+            ),
+            years_estimated=described(
+                BOOL, "True when any move's typical time is the catalogue's estimate."
+            ),
             competencies=arr(CHANGE),
         ),
         "tie_break": described(STR, "The rule used to choose among equally short routes."),
@@ -216,6 +251,8 @@ def _compare() -> Schema:
     role = obj(
         id=STR, title=STR, track=STR, track_name=STR, level=INT, level_name=STR, summary=STR,
         education=opt(STR), experience=opt(STR), experience_years=opt(NUM),
+        experience_years_basis=BASIS,
+        rated=described(BOOL, "False when the role rates no competency: its needs are unknown."),
     )
     rating = opt(obj(level=STR, level_name=STR, rank=INT, criterion=CRITERION))
     competency = obj(
@@ -224,7 +261,8 @@ def _compare() -> Schema:
         highest=arr(STR), differs=BOOL,
     )
     items = obj(only=mapping(arr(STR), "Role id to the items only it has."), shared=arr(STR))
-    hop = obj(**{"from": STR, "to": STR, "kind": KIND, "typical_years": opt(NUM)})
+    hop = obj(**{"from": STR, "to": STR, "kind": KIND, "typical_years": opt(NUM),
+                 "basis": BASIS, "typical_years_basis": BASIS})
     route = obj(**{
         "from": STR, "to": STR, "found": BOOL, "moves": opt(arr(hop)),
         "typical_years": opt(NUM),
@@ -293,7 +331,11 @@ def _assess() -> Schema:
         fits=arr(fit),
         unscored=arr(STR),
         target=opt(obj(id=STR, title=STR, origin=STR)),
-        comparison=opt(obj(fit=fit, above=arr(side), at=arr(side), below=arr(side))),
+        comparison=opt(obj(
+            fit=opt(fit), above=arr(side), at=arr(side), below=arr(side),
+            rated=described(BOOL, "False when the target rates no competency; the lists are "
+                            "then empty."),
+        )),
         route_from=opt(obj(id=STR, title=STR, fit=NUM, reason=STR, passed_over=arr(STR))),
         route=opt(obj(**route_fields())),
     )

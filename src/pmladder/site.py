@@ -13,8 +13,6 @@ page.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -91,20 +89,13 @@ def _previous(folder: Path, force: bool) -> list[str]:
 
 
 def _save(path: Path, text: str) -> None:
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed at once, then renamed
-        "w", encoding="utf-8", newline="\n", dir=path.parent, prefix=f".{path.name}.",
-        suffix=".tmp", delete=False,
-    )
+    """Write one file of the site by pmladder's one file policy (see :mod:`pmladder.textfile`)."""
+    from .textfile import WriteFailed, WriteRefused, write_file
+
     try:
-        with handle:
-            handle.write(text)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(handle.name, 0o666 & ~mask)
-        os.replace(handle.name, path)
-    finally:
-        if os.path.exists(handle.name):
-            os.unlink(handle.name)
+        write_file(path, text.encode("utf-8"), overwrite=True)
+    except (WriteFailed, WriteRefused) as error:
+        raise OSError(error.message) from None
 
 
 def _shown(path: Path) -> str:

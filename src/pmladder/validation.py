@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 MAX_ITEMS = 200_000
 """Largest number of entries in any one list of a catalogue (roles, aliases, moves...)."""
 
+MAX_KEYS = 10_000
+"""Largest number of keys in any one table of a catalogue (a role's ratings, say)."""
+
+MAX_SUGGESTIONS = 25
+"""How many unknown names get a did-you-mean: each costs a pass over every
+name, so a file of thousands of typos must not cost thousands of passes."""
+
 Loc = tuple[int | str, ...]
 """Path to a value inside a catalogue: ``("roles", 3, "competencies", "strategy")``."""
 
@@ -108,8 +115,17 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
     """Parse a catalogue exported as JSON, reporting a syntax error like :func:`parse_toml`."""
     import json
 
+    repeated = False
+
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            repeated = True
+        return out
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as exc:
         context = _context(text, exc.lineno, exc.colno)
         note = "" if context else _NOT_SHOWN
@@ -120,11 +136,41 @@ def parse_json(text: str, label: str) -> dict[str, Any]:
         raise CatalogError(label, [problem]) from None
     except RecursionError:
         raise CatalogError(label, [Problem("nesting is too deep to be a catalogue")]) from None
+    if repeated:
+        raise CatalogError(label, _json_duplicates(text))
     if not isinstance(data, dict):
         raise CatalogError(
             label, [Problem("a JSON catalogue must be an object ({...}) at the top level", line=1)]
         )
     return data
+
+
+def _json_duplicates(text: str) -> list[Problem]:
+    """Every key set twice in one JSON object, at its line and column, as TOML reports it."""
+    problems: list[Problem] = []
+    objects: list[set[str] | None] = []  # None for an array
+    tokens = _tokens(_JSON_TOKEN, text)
+    newlines: list[int] = [m.start() for m in re.finditer("\n", text)]
+    for i, (kind, value, at) in enumerate(tokens):
+        if value in ("{", "["):
+            objects.append(set() if value == "{" else None)
+        elif value in ("}", "]"):
+            if objects:
+                objects.pop()
+        elif kind == "str" and objects and objects[-1] is not None:
+            after = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+            if after != ":":
+                continue
+            key = _key_text(value)
+            if key in objects[-1]:
+                line = bisect.bisect_left(newlines, at) + 1
+                column = at - (newlines[line - 2] if line > 1 else -1)
+                problems.append(Problem(
+                    f"JSON key {key!r} is set twice in the same object; keep one of them",
+                    line=line, column=column,
+                ))
+            objects[-1].add(key)
+    return problems or [Problem("a key is set twice in the same object; keep one of them")]
 
 
 def parse_source(text: str, source: CatalogSource) -> dict[str, Any]:
@@ -389,9 +435,16 @@ def validate_data(
     except ValidationError as exc:
         errors = exc.errors()
         located = [_from_pydantic(err, data) for err in errors]
-        located += _cross_check(_Facts.salvage(data, (tuple(err["loc"]) for err in errors)))
+        bad = [tuple(err["loc"]) for err in errors]
+        facts = _Facts.salvage(data, bad)
+        located += _cross_check(facts)
+        located += _claim_references(_Raw(data, bad), facts)
     else:
-        located = _cross_check(_Facts.of(catalog))
+        facts = _Facts.of(catalog)
+        located = _cross_check(facts)
+        located += _claim_references(_Raw(data, ()), facts)
+        if not any(problem.severity == "error" for _, problem in located):
+            located += _consistency(catalog)
     problems = _finish(located, text, fmt)
     if catalog is None or any(p.severity == "error" for p in problems):
         raise CatalogError(label, problems)
@@ -400,7 +453,12 @@ def validate_data(
 
 def check_catalog(catalog: Catalog) -> list[Problem]:
     """Cross-check a catalogue whose shape is valid; return every problem, linear in its size."""
-    return [problem for _, problem in _cross_check(_Facts.of(catalog))]
+    facts = _Facts.of(catalog)
+    located = _cross_check(facts)
+    located += _claim_references(_Raw(catalog.model_dump(exclude_none=True), ()), facts)
+    if not any(problem.severity == "error" for _, problem in located):
+        located += _consistency(catalog)
+    return [problem for _, problem in located]
 
 
 _Located = tuple[Loc, Problem]
@@ -438,6 +496,12 @@ def _check_sizes(data: Mapping[str, Any]) -> Iterator[_Located]:
             # Only containers are walked: most values are strings.
             stack.extend(((*loc, i), v) for i, v in enumerate(value) if isinstance(v, list | dict))
         elif isinstance(value, dict):
+            if len(value) > MAX_KEYS:
+                yield loc, Problem(
+                    f"has {len(value):,} keys; pmladder allows at most {MAX_KEYS:,} in a table",
+                    location=loc_path(loc) or "(top level)",
+                )
+                continue
             stack.extend(
                 ((*loc, str(k)), v) for k, v in value.items() if isinstance(v, list | dict)
             )
@@ -600,6 +664,11 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
         )
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if len(loc) == 3 and loc[0] == "competencies" and loc[2] == "criteria":
+            return (
+                "must be a table keyed by step of the scale: one [competencies.criteria.STEP] "
+                f"table per step (not [[competencies.criteria]]), got {_got(value)}"
+            )
         if len(loc) == 4 and loc[0] == "competencies" and loc[2] == "criteria":
             return (
                 f"must be a table with a 'text' field: write [competencies.criteria.{name}] "
@@ -805,6 +874,23 @@ class _Raw:
         return out
 
 
+class _Closest:
+    """Did-you-mean text for unknown names, at most :data:`MAX_SUGGESTIONS` per validation.
+
+    Each suggestion is a pass over every name; the budget keeps thousands of
+    typos (a hostile file) linear rather than quadratic.
+    """
+
+    def __init__(self) -> None:
+        self.left = MAX_SUGGESTIONS
+
+    def __call__(self, name: str, choices: Iterable[str]) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        return _closest(name, choices)
+
+
 def _closest(name: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, sorted(choices), n=3, cutoff=0.6)
     if not close:
@@ -814,7 +900,7 @@ def _closest(name: str, choices: Iterable[str]) -> str:
 
 def _check_criteria(
     facts: _Facts, scale_ids: set[Any] | None, source_ids: set[Any] | None,
-    add: Callable[..., None],
+    add: Callable[..., None], closest: _Closest,
 ) -> None:
     """Criteria name real steps and sources; a competency that describes only
     some steps, or none while others do, is a warning."""
@@ -828,13 +914,13 @@ def _check_criteria(
                 if step not in scale_ids:
                     add((*where, step),
                         f"criteria for step {step!r}, which the {facts.scale_name} scale "
-                        f"does not have{_closest(step, scale_ids)}; use one of: "
+                        f"does not have{closest(step, scale_ids)}; use one of: "
                         f"{', '.join(steps)}")
         if source_ids is not None:
             for step, k, src in comp.sources:
                 if src not in source_ids:
                     add((*where, step, "basis", "sources", k),
-                        f"source {src!r} is not defined{_closest(src, source_ids)}; "
+                        f"source {src!r} is not defined{closest(src, source_ids)}; "
                         "add it under [[sources]] or fix the id")
         if not facts.complete or scale_ids is None or not described:
             continue
@@ -859,6 +945,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
     Linear in the size of the catalogue.
     """
     problems: list[_Located] = []
+    closest = _Closest()
 
     def add(loc: Loc, message: str, role: str | None = None, severity: str = "error") -> None:
         problems.append(
@@ -887,7 +974,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
         "competency id", "competency", ("competencies",), "id", facts.competencies
     )
     source_ids = defined("source id", "source", ("sources",), "id", facts.sources)
-    _check_criteria(facts, scale_ids, source_ids, add)
+    _check_criteria(facts, scale_ids, source_ids, add, closest)
 
     # Every role id in the file, even of roles with other problems, so a move
     # to such a role is not also reported as a move to nowhere.
@@ -910,7 +997,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
         here: Loc = ("roles", role.index)
         if role.track is not None and track_ids is not None and role.track not in track_ids:
             add((*here, "track"),
-                f"track {role.track!r} is not defined{_closest(role.track, track_ids)}; "
+                f"track {role.track!r} is not defined{closest(role.track, track_ids)}; "
                 "add it under [[tracks]] or fix the id", role.id)
         if role.level is not None and level_ranks is not None and role.level not in level_ranks:
             ranks = ", ".join(str(r) for r in sorted(level_ranks))
@@ -924,16 +1011,16 @@ def _cross_check(facts: _Facts) -> list[_Located]:
                 continue
             if competency_ids is not None and comp not in competency_ids:
                 add(loc, f"competency {comp!r} is not defined"
-                    f"{_closest(comp, competency_ids)}; add it under [[competencies]] "
+                    f"{closest(comp, competency_ids)}; add it under [[competencies]] "
                     "or fix the name", role.id)
             if rating is not None and scale_ids is not None and rating not in scale_ids:
                 add(loc, f"rating {rating!r} is not on the {facts.scale_name} scale"
-                    f"{_closest(rating, scale_ids)}; use one of: {scale_steps}", role.id)
+                    f"{closest(rating, scale_ids)}; use one of: {scale_steps}", role.id)
         if source_ids is not None:
             for k, src in role.sources:
                 if src not in source_ids:
                     add((*here, "sources", k),
-                        f"source {src!r} is not defined{_closest(src, source_ids)}; "
+                        f"source {src!r} is not defined{closest(src, source_ids)}; "
                         "add it under [[sources]] or fix the id", role.id)
         own: set[str] = set()
         named: list[tuple[str, str | None, Loc]] = [
@@ -965,7 +1052,7 @@ def _cross_check(facts: _Facts) -> list[_Located]:
             target = first.get(to)
             if target is None:
                 add((*mloc, "to"), f"move to {to!r}, which is not a role"
-                    f"{_closest(to, first)}", role.id)
+                    f"{closest(to, first)}", role.id)
                 continue
             if to == role.id:
                 add((*mloc, "to"), "a role can't move to itself; remove this move", role.id)
@@ -994,3 +1081,102 @@ def _cross_check(facts: _Facts) -> list[_Located]:
     return problems
 
 
+
+
+def _claim_references(raw: _Raw, facts: _Facts) -> list[_Located]:
+    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
+    problems: list[_Located] = []
+    sources = None if facts.sources is None else {s for _, s in facts.sources}
+    competencies = None if facts.competencies is None else {c for _, c in facts.competencies}
+
+    def check(loc: Loc, known: set[str] | None, kind: str, under: str, role: str | None) -> None:
+        if known is None:
+            return
+        for k, value in raw.texts(loc):
+            if value not in known:
+                where: Loc = (*loc, k)
+                problems.append((where, Problem(
+                    f"{kind} {value!r} is not defined{_closest(value, known)}; add it under "
+                    f"{under} or fix the id", location=loc_path(where), role=role)))
+
+    for i in range(raw.count(("roles",))):
+        here: Loc = ("roles", i)
+        role = raw.text((*here, "id"))
+        check((*here, "experience_years_basis", "sources"), sources, "source", "[[sources]]",
+              role)
+        for j in range(raw.count((*here, "moves"))):
+            move: Loc = (*here, "moves", j)
+            for key in ("basis", "typical_years_basis"):
+                check((*move, key, "sources"), sources, "source", "[[sources]]", role)
+            check((*move, "asks_less"), competencies, "competency", "[[competencies]]", role)
+    return problems
+
+
+FALLS_MATTER: frozenset[str] = frozenset({"promotion", "management"})
+"""Move kinds that go up: experience should add up along them, and they should not
+lower or drop a rating without saying so."""
+
+YEARS_TOLERANCE = 1.0
+"""Experience figures must come within less than this of what a move's typical time implies."""
+
+
+def _years(value: float) -> str:
+    return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+def _consistency(catalog: Catalog) -> list[_Located]:
+    """Warnings about a valid catalogue whose figures or ratings contradict each other.
+
+    Along a promotion or a management move up a level, the next role's
+    experience should be this role's plus the move's typical time, to within
+    less than a year; a promotion or management move should not lower or drop a rating
+    unless the move lists it in ``asks_less``. Linear in the size of the catalogue.
+    """
+    problems: list[_Located] = []
+    roles = {r.id: r for r in catalog.roles}
+    rank = {s.id: i for i, s in enumerate(catalog.scale.levels)}
+    names = {s.id: s.name for s in catalog.scale.levels}
+
+    def warn(loc: Loc, message: str, role: str) -> None:
+        problems.append(
+            (loc, Problem(message, location=loc_path(loc), role=role, severity="warning"))
+        )
+
+    for i, role in enumerate(catalog.roles):
+        for j, move in enumerate(role.moves):
+            loc: Loc = ("roles", i, "moves", j)
+            target = roles[move.to]
+            if (
+                move.kind in FALLS_MATTER
+                and target.level > role.level
+                and move.typical_years is not None
+                and role.experience_years is not None
+                and target.experience_years is not None
+            ):
+                expected = role.experience_years + move.typical_years
+                if abs(target.experience_years - expected) >= YEARS_TOLERANCE:
+                    warn((*loc, "typical_years"),
+                         f"{role.id} asks {_years(role.experience_years)} of experience and "
+                         f"this move comes after {_years(move.typical_years)} more, so "
+                         f"{move.to} should ask about {_years(expected)}, but it asks "
+                         f"{_years(target.experience_years)}; change one of the three figures",
+                         role.id)
+            if move.kind not in FALLS_MATTER or not target.competencies:
+                continue
+            meant = set(move.asks_less)
+            for comp, level in role.competencies.items():
+                if comp in meant:
+                    continue
+                after = target.competencies.get(comp)
+                if after is None:
+                    warn((*loc, "to"),
+                         f"{move.to} does not rate {comp!r}, which {role.id} rates "
+                         f"{names.get(level, level)}; rate it in {move.to}, or list it in "
+                         "this move's asks_less and say why in its note", role.id)
+                elif rank.get(after, 0) < rank.get(level, 0):
+                    warn((*loc, "to"),
+                         f"{move.kind} to {move.to} lowers {comp!r} from "
+                         f"{names.get(level, level)} to {names.get(after, after)}; raise it in "
+                         f"{move.to}, or list it in this move's asks_less and say why in its "
+                         "note", role.id)
+    return problems

@@ -243,18 +243,26 @@ def write_error(lines: Sequence[str]) -> None:
     """Print error lines to stderr: wrapped and coloured when stderr is a terminal."""
     import shutil
 
+    from ..inert import inert
+
     stream = sys.stderr
     terminal = stream.isatty()
     width = shutil.get_terminal_size().columns if terminal else None
     colour = (terminal and "NO_COLOR" not in os.environ
               and os.environ.get("TERM", "") != "dumb")
-    stream.write(format_error_lines(lines, width, colour))
+    # A file name, a role name from argv or a key from a file may hold escape
+    # sequences: every line is shown inert, whatever built it.
+    safe = [inert(part, one_line=True) for line in lines for part in line.split("\n")]
+    stream.write(format_error_lines(safe, width, colour))
     stream.flush()
 
 
 def write_stderr(message: str) -> None:
-    """Write a plain message to stderr."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """Write a plain message to stderr, each line inert (see :mod:`pmladder.inert`)."""
+    from ..inert import inert
+
+    lines = message.rstrip("\n").split("\n")
+    sys.stderr.write("\n".join(inert(line, one_line=True) for line in lines) + "\n")
     sys.stderr.flush()
 
 

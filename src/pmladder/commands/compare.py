@@ -15,7 +15,7 @@ def compare(
         list[str],
         typer.Argument(
             metavar="ROLE",
-            help="Two or more roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
+            help="Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
             autocompletion=common.complete_role,
             show_default=False,
         ),
@@ -39,9 +39,11 @@ def compare(
     moves lead there). With --criteria, what each role's step asks in each
     competency (--json always carries it).
     """
+    from ..compare import check_count
     from ..compare import compare as compare_roles
     from ..lookup import find_role
 
+    check_count(len(roles))  # before loading, or resolving thousands of names
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])

@@ -20,7 +20,7 @@ from ..assess import FIT_RULE, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
 from ..ladder import TIE_BREAK_RULE
 from .jsonout import _plain, envelope, path_document
-from .tables import render_route, source_line, with_criterion
+from .tables import UNRATED, render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (
@@ -210,11 +210,16 @@ def render_assessment(
     if result.target_origin == "profile":
         head.append(" (from the profile)", style="dim")
     yield head if compact else Rule(head, align="left")
-    groups = (
+    groups: tuple[tuple[str, tuple[Standing, ...], str], ...] = (
         (f"Below the target: grow these ({len(comparison.below)})", comparison.below, "red"),
         (f"At the target ({len(comparison.at)})", comparison.at, "green"),
         (f"Above the target ({len(comparison.above)})", comparison.above, "cyan"),
     )
+    if not comparison.rated:
+        yield Text(f"{UNRATED.capitalize()}: what it asks is unknown, so there is nothing "
+                   "to compare your ratings with.", style="dim")
+        yield Text()
+        groups = ()
     for label, items, style in groups:
         yield Text(label, style="bold")
         # Below the target, what each step to reach asks is the to-do list: a list
@@ -281,6 +286,7 @@ def assess_document(ladder: Ladder, result: Assessment) -> dict[str, Any]:
         "above": _plain(result.comparison.above),
         "at": _plain(result.comparison.at),
         "below": _plain(result.comparison.below),
+        "rated": result.comparison.rated,
     }
     assert result.start is not None
     start_fit = next((f for f in result.fits if f.role == result.start), None)

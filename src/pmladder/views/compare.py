@@ -24,8 +24,9 @@ from rich.text import Text
 from ..catalog import Ladder
 from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
 from ..ladder import Rating
+from ..models import Basis
 from .jsonout import envelope
-from .tables import KIND_LABEL, source_line, years
+from .tables import ESTIMATE, KIND_LABEL, UNRATED, estimated, legend, source_line, years
 from .terminal import text
 
 MIN_FACT_COLUMN = 18
@@ -58,7 +59,8 @@ def _experience(role: RoleFacts) -> Text:
     out = text(role.experience)
     if role.experience_years is not None:
         sep = " " if role.experience else ""
-        out.append(f"{sep}(typically {role.experience_years:g}+ years)", style="dim")
+        mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
+        out.append(f"{sep}(typically {role.experience_years:g}+ years{mark})", style="dim")
     return out if out.plain else Text(MISSING, style="dim")
 
 
@@ -118,9 +120,13 @@ def _competencies(
     ladder: Ladder, comparison: Comparison, width: int
 ) -> Iterator[RenderableType]:
     rows: Sequence[CompetencyRow] = comparison.competencies
+    unrated = [r for r in comparison.roles if not r.rated]
     if not rows:
         yield Text("None of these roles rates any competency.", style="dim")
         return
+    for role in unrated:
+        yield Text.assemble(text(role.id, "cyan"), (f": {UNRATED}; what it asks is unknown",
+                                                     "dim"))
     mode = rating_mode(width, comparison, ladder)
     steps = len(ladder.catalog.scale.levels)
     if mode == "list":
@@ -243,8 +249,11 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
             continue
         count = len(route.hops)
         detail = Text(f"{count} move{'s' if count != 1 else ''}")
-        if route.typical_years:
-            detail.append(f", about {years(route.typical_years)}")
+        if route.typical_years is not None:
+            est = any(estimated(h.typical_years_basis) for h in route.hops)
+            detail.append(f", about {years(route.typical_years)}{f' ({ESTIMATE})' if est else ''}")
+        else:
+            detail.append(", typical time unknown")
         detail.append(": ")
         detail.append_text(route_chain(route))
         grid.add_row(pair, detail)
@@ -300,6 +309,11 @@ class ComparisonView:
         yield Text()
         yield Rule(Text("Routes between them", style="bold"), align="left")
         yield from _routes(comparison)
+        if any(estimated(r.experience_years_basis) for r in comparison.roles) or any(
+            estimated(h.typical_years_basis) or estimated(h.basis)
+            for route in comparison.routes for h in route.hops or ()
+        ):
+            yield legend()
 
 
 def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
@@ -348,6 +362,10 @@ def _rating_json(rating: Rating | None) -> dict[str, Any] | None:
     }
 
 
+def _basis_json(basis: Basis | None) -> dict[str, Any] | None:
+    return None if basis is None else basis.model_dump(mode="json", exclude_none=True)
+
+
 def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:
     """The ``compare --json`` document (see docs/json-output.md)."""
     ids = [r.id for r in comparison.roles]
@@ -365,6 +383,8 @@ def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:
                 "education": r.education,
                 "experience": r.experience,
                 "experience_years": r.experience_years,
+                "experience_years_basis": _basis_json(r.experience_years_basis),
+                "rated": r.rated,
             }
             for r in comparison.roles
         ],
@@ -402,6 +422,8 @@ def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:
                         "to": h.target,
                         "kind": h.kind,
                         "typical_years": h.typical_years,
+                        "basis": _basis_json(h.basis),
+                        "typical_years_basis": _basis_json(h.typical_years_basis),
                     }
                     for h in route.hops
                 ],

@@ -54,7 +54,12 @@ def _move_line(kind: str, target: str, width: int) -> Text:
 
 
 def wrap_title(title: str, width: int) -> list[str]:
-    """Word-wrap ``title`` to ``width``, breaking long words after ``/`` or ``-`` first."""
+    """Word-wrap ``title`` to ``width``, breaking long words after ``/`` or ``-`` first.
+
+    A width below one is taken as one: on a one-column terminal the box's
+    inside is narrower than nothing, and each cut must still make progress.
+    """
+    width = max(width, 1)
     pieces: list[str] = []
     for word in title.split():
         while len(word) > width:

@@ -19,7 +19,7 @@ from ..catalog import Ladder, Summary
 from ..errors import OutputExistsError, UsageError
 from ..ladder import MoveView, moves_from, moves_into, overview, ratings
 from ..matrix import Matrix, competency_matrix
-from ..models import Catalog, Role
+from ..models import Basis, Catalog, Role
 
 FORMATS = ("toml", "json", "markdown", "mermaid", "dot", "svg")
 """Every ``--format`` of ``pmladder export``."""
@@ -272,10 +272,25 @@ _KIND = {"promotion": "promotion", "lateral": "lateral move", "specialisation": 
          "management": "into management"}
 
 
+def _estimate(basis: Basis | None) -> str:
+    return " *(estimate)*" if basis is not None and basis.is_estimate else ""
+
+
+def _basis(basis: Basis) -> str:
+    """Where a claim comes from, as Markdown: the sources, or the estimate and its reason."""
+    names = ", ".join(md(s) for s in basis.sources or ())
+    if basis.estimate:
+        return f"estimate{f' (drawing on {names})' if names else ''}: {md(basis.estimate)}"
+    return f"stated by {names}"
+
+
 def _move(move: MoveView) -> str:
-    details = [_KIND[move.kind]]
+    details = [_KIND[move.kind] + _estimate(move.basis)]
     if move.typical_years is not None:
-        details.append(f"typically after {_years(move.typical_years)}")
+        details.append(f"typically after {_years(move.typical_years)}"
+                       + _estimate(move.typical_years_basis))
+    else:
+        details.append("typical time unknown")
     line = f"[{md(move.title)}](#role-{move.role}) ({', '.join(details)})"
     if move.note:
         line += f": {md(move.note)}"
@@ -301,6 +316,16 @@ def _markdown(ladder: Ladder) -> Iterator[str]:
         "edit the catalogue file, not this page."
     )
     yield ""
+    if any(
+        _estimate(b)
+        for r in catalog.roles
+        for b in (r.experience_years_basis, *(x for m in r.moves
+                                              for x in (m.basis, m.typical_years_basis)))
+    ):
+        yield ("Figures and moves marked *(estimate)* are the catalogue's own judgement, not "
+               "a source's statement; each role says why under *Where the figures and moves "
+               "come from*.")
+        yield ""
     yield "## The ladder"
     yield ""
     for track in tracks:
@@ -446,13 +471,22 @@ def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Ite
     yield from (f"- {md(item)}" for item in role.responsibilities)
     yield ""
     rated = ratings(ladder, role)
+    if not rated:
+        yield "#### Competencies"
+        yield ""
+        yield "No competencies rated for this role: what it asks is unknown."
+        yield ""
     if rated:
         yield "#### Competencies"
         yield ""
-        yield "| Competency | Proficiency |"
-        yield "|---|---|"
+        described = any(r.criterion is not None for r in rated)
+        yield "| Competency | Proficiency |" + (" What it asks |" if described else "")
+        yield "|---|---|" + ("---|" if described else "")
         for r in rated:
-            yield f"| {md(r.name)} | {md(r.level_name)} ({r.rank} of {len(ladder.scale_rank)}) |"
+            row = f"| {md(r.name)} | {md(r.level_name)} ({r.rank} of {len(ladder.scale_rank)}) |"
+            if described:
+                row += f" {md(r.criterion.text) if r.criterion else ''} |"
+            yield row
         yield ""
     background = [
         ("Education", role.education),
@@ -464,7 +498,8 @@ def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Ite
     if shown:
         yield "#### Background"
         yield ""
-        yield from (f"- **{label}:** {md(value)}" for label, value in shown)
+        mark = {"Years of experience": _estimate(role.experience_years_basis)}
+        yield from (f"- **{label}:** {md(value)}{mark.get(label, '')}" for label, value in shown)
         yield ""
     into, onward = moves_into(ladder, role), moves_from(ladder, role)
     if into or onward:
@@ -477,6 +512,19 @@ def _role_section(ladder: Ladder, role: Role, sources: Mapping[str, Any]) -> Ite
         yield "#### Notes"
         yield ""
         yield from (f"- {md(note)}" for note in role.notes)
+        yield ""
+    bases = []
+    if role.experience_years is not None and role.experience_years_basis is not None:
+        bases.append(f"Years of experience: {_basis(role.experience_years_basis)}")
+    for m in role.moves:
+        if m.basis is not None:
+            bases.append(f"Move to `{m.to}`: {_basis(m.basis)}")
+        if m.typical_years is not None and m.typical_years_basis is not None:
+            bases.append(f"Time before the move to `{m.to}`: {_basis(m.typical_years_basis)}")
+    if bases:
+        yield "#### Where the figures and moves come from"
+        yield ""
+        yield from (f"- {line}" for line in bases)
         yield ""
     if role.sources:
         titles = [md(sources[s].title) if s in sources else md(s) for s in role.sources]

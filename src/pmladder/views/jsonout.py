@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..catalog import Ladder
 from ..ladder import Route, TrackEntry, moves_from, moves_into, ratings
-from ..models import Role
+from ..models import Basis, Role
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +27,8 @@ def dumps(document: dict[str, Any]) -> str:
 
 def _plain(value: Any) -> Any:
     """Results (named tuples, dataclasses) as JSON-ready dicts and lists."""
+    if isinstance(value, Basis):
+        return value.model_dump(mode="json", exclude_none=True)
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
         return {k: _plain(v) for k, v in value._asdict().items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -83,6 +85,8 @@ def path_document(ladder: Ladder, route: Route, tie_break: str) -> dict[str, Any
             "steps": len(route.steps),
             "typical_years": route.typical_years,
             "years_known": route.years_known,
+            "typical_years_stated": route.typical_years_stated,
+            "years_estimated": route.years_estimated,
             "competencies": _plain(route.overall),
         },
         "tie_break": tie_break,

@@ -334,8 +334,12 @@ def dot(ladder: Ladder, track: str | None = None) -> str:
             continue
         label = dot_text(KIND_LABEL[e.kind] + _years(e.typical_years))
         width = 2 if e.kind == "management" else 1.2
+        # Same-level moves arc over the top: routed between the boxes, labelled
+        # flat edges make Graphviz 2.x give up on some ladders.
+        ports = "tailport=n, headport=n, " if e.kind == "lateral" else ""
         out.append(
-            f'  {node[e.source]} -> {node[e.target]} [label="{label}", style={DOT_STYLE[e.kind]},'
+            f'  {node[e.source]} -> {node[e.target]} [{ports}label="{label}",'
+            f' style={DOT_STYLE[e.kind]},'
             f' color="{COLOURS[e.kind]}", fontcolor="{COLOURS[e.kind]}", penwidth={width}];'
         )
     out.append("}")
