@@ -758,6 +758,33 @@ def test_answers_so_far_are_kept_only_when_asked(
     assert not Path("partial.toml").exists()
 
 
+def test_a_profile_with_a_huge_table_is_one_problem(invoke: Invoke, tmp_path: Path) -> None:
+    from pmladder.validation import MAX_KEYS
+
+    profile = tmp_path / "huge.toml"
+    profile.write_text("[ratings]\n" + "".join(f'k{i} = "mid"\n' for i in range(MAX_KEYS + 1)),
+                       encoding="utf-8")
+    result = invoke("--catalog", str(TINY), "assess", str(profile))
+    assert result.exit_code == ExitCode.USAGE
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[1].endswith(f"ratings: has {MAX_KEYS + 1:,} keys; pmladder allows at most "
+                             f"{MAX_KEYS:,} in a table (a profile rates each competency once)")
+
+
+def test_a_profile_with_many_problems_lists_the_first_hundred(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    profile = tmp_path / "many.toml"
+    profile.write_text("[ratings]\n" + "".join(f'zz{i} = "mid"\n' for i in range(250)),
+                       encoding="utf-8")
+    result = invoke("--catalog", str(TINY), "assess", str(profile))
+    assert result.exit_code == ExitCode.USAGE
+    lines = result.stderr.splitlines()
+    assert sum("unknown competency" in line for line in lines) == 100
+    assert any(line.startswith("... and ") and "more" in line for line in lines)
+
+
 def test_no_ratings_at_all_says_so_instead_of_ranking(invoke: Invoke, tmp_path: Path) -> None:
     profile = write(tmp_path, "blank.toml", 'name = "B"\n[ratings]\ncraft = "none"\n'
                     'people = "none"\n')

@@ -176,6 +176,17 @@ def test_criteria_in_a_json_catalogue_point_at_their_line(
         in result.stderr
 
 
+def test_more_criteria_than_any_scale_has_steps_is_refused_quickly(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    many = "".join(f'\n[competencies.criteria.s{i}]\ntext = "x"\n' for i in range(5000))
+    result = invoke("validate", str(tiny_with(tmp_path, many)))
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    assert errors[0].endswith("competencies[0].criteria: has 5,000 entries; the most allowed is 20")
+
+
 def test_a_source_url_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
     text = TINY.read_text(encoding="utf-8").replace(
         'title = "Team handbook"\n', 'title = "Team handbook"\nurl = "https://x.test/a\\nb"\n'
@@ -309,6 +320,9 @@ def test_assess_gives_the_criterion_of_each_step_to_reach(
     assert flat(asks(bundled, "strategy", "advanced")) in below
     at = flat(result.stdout.split("At the target")[1].split("Above the target")[0])
     assert flat(asks(bundled, "specification", "working")) not in at
+    narrow = invoke("assess", str(profile), "--target", "senior-pm", env={"COLUMNS": "40"})
+    assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 40
+    assert flat(asks(bundled, "strategy", "advanced")) in flat(narrow.stdout)
     doc = json.loads(invoke("assess", str(profile), "--target", "senior-pm", "--json").stdout)
     strategy = next(s for s in doc["comparison"]["below"] if s["competency"] == "strategy")
     assert strategy["criterion"]["text"] == asks(bundled, "strategy", "advanced")

@@ -436,3 +436,18 @@ def test_markdown_export_marks_estimates_and_unknowns(invoke: Invoke) -> None:
     assert "(promotion, typical time unknown)" in team
     assert "*(estimate)*" in team  # the maker's guessed time
     assert "- Years of experience: stated by handbook" in team
+
+
+def test_validate_warns_about_an_asks_less_that_says_nothing_true(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # The maker rates craft higher than the junior, and the move has no note.
+    text = CONTRADICTIONS.replace('kind = "promotion"\ntypical_years = 2\n',
+                                  'kind = "promotion"\ntypical_years = 2\nasks_less = ["craft"]\n',
+                                  1)
+    assert text != CONTRADICTIONS
+    result = invoke("validate", str(_team_file(tmp_path, text)))
+    assert result.exit_code == 0, result.output
+    assert ("asks_less lists 'craft', but maker does not ask less of it than junior; remove it "
+            "from asks_less") in result.stderr
+    assert "asks_less needs a note on the move saying why" in result.stderr

@@ -84,6 +84,10 @@ PROMPTS = "<prompts>"
 """The ``file`` of a profile built from answers to ``--interactive`` prompts."""
 
 
+MAX_PROBLEMS_SHOWN = 100
+"""A profile with more problems shows the first ones and a count, like a catalogue."""
+
+
 class ProfileError(PmladderError):
     """A profile file could not be read or is invalid; carries every problem found.
 
@@ -103,9 +107,12 @@ class ProfileError(PmladderError):
             count = sum(1 for p in self.problems if p.severity == "error")
             noun = "problem" if count == 1 else "problems"
             lines = [f"{file}: invalid profile ({count} {noun})"]
-            for problem in self.problems:
+            for problem in self.problems[:MAX_PROBLEMS_SHOWN]:
                 lines.append(problem.format(file))
                 lines.extend(problem.context)
+            if len(self.problems) > MAX_PROBLEMS_SHOWN:
+                lines.append(f"... and {len(self.problems) - MAX_PROBLEMS_SHOWN:,} more; "
+                             "fix these first, then check again")
             message = "\n".join(lines)
         super().__init__(message, hints=hints)
 
@@ -180,6 +187,16 @@ def validate_profile(
     ladder: Ladder, data: Mapping[str, Any], label: str, text: str | None = None
 ) -> Profile:
     """Check parsed TOML as a profile; raise :class:`ProfileError` with every problem."""
+    from .validation import MAX_KEYS
+
+    tables = (("(top level)", data), ("ratings", data.get("ratings")))
+    oversized = [
+        Problem(f"has {len(table):,} keys; pmladder allows at most {MAX_KEYS:,} in a table "
+                "(a profile rates each competency once)", location=where_)
+        for where_, table in tables if isinstance(table, Mapping) and len(table) > MAX_KEYS
+    ]
+    if oversized:  # before a message per key: a hostile file must not cost a line per key
+        raise ProfileError(label, oversized)
     where = _key_lines(text or "")
     problems: list[Problem] = []
 

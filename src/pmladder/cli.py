@@ -278,7 +278,8 @@ def main(
             metavar="FILE",
             help=(
                 "Use this catalogue file instead of the bundled one "
-                f"(also: ${common.ENV_VAR}, or a pmladder.toml in this folder or a parent)."
+                f"(also: ${common.ENV_VAR}, or a pmladder.toml in this folder or a parent); "
+                ":bundled for the bundled one, whatever is found."
             ),
             show_default=False,
         ),

@@ -29,10 +29,12 @@ def validate(
     """
     from pathlib import Path
 
-    from ..catalog import CatalogSource, load, summarise
+    from ..catalog import BUNDLED_CHOICE, CatalogSource, load, summarise
 
     if file is None:
         ladder = common.state(ctx).ladder()
+    elif file == BUNDLED_CHOICE:
+        ladder = load(CatalogSource(None, "argument"))
     else:
         ladder = load(CatalogSource(Path(file), "argument"))
     for warning in ladder.warnings:

@@ -70,11 +70,11 @@ def estimated(basis: Basis | None) -> bool:
     return basis is not None and basis.is_estimate
 
 
-def marked(shown: str, basis: Basis | None, *, short: bool = False) -> str:
+def marked(shown: str, basis: Basis | None, *, short: bool = False, sep: str = " ") -> str:
     """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so."""
     if not estimated(basis):
         return shown
-    return f"{shown} est." if short else f"{shown} ({ESTIMATE})"
+    return f"{shown}{sep}est." if short else f"{shown}{sep}({ESTIMATE})"
 
 
 def experience_figure(role: Role) -> str:
@@ -83,11 +83,11 @@ def experience_figure(role: Role) -> str:
     return f"typically {role.experience_years:g}+ years{mark}"
 
 
-def typical_time(value: float | None, basis: Basis | None) -> str:
+def typical_time(value: float | None, basis: Basis | None, sep: str = " ") -> str:
     """A move's typical time: ``3 years (estimate)``, or ``unknown`` when none is stated."""
     if value is None:
         return "unknown"
-    return marked(years(value), basis)
+    return marked(years(value), basis, sep=sep)
 
 
 def basis_text(basis: Basis, titles: dict[str, str] | None = None) -> str:
@@ -468,8 +468,8 @@ def _moves_table(items: Sequence[MoveView]) -> Table:
     for m in items:
         table.add_row(
             text(m.role, "cyan"),
-            marked(KIND_LABEL[m.kind], m.basis),
-            typical_time(m.typical_years, m.typical_years_basis),
+            marked(KIND_LABEL[m.kind], m.basis, sep="\n"),
+            typical_time(m.typical_years, m.typical_years_basis, sep="\n"),
             text(m.note),
         )
     return table
