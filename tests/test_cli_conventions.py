@@ -210,3 +210,13 @@ def test_version_after_a_command(invoke: Invoke) -> None:
     result = invoke("list", "--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"pmladder {__version__}"
+
+
+def test_a_mistyped_option_gets_its_suggestion_as_a_hint(invoke: Invoke) -> None:
+    result = invoke("path", "apm", "cpo", "--brif")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [
+        "error: no such option: --brif",
+        "hint: did you mean: --brief?",
+        "hint: run 'pmladder path -h' for help",
+    ]

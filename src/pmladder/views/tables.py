@@ -687,8 +687,9 @@ class Packed:
     """Pieces of text on as few lines as the width allows, breaking only between
     pieces (a piece wider than a line wraps between its words)."""
 
-    def __init__(self, pieces: Sequence[Text]) -> None:
+    def __init__(self, pieces: Sequence[Text], separator: str = " ") -> None:
         self.pieces = pieces
+        self.separator = separator
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
@@ -696,11 +697,11 @@ class Packed:
         width = options.max_width
         line = Text()
         for piece in self.pieces:
-            if line.cell_len and line.cell_len + 1 + piece.cell_len > width:
+            if line.cell_len and line.cell_len + len(self.separator) + piece.cell_len > width:
                 yield line
                 line = Text()
             if line.cell_len:
-                line.append(" ")
+                line.append(self.separator)
             line.append_text(piece)
         yield line
 
