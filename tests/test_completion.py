@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -70,7 +72,8 @@ def test_nothing_typed_offers_only_ids() -> None:
 def fish(line: str) -> list[tuple[str, str]]:
     out = complete({"_PMLADDER_COMPLETE": "complete_fish", "_TYPER_COMPLETE_ARGS": line,
                     "_TYPER_COMPLETE_FISH_ACTION": "get-args"})
-    return [tuple(row.split("\t", 1)) for row in out.splitlines()]  # type: ignore[misc]
+    rows = [[*row.split("\t", 1), ""][:2] for row in out.splitlines() if row]
+    return [(name, label) for name, label in rows]
 
 
 @pytest.mark.parametrize("prefix", ["", "a", "p", "s", "sp", "d", "v", "h", "c", "g", "t",
@@ -127,3 +130,18 @@ def test_the_installed_program_completes_in_bash() -> None:
                             check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["growth-pm"]
+
+
+def test_hostile_names_never_reach_the_command_line(tmp_path: Path) -> None:
+    source = TINY.read_text(encoding="utf-8").replace(
+        'id = "maker"', 'id = "maker"\naliases = ["M $(rm -rf ~)", "m\'k", "mk`x`", "MK"]', 1)
+    source = source.replace('title = "Maker"', 'title = "Maker\\u0007 [bold]\\nTwo"', 1)
+    path = tmp_path / "hostile.toml"
+    path.write_text(source, encoding="utf-8")
+    for typed in ["m", "M", "mk", "M $", ""]:
+        for name, label in fish(f"pmladder --catalog {path} show {typed}"):
+            assert re.fullmatch(r"[\w.+/:@,-]+", name), name
+            assert "\n" not in label
+            assert "\x07" not in label
+    # Aliases that would need quoting complete to the role's id instead.
+    assert [name for name, _ in fish(f"pmladder --catalog {path} show mk")] == ["maker"]
