@@ -62,6 +62,8 @@ def build(ladder: Ladder) -> dict[str, str]:
 
 def _previous(folder: Path, force: bool) -> list[str]:
     """Check ``folder`` may be written; return the files an earlier build listed."""
+    if "\x00" in str(folder):
+        raise UsageError("a folder name can't contain a NUL byte; check the path")
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise UsageError(f"{folder} is not a folder; give a folder for the site")
     if not folder.exists():

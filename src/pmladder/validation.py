@@ -660,9 +660,10 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             "entrys", "entries"
         )
     if kind == "too_long":
-        return (
-            f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
-        )
+        actual = ctx.get("actual_length")
+        if actual is None and isinstance(value, dict | list):
+            actual = len(value)  # pydantic leaves it out for tables
+        return f"has {actual:,} entries; the most allowed is {ctx.get('max_length')}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         if len(loc) == 3 and loc[0] == "competencies" and loc[2] == "criteria":
             return (
