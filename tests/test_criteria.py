@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -429,3 +431,22 @@ def test_source_url_is_shown_and_linked(invoke: Invoke, tmp_path: Path) -> None:
     assert "- **Team handbook** <https://wiki.example.com/ladder>" in markdown
     doc = json.loads(invoke("--catalog", str(path), "show", "junior", "--json").stdout)
     assert doc["sources"][0]["url"] == "https://wiki.example.com/ladder"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_renders_the_matrix_as_one_table(invoke: Invoke, tmp_path: Path,
+                                                bundled: Ladder) -> None:
+    markdown = invoke("export", "--format", "markdown").stdout
+    matrix = "## Competency matrix\n" + markdown.split("## Competency matrix\n")[1].split(
+        "\n## ")[0]
+    source = tmp_path / "matrix.md"
+    source.write_text(matrix, encoding="utf-8")
+    for dialect in ("gfm", "markdown"):
+        page = subprocess.run(
+            ["pandoc", "-f", dialect, "-t", "html", str(source)],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        assert page.count("<table") == 1, dialect
+        assert page.count("<tr") == 1 + len(bundled.competency_names), dialect
+        assert page.count("<td") == 6 * len(bundled.competency_names), dialect
+        assert "<em>For example:</em>" in page
