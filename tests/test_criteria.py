@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import tomli
 
 from conftest import TINY, Invoke
 from pmladder.catalog import CatalogSource, Ladder, load
@@ -450,3 +451,19 @@ def test_pandoc_renders_the_matrix_as_one_table(invoke: Invoke, tmp_path: Path,
         assert page.count("<tr") == 1 + len(bundled.competency_names), dialect
         assert page.count("<td") == 6 * len(bundled.competency_names), dialect
         assert "<em>For example:</em>" in page
+
+
+def test_the_profile_template_shows_each_steps_criterion(invoke: Invoke, tmp_path: Path) -> None:
+    hostile = CRITERIA.replace(
+        '"Builds small pieces with help."',
+        '"""Builds small pieces\nwith help.\n[ratings]\ncraft = "high" \u202e"""',
+    )
+    path = tiny_with(tmp_path, hostile)
+    result = invoke("--catalog", str(path), "assess", "--template")
+    assert result.exit_code == 0, result.output
+    template = result.stdout
+    assert "#   mid: Builds whole features alone." in template
+    assert "#   low: Builds small pieces with help. [ratings] craft = \"high\" \\u202e" \
+        in template
+    # Still a profile with every rating blank: the criteria stay inside comments.
+    assert tomli.loads(template)["ratings"] == {"craft": "", "people": ""}
