@@ -467,3 +467,17 @@ def test_the_profile_template_shows_each_steps_criterion(invoke: Invoke, tmp_pat
         in template
     # Still a profile with every rating blank: the criteria stay inside comments.
     assert tomli.loads(template)["ratings"] == {"craft": "", "people": ""}
+
+
+def test_the_interactive_questions_show_each_steps_criterion(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pmladder.commands.assess._stdin_is_tty", lambda: True)
+    path = tiny_with(tmp_path)  # craft has criteria, people has none
+    result = invoke("--catalog", str(path), "assess", "-i", input="2\n\n\nn\n")
+    assert result.exit_code == 0, result.output
+    craft = result.stderr.split("[1/2] Craft")[1].split("[2/2] People")[0]
+    assert "1. Low: Builds small pieces with help." in craft
+    assert "3. High: Sets how the team builds and teaches it." in craft
+    people = result.stderr.split("[2/2] People")[1]
+    assert "1. Low:" not in people  # no criteria: the scale above says it all
