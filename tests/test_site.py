@@ -67,7 +67,7 @@ def pages(folder: Path) -> list[Path]:
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ladder = load(CatalogSource(None))
     folder = tmp_path_factory.mktemp("site")
-    for name, text in build(ladder).items():
+    for name, text in build(ladder):
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -385,3 +385,15 @@ def test_criteria_and_estimates_are_shown(invoke: Invoke, tmp_path: Path) -> Non
     assert "time: sources: Team handbook" in junior
     move = (folder / "moves" / "junior" / "maker.html").read_text(encoding="utf-8")
     assert "The move: <span class=\"estimate\">estimate</span>" in move
+
+
+def test_folder_names_in_messages_are_inert(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("site", str(tmp_path / "no\x1b[31mpe" / "out"))
+    assert result.exit_code == 2
+    assert "\x1b" not in result.stderr
+    assert "no\\x1b[31mpe" in result.stderr
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    linked = invoke("site", str(tmp_path / "link"))
+    assert linked.exit_code == 2
+    assert "symbolic link" in linked.stderr

@@ -1162,6 +1162,18 @@ def _consistency(catalog: Catalog) -> list[_Located]:
                          f"{move.to} should ask about {_years(expected)}, but it asks "
                          f"{_years(target.experience_years)}; change one of the three figures",
                          role.id)
+            for comp in move.asks_less:
+                level = role.competencies.get(comp)
+                after = target.competencies.get(comp)
+                lower = after is None or rank.get(after, 0) < rank.get(level or "", 0)
+                if level is None or not lower:
+                    warn((*loc, "asks_less"),
+                         f"asks_less lists {comp!r}, but {move.to} does not ask less of it "
+                         f"than {role.id}; remove it from asks_less", role.id)
+            if move.asks_less and not move.note:
+                warn((*loc, "asks_less"),
+                     "asks_less needs a note on the move saying why the next role asks less",
+                     role.id)
             if move.kind not in FALLS_MATTER or not target.competencies:
                 continue
             meant = set(move.asks_less)

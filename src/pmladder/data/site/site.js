@@ -38,6 +38,7 @@
   // ------------------------------------------------------------------ search
   var ALNUM = /[\p{L}\p{N}]/u;
   var WORD = 3, PREFIX = 2, INSIDE = 1;
+  var SHOWN = 50;  // results listed; a big catalogue can match thousands
   function fold(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -157,13 +158,16 @@
     }
     status.textContent = hits.length + (hits.length === 1 ? " role matches" : " roles match") +
       " \u201c" + query.trim() + "\u201d.";
-    hits.forEach(function (hit) {
+    hits.slice(0, SHOWN).forEach(function (hit) {
       var item = el("li");
       item.appendChild(link(roleHref(hit.role.id), hit.role.title));
       var top = hit.matches[0];
       item.appendChild(el("span", top.field + ": " + snippet(top.text, top.first), "where"));
       list.appendChild(item);
     });
+    if (hits.length > SHOWN) {
+      status.textContent += " The best " + SHOWN + " are shown; add a word to narrow it down.";
+    }
   }
 
   // ------------------------------------------------------------------ routes
@@ -279,8 +283,14 @@
   }
 
   document.getElementById("search-form").addEventListener("submit", showSearch);
+  // Search as the user types, once they pause (a big catalogue takes a moment).
+  var pending = null;
   document.getElementById("search-input").addEventListener("input", function () {
-    if (document.getElementById("search-input").value.trim()) { showSearch(); }
+    if (pending !== null) { clearTimeout(pending); }
+    pending = setTimeout(function () {
+      pending = null;
+      if (document.getElementById("search-input").value.trim()) { showSearch(); }
+    }, 150);
   });
   document.getElementById("route-form").addEventListener("submit", showRoute);
   var last = document.getElementById("route-to");
