@@ -138,7 +138,7 @@ CASES = [
     Case("validate: 2,000 moves to nowhere", lambda: bad_moves(2_000),
          lambda f: ["validate", str(f)], 5, 300, 3, max_lines=110),
     Case("path: 40,000-move chain", lambda: chain(40_000),
-         lambda f: ["--catalog", str(f), "path", "r0", "r39999", "--json"], 30, 800, 0),
+         lambda f: ["--catalog", str(f), "path", "r0", "r39999", "--json"], 45, 800, 0),
     Case("validate: 1,000,000 keys in a table", lambda: many_keys(1_000_000),
          lambda f: ["validate", str(f)], 30, 1_200, 3, max_lines=5),
     Case("compare: 10 roles of 10,000 (warm cache)", _TEN_K, _compare(10), 5, 400, 0,

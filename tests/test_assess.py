@@ -230,20 +230,29 @@ def test_above_at_and_below_the_target(invoke: Invoke) -> None:
     out = result.stdout
     assert "Against the target: Team Lead (lead), fit 50%" in out
     assert "Below the target: grow these (1)" in out
-    assert re.search(r"People +none +Mid \(2\) +-2", out)
-    assert re.search(r"Craft +High \(3\) +Mid \(2\) +\+1", out)
+    assert re.search(r"People +none +Mid \(2\) +2 steps below", out)
+    assert re.search(r"Craft +High \(3\) +Mid \(2\) +1 step above", out)
 
 
-def test_best_fit_without_a_route_falls_back_and_says_so(invoke: Invoke) -> None:
+def test_route_starts_at_the_most_senior_role_met_that_leads_there(invoke: Invoke) -> None:
     args = ("--catalog", str(TINY), "assess", str(PROFILES / "tiny-kim.toml"))
     doc = as_json(invoke, *args)
-    assert doc["fits"][0]["role"] == "expert"
-    assert doc["route_from"]["id"] == "maker"
-    assert doc["route_from"]["reason"] == "next-best-fit"
-    assert doc["route_from"]["passed_over"] == ["expert"]
-    out = invoke(*args).stdout
-    assert "Your best fit, Expert Maker, has no route to Team Lead" in out
-    assert "the route starts from Maker (fit 100%)" in " ".join(out.split())
+    assert doc["fits"][0]["role"] == "expert"  # met, but no route to the target
+    assert doc["route_from"]["id"] == "maker"  # met (100%), above junior (also 100%)
+    assert doc["route_from"]["reason"] == "highest-met"
+    out = " ".join(invoke(*args).stdout.split())
+    assert "You meet Maker (fit 100%), the most senior role you meet (fit 90% or more) " \
+        "that leads to Team Lead" in out
+
+
+def test_with_no_role_met_the_best_fit_is_used(invoke: Invoke, tmp_path: Path) -> None:
+    # No role met: the best fit is used; here it is the target itself.
+    low = write(tmp_path, "q.toml", 'name = "Q"\n[ratings]\ncraft = "none"\n'
+                'people = "low"\n')
+    doc = as_json(invoke, "--catalog", str(TINY), "assess", low, "--target", "lead")
+    assert all(f["score"] < 90 for f in doc["fits"])
+    assert doc["fits"][0]["role"] == "lead"
+    assert doc["route_from"]["reason"] == "target-is-best-fit"
 
 
 def test_route_gaps_are_those_of_path(invoke: Invoke) -> None:
@@ -265,10 +274,24 @@ def test_bundled_route_matches_path(invoke: Invoke, tmp_path: Path) -> None:
     assert doc["route_from"] == {"id": "apm", "title": "Associate Product Manager",
                                  "fit": 88.8, "reason": "best-fit", "passed_over": []}
     path_doc = as_json(invoke, "path", "apm", "senior-pm")
-    assert doc["route"]["steps"] == path_doc["steps"]
-    assert doc["route"]["total"] == path_doc["total"]
-    out = invoke("assess", profile, "--target", "senior-pm").stdout
-    assert invoke("path", "apm", "senior-pm").stdout in out
+    mine, theirs = doc["route"]["steps"], path_doc["steps"]
+    assert [(s["source"], s["target"]) for s in mine] == [(s["source"], s["target"])
+                                                          for s in theirs]
+    for step, path_step in zip(mine, theirs, strict=True):
+        gap, path_gap = step["gap"], path_step["gap"]
+        asked = {c["competency"]: c["after"] for c in path_gap["rising"] + path_gap["new"]}
+        grow = gap["rising"] + gap["new"]
+        # The same competencies, split into what to grow and what is met already,
+        # each measured from the person's own step (foundational everywhere).
+        assert {c["competency"] for c in grow + gap["met"]} == set(asked)
+        assert all(c["before"] == "foundational" for c in gap["rising"] + gap["met"])
+        assert all(c["after"] == "foundational" for c in gap["met"])
+        assert all(c["after"] != "foundational" for c in grow)
+    first = {c["competency"] for c in mine[0]["gap"]["met"]}
+    assert "go-to-market" in first  # new at PM, but only at Foundational: already met
+    out = " ".join(invoke("assess", profile, "--target", "senior-pm").stdout.split())
+    assert "Already met: Go-to-market and positioning (yours Foundational, asks " \
+        "Foundational)" in out
     below = {s["competency"] for s in doc["comparison"]["below"]}
     assert "strategy" in below
     assert doc["comparison"]["at"] == []
@@ -289,11 +312,10 @@ def test_target_below_every_better_fit(invoke: Invoke, tmp_path: Path) -> None:
     profile = write(tmp_path, "high.toml", filled(invoke, "leading"))
     doc = as_json(invoke, "assess", profile, "--target", "senior-pm")
     assert doc["route_from"]["id"] == "senior-pm"
-    assert doc["route_from"]["reason"] == "target"
-    assert doc["route_from"]["passed_over"][0] == "cpo"
+    assert doc["route_from"]["reason"] == "highest-met"
     out = " ".join(invoke("assess", profile, "--target", "senior-pm").stdout.split())
-    assert "have no route to it, so there is no route to show" in out
-    assert "you already meet everything it asks" in out
+    assert "You already meet Senior Product Manager (fit 100%): there is no route to walk, " \
+        "and nothing it asks is left to grow." in out
 
 
 def test_without_a_target_only_fits_and_a_hint(invoke: Invoke, tmp_path: Path) -> None:
@@ -626,7 +648,7 @@ def test_narrow_terminal_gets_lists_not_crushed_tables(invoke: Invoke) -> None:
     out = result.stdout
     assert all(len(line) <= 40 for line in out.splitlines())
     assert "1. Expert Maker (expert), 3 Top: 100%" in out
-    assert " • People: you none, target Mid (-2)" in out
+    assert "• People: you none, target Mid (2 steps below)" in " ".join(out.split())
     assert "…" not in out.split("Route to the target")[0]
 
 
@@ -734,3 +756,48 @@ def test_answers_so_far_are_kept_only_when_asked(
     assert result.exit_code == ExitCode.INTERRUPTED
     assert result.stderr.rstrip().endswith("interrupted; nothing was saved")
     assert not Path("partial.toml").exists()
+
+
+def test_a_profile_with_a_huge_table_is_one_problem(invoke: Invoke, tmp_path: Path) -> None:
+    from pmladder.validation import MAX_KEYS
+
+    profile = tmp_path / "huge.toml"
+    profile.write_text("[ratings]\n" + "".join(f'k{i} = "mid"\n' for i in range(MAX_KEYS + 1)),
+                       encoding="utf-8")
+    result = invoke("--catalog", str(TINY), "assess", str(profile))
+    assert result.exit_code == ExitCode.USAGE
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[1].endswith(f"ratings: has {MAX_KEYS + 1:,} keys; pmladder allows at most "
+                             f"{MAX_KEYS:,} in a table (a profile rates each competency once)")
+
+
+def test_a_profile_with_many_problems_lists_the_first_hundred(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    profile = tmp_path / "many.toml"
+    profile.write_text("[ratings]\n" + "".join(f'zz{i} = "mid"\n' for i in range(250)),
+                       encoding="utf-8")
+    result = invoke("--catalog", str(TINY), "assess", str(profile))
+    assert result.exit_code == ExitCode.USAGE
+    lines = result.stderr.splitlines()
+    assert sum("unknown competency" in line for line in lines) == 100
+    assert any(line.startswith("... and ") and "more" in line for line in lines)
+
+
+def test_no_ratings_at_all_says_so_instead_of_ranking(invoke: Invoke, tmp_path: Path) -> None:
+    profile = write(tmp_path, "blank.toml", 'name = "B"\n[ratings]\ncraft = "none"\n'
+                    'people = "none"\n')
+    out = invoke("--catalog", str(TINY), "assess", profile).stdout
+    assert "You rated no competency, so no role can be scored yet" in " ".join(out.split())
+    assert "Roles that fit you best now" not in out
+    assert "0%" not in out
+
+
+def test_distance_reads_plainly() -> None:
+    from pmladder.views.assess import distance
+
+    assert distance(-1) == "1 step below"
+    assert distance(-3) == "3 steps below"
+    assert distance(2) == "2 steps above"
+    assert distance(0) == "at it"

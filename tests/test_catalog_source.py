@@ -314,3 +314,10 @@ def test_catalog_after_the_command_needs_a_value(invoke: Invoke) -> None:
     result = invoke("list", "--catalog")
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr == "error: --catalog needs a value, e.g. --catalog team.toml\n"
+
+
+def test_validate_takes_bundled_as_its_file(invoke: Invoke) -> None:
+    Path("pmladder.toml").write_text("[broken\n", encoding="utf-8")
+    result = invoke("validate", ":bundled")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("bundled catalogue: valid catalogue")

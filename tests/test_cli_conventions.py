@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import typer
 
@@ -165,3 +167,20 @@ def test_catalogue_text_is_printed_as_data(invoke: Invoke, tmp_path: object) -> 
     assert "[bold red]Learns[/] \\x1b[31mthe\\x1b[0m craft \\u202e." in result.stdout
     assert "\x1b" not in result.stdout
     assert "\u202e" not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["", *command_names()])
+def test_help_points_only_to_what_an_installed_pmladder_can_show(
+    invoke: Invoke, name: str
+) -> None:
+    # A pip install has no docs/ folder: help names commands instead.
+    result = invoke(*([name] if name else []), "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "docs/" not in result.stdout
+    assert not re.search(r"\b(?!ladder\.md)[\w-]+\.md\b", result.stdout)  # an output file is fine
+
+
+def test_json_help_names_the_schema_command(invoke: Invoke) -> None:
+    out = " ".join(invoke("list", "--help", env={"COLUMNS": "200"}).stdout.split())
+    assert "'pmladder schema COMMAND' prints its JSON Schema" in out
+    assert invoke("schema", "list").exit_code == 0

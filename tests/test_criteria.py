@@ -176,6 +176,17 @@ def test_criteria_in_a_json_catalogue_point_at_their_line(
         in result.stderr
 
 
+def test_more_criteria_than_any_scale_has_steps_is_refused_quickly(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    many = "".join(f'\n[competencies.criteria.s{i}]\ntext = "x"\n' for i in range(5000))
+    result = invoke("validate", str(tiny_with(tmp_path, many)))
+    assert result.exit_code == ExitCode.INVALID_CATALOG
+    errors = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    assert errors[0].endswith("competencies[0].criteria: has 5,000 entries; the most allowed is 20")
+
+
 def test_a_source_url_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
     text = TINY.read_text(encoding="utf-8").replace(
         'title = "Team handbook"\n', 'title = "Team handbook"\nurl = "https://x.test/a\\nb"\n'
@@ -239,7 +250,7 @@ def test_show_gives_each_competency_its_step_and_criterion(
 def test_path_says_what_each_new_step_asks(invoke: Invoke, bundled: Ladder) -> None:
     result = invoke("path", "pm", "senior-pm")
     assert result.exit_code == 0, result.output
-    step = result.stdout.split("Responsibilities added")[0]
+    step = result.stdout.split("Step 1:")[1].split("Responsibilities added")[0]
     before, after = bundled.roles["pm"], bundled.roles["senior-pm"]
     rising = [c for c, s in after.competencies.items()
               if bundled.scale_rank[s] > bundled.scale_rank.get(before.competencies.get(c, ""), -1)]
@@ -250,8 +261,9 @@ def test_path_says_what_each_new_step_asks(invoke: Invoke, bundled: Ladder) -> N
         assert f"{name}: " in step
         assert f"→ {target} {flat(asks(bundled, competency, after.competencies[competency]))}" \
             in flat(step), competency
-    # The total is a summary: it repeats no criterion.
-    total = result.stdout.split("Competencies overall")[1]
+    # The summary of a longer route repeats no criterion.
+    longer = invoke("path", "apm", "senior-pm").stdout
+    total = longer.split("Competencies to grow overall")[1].split("Step 1:")[0]
     assert asks(bundled, "strategy", "advanced")[:30] not in flat(total)
 
 
@@ -308,6 +320,9 @@ def test_assess_gives_the_criterion_of_each_step_to_reach(
     assert flat(asks(bundled, "strategy", "advanced")) in below
     at = flat(result.stdout.split("At the target")[1].split("Above the target")[0])
     assert flat(asks(bundled, "specification", "working")) not in at
+    narrow = invoke("assess", str(profile), "--target", "senior-pm", env={"COLUMNS": "40"})
+    assert max(len(line.rstrip()) for line in narrow.stdout.splitlines()) <= 40
+    assert flat(asks(bundled, "strategy", "advanced")) in flat(narrow.stdout)
     doc = json.loads(invoke("assess", str(profile), "--target", "senior-pm", "--json").stdout)
     strategy = next(s for s in doc["comparison"]["below"] if s["competency"] == "strategy")
     assert strategy["criterion"]["text"] == asks(bundled, "strategy", "advanced")

@@ -335,3 +335,44 @@ def test_export_help_has_examples(invoke: Invoke) -> None:
     result = invoke("export", "--help")
     assert result.exit_code == 0
     assert "Example: pmladder export --format toml --output pmladder.toml" in result.stdout
+
+
+def test_markdown_counts_agree_in_number_and_use_the_scales_name(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    one_track = TINY.read_text(encoding="utf-8").replace('track = "mgmt"', 'track = "ic"')
+    source = tmp_path / "one.toml"
+    source.write_text(one_track.replace('[[tracks]]\nid = "mgmt"\nname = "Management"\n', ""),
+                      encoding="utf-8")
+    result = invoke("--catalog", str(source), "export", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "5 roles on 1 track and 3 levels." in result.stdout
+    assert "| Competency | Skill |" in result.stdout  # tiny's scale is called Skill
+    assert "| Competency | Proficiency |" not in result.stdout
+
+
+def test_markdown_tables_give_wide_columns_more_of_the_page(invoke: Invoke) -> None:
+    out = invoke("export", "--format", "markdown").stdout
+    assert "|---|---|" not in out
+    lines = out.splitlines()
+    head = lines.index("| Level | Role | Leads to |")
+    widths = [len(cell) for cell in lines[head + 1].strip("|").split("|")]
+    assert widths[2] > widths[1] > widths[0]
+
+
+def test_a_level_named_with_its_number_is_said_once_in_pictures(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    import re
+
+    named = re.sub(r'(\[\[levels\]\]\s*rank = (\d+)\s*name = )"[^"]*"', r'\1"Level \2 / Grade 7"',
+                   TINY.read_text(encoding="utf-8"))
+    source = tmp_path / "grades.toml"
+    source.write_text(named, encoding="utf-8")
+    svg = invoke("--catalog", str(source), "export", "--format", "svg").stdout
+    assert "Level 1 / Grade 7" in svg
+    assert ">Level 1<" not in svg
+    listing = invoke("--catalog", str(source), "list").stdout
+    assert "1 Level 1" not in listing
+    markdown = invoke("--catalog", str(source), "export", "--format", "markdown").stdout
+    assert "level Level 1 / Grade 7 ·" in markdown

@@ -11,15 +11,48 @@ def test_path_apm_cpo_shows_each_step_and_total(invoke: Invoke) -> None:
     result = invoke("path", "apm", "cpo")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Route: Associate Product Manager → Chief Product Officer (6 steps" in out
+    # The answer comes first: the route, its length, what grows overall.
+    assert out.startswith("Route: Associate Product Manager → Chief Product Officer (6 steps")
+    assert out.index("Competencies to grow overall") < out.index("Frameworks gained")
+    assert out.index("Frameworks gained") < out.index("Step 1:")
     for n in range(1, 7):
         assert f"Step {n}:" in out
-    assert "Competencies to grow" in out
     assert "Responsibilities added" in out
     assert "Foundational" in out
-    assert "→" in out
-    assert "Total" in out
-    assert "Steps: 6" in out
+
+
+def test_brief_path_prints_only_the_summary(invoke: Invoke) -> None:
+    full = invoke("path", "apm", "cpo").stdout
+    brief = invoke("path", "apm", "cpo", "--brief").stdout
+    assert "Step 1:" not in brief
+    assert full.startswith(brief.rstrip("\n"))
+    assert "Competencies to grow overall" in brief
+    assert len(brief.splitlines()) < 30
+
+
+def test_each_framework_is_named_once_at_the_step_that_first_needs_it(invoke: Invoke) -> None:
+    doc = json.loads(invoke("path", "apm", "cpo", "--json").stdout)
+    added = [f for step in doc["steps"] for f in step["gap"]["frameworks_added"]]
+    assert len(added) == len(set(added))
+    assert added == doc["total"]["frameworks"]
+    assert "Product vision" in added
+    out = invoke("path", "apm", "cpo").stdout
+    step6 = out[out.index("Step 6:"):]
+    assert "Product vision" not in step6  # step 4 already added it
+    assert "Frameworks gained: " in out
+
+
+def test_education_and_experience_read_from_and_to(invoke: Invoke) -> None:
+    out = invoke("path", "apm", "pm").stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    at = lines.index("Education")
+    assert lines[at + 1].startswith("  from ")
+    assert any(line.startswith("  to ") for line in lines[at + 2: at + 6])
+    at = lines.index("Experience")
+    assert lines[at + 1].startswith("  from ")
+    flowing = " ".join(out.split())
+    assert "(no experience expected)" in flowing
+    assert "(typically 2+ years, estimate)" in flowing
 
 
 def test_path_by_titles(invoke: Invoke) -> None:

@@ -307,6 +307,16 @@ def test_gaps_compose_along_routes(data: st.DataObject) -> None:
                     assert (gap[comp].via is None) == (own != 0 or before == 0)
                 else:
                     assert comp not in gap
+                # What the next role asks less of, or stops rating, from the raw data.
+                own = rank_of(drawn, step.source, comp)
+                falling = {f.competency for f in step.gap.falling}
+                unrated = {f.competency for f in step.gap.unrated}
+                target_rates_any = any(
+                    rank_of(drawn, step.target, c) for c in ladder.competency_order
+                )
+                assert (comp in falling) == (0 < after < own), (step, comp)
+                assert (comp in unrated) == (own > 0 and after == 0 and target_rates_any)
+                assert step.gap.rated == target_rates_any
 
     # A route's overall change is A -> C's, whatever the way.
     for found in (first, second):

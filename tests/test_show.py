@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +80,32 @@ def test_show_on_own_catalogue(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert "Junior Maker (junior)" in result.stdout
     assert "nothing leads here" in result.stdout
+
+
+def test_show_opens_with_level_track_and_where_it_leads(invoke: Invoke) -> None:
+    out = invoke("show", "pm").stdout.splitlines()
+    assert out[1].startswith("Level:")
+    assert "2 Mid-level" in out[1]
+    assert out[2].startswith("Track:")
+    assert "Core product management" in out[2]
+    assert out[3].startswith("Leads to:")
+    assert "senior-pm (promotion, ~3y)" in out[3]
+
+
+def test_brief_show_prints_only_the_top(invoke: Invoke) -> None:
+    full = invoke("show", "pm").stdout
+    brief = invoke("show", "pm", "--brief").stdout
+    assert "Responsibilities" not in brief
+    assert full.startswith(brief.rstrip("\n"))
+    assert "Leads to:" in brief
+
+
+def test_a_level_named_with_its_number_is_shown_once(invoke: Invoke, tmp_path: Path) -> None:
+    source = TINY.read_text(encoding="utf-8")
+    named = re.sub(r'(\[\[levels\]\]\s*rank = (\d+)\s*name = )"[^"]*"', r'\1"Level \2"', source)
+    assert named != source
+    path = tmp_path / "levels.toml"
+    path.write_text(named, encoding="utf-8")
+    out = invoke("--catalog", str(path), "show", "maker").stdout
+    assert "Level:    Level 2" in out
+    assert "2 Level 2" not in out

@@ -174,3 +174,24 @@ def test_the_site_writes_through_the_same_writer(
     files = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
     assert sorted(files) == sorted(written)
     assert not [p for p in files if p.name.endswith(".tmp")]
+
+
+def test_a_nul_byte_in_a_file_name_is_one_line(invoke: Invoke) -> None:
+    for args in (("assess", "\x00"), ("validate", "a\x00b"), ("export", "-o", "x\x00"),
+                 ("show", "apm", "--svg", "p\x00.svg"), ("--catalog", "\x00", "list")):
+        result = invoke(*args)
+        assert result.exit_code in (ExitCode.USAGE, ExitCode.INVALID_CATALOG), result.output
+        assert "NUL byte" in result.stderr
+        assert "\x00" not in result.output
+
+
+@pytest.mark.skipif(not Path("/dev/shm").is_dir(), reason="no /dev/shm")
+def test_a_regular_file_under_dev_is_still_a_file(tmp_path: Path) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/dev/shm") as folder:
+        target = Path(folder) / "kept.toml"
+        target.write_bytes(b"mine")
+        with pytest.raises(WriteRefused):
+            write_file(target, b"theirs", overwrite=False)
+        assert target.read_bytes() == b"mine"

@@ -47,7 +47,7 @@ from .errors import (
     UnknownRoleError,
 )
 from .inert import inert
-from .ladder import Route, reachable, route
+from .ladder import Change, Route, Step, reachable, route
 from .lookup import find_role
 from .models import Criterion, Role
 from .textfile import Unreadable, decode, read_bytes
@@ -84,6 +84,10 @@ PROMPTS = "<prompts>"
 """The ``file`` of a profile built from answers to ``--interactive`` prompts."""
 
 
+MAX_PROBLEMS_SHOWN = 100
+"""A profile with more problems shows the first ones and a count, like a catalogue."""
+
+
 class ProfileError(PmladderError):
     """A profile file could not be read or is invalid; carries every problem found.
 
@@ -103,9 +107,12 @@ class ProfileError(PmladderError):
             count = sum(1 for p in self.problems if p.severity == "error")
             noun = "problem" if count == 1 else "problems"
             lines = [f"{file}: invalid profile ({count} {noun})"]
-            for problem in self.problems:
+            for problem in self.problems[:MAX_PROBLEMS_SHOWN]:
                 lines.append(problem.format(file))
                 lines.extend(problem.context)
+            if len(self.problems) > MAX_PROBLEMS_SHOWN:
+                lines.append(f"... and {len(self.problems) - MAX_PROBLEMS_SHOWN:,} more; "
+                             "fix these first, then check again")
             message = "\n".join(lines)
         super().__init__(message, hints=hints)
 
@@ -180,6 +187,16 @@ def validate_profile(
     ladder: Ladder, data: Mapping[str, Any], label: str, text: str | None = None
 ) -> Profile:
     """Check parsed TOML as a profile; raise :class:`ProfileError` with every problem."""
+    from .validation import MAX_KEYS
+
+    tables = (("(top level)", data), ("ratings", data.get("ratings")))
+    oversized = [
+        Problem(f"has {len(table):,} keys; pmladder allows at most {MAX_KEYS:,} in a table "
+                "(a profile rates each competency once)", location=where_)
+        for where_, table in tables if isinstance(table, Mapping) and len(table) > MAX_KEYS
+    ]
+    if oversized:  # before a message per key: a hostile file must not cost a line per key
+        raise ProfileError(label, oversized)
     where = _key_lines(text or "")
     problems: list[Problem] = []
 
@@ -591,7 +608,14 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
 # --------------------------------------------------------------------------
 # The whole assessment
 
-StartReason = Literal["best-fit", "next-best-fit", "target-is-best-fit", "target"]
+StartReason = Literal[
+    "highest-met", "best-fit", "next-best-fit", "target-is-best-fit", "target"
+]
+
+MEETS = 90.0
+"""A fit of at least this many percent counts as meeting a role when choosing
+where the route to the target starts: the highest-level role you meet, not the
+entry role you over-qualify for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,7 +636,9 @@ class Assessment:
     start: str | None
     """Id of the role the route to the target starts from; ``None`` without a target."""
     start_reason: StartReason | None
-    """``best-fit``: the best fit has a route; ``next-best-fit``: better fits have none, so
+    """``highest-met``: the highest-level role met (fit at least :data:`MEETS`) that has
+    a route to the target; ``best-fit``: no role with a route is met, and the best fit
+    has one; ``next-best-fit``: better fits have none, so
     the best-fitting role with a route was used; ``target-is-best-fit``: the best fit is the
     target; ``target``: no role fitting better than the target leads to it."""
     passed_over: tuple[str, ...]
@@ -643,16 +669,22 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
     reaches = reachable(ladder, target.id, backwards=True)
     passed: list[str] = []
     start_id = target.id
-    for candidate in scored:
-        if candidate.role in reaches:
-            start_id = candidate.role
-            break
-        passed.append(candidate.role)
     reason: StartReason
-    if start_id == target.id:
-        reason = "target" if passed else "target-is-best-fit"
+    met = [f for f in scored if f.role in reaches and f.score >= MEETS]
+    if met:
+        # Where the person stands: the most senior role they meet that leads on.
+        best = max(met, key=lambda f: (f.level, f.score, -ladder.order[f.role]))
+        start_id, reason = best.role, "highest-met"
     else:
-        reason = "next-best-fit" if passed else "best-fit"
+        for candidate in scored:
+            if candidate.role in reaches:
+                start_id = candidate.role
+                break
+            passed.append(candidate.role)
+        if start_id == target.id:
+            reason = "target" if passed else "target-is-best-fit"
+        else:
+            reason = "next-best-fit" if passed else "best-fit"
     return Assessment(
         profile=profile,
         fits=tuple(scored),
@@ -663,8 +695,41 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
         start=start_id,
         start_reason=reason,
         passed_over=tuple(passed),
-        route=route(ladder, ladder.roles[start_id], target),
+        route=personal(ladder, route(ladder, ladder.roles[start_id], target),
+                       profile.ratings),
     )
+
+
+def personal(ladder: Ladder, path: Route, ratings: Mapping[str, str | None]) -> Route:
+    """``path`` measured from the person: each step's rises start from their own
+    rating, and what they already meet moves to the step's ``met``."""
+    mine = ranks(ladder, ratings)
+    names = ladder.scale_names
+
+    def split(changes: Iterable[Change]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
+        grow: list[Change] = []
+        done: list[Change] = []
+        for change in changes:
+            have = mine.get(change.competency, 0)
+            need = ladder.scale_rank[change.after] + 1
+            yours = ratings.get(change.competency)
+            own = change._replace(before=yours, before_name=names[yours] if yours else None,
+                                  steps=need - have)
+            (done if have >= need else grow).append(own)
+        return tuple(grow), tuple(done)
+
+    steps: list[Step] = []
+    for step in path.steps:
+        both = step.gap.rising + step.gap.new
+        grow, done = split(both)
+        gap = step.gap._replace(
+            rising=tuple(c for c in grow if c.before is not None),
+            new=tuple(c for c in grow if c.before is None),
+            met=done,
+        )
+        steps.append(step._replace(gap=gap))
+    overall, _ = split(path.overall)
+    return path._replace(steps=tuple(steps), overall=overall)
 
 
 

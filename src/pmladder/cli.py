@@ -116,6 +116,17 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*args[:i], *moved, args[i], *kept]
 
 
+NARROW_HELP = 80
+"""Below this width, help is plain text: Typer's boxed panels cut option names."""
+
+
+def help_markup() -> Any:
+    """Typer's boxed help on a wide terminal; plain, wrapped help on a narrow one."""
+    import shutil
+
+    return "rich" if shutil.get_terminal_size().columns >= NARROW_HELP else None
+
+
 commands = typer.Typer()
 """Every subcommand, registered here and turned into a click command only when
 it is run or its help is shown: converting all of them on each start would cost
@@ -127,6 +138,13 @@ class PmladderGroup(TyperGroup):
     :class:`PmladderError` to its message and exit code for every command."""
 
     _listing = False
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        import shutil
+
+        # Plain help wraps to the real width (Click would stop at 50 columns).
+        extra.setdefault("terminal_width", shutil.get_terminal_size().columns)
+        return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from .errors import UsageError
@@ -190,13 +208,21 @@ class PmladderGroup(TyperGroup):
         if self._listing:
             # The top-level help needs only each command's name and summary.
             return TyperCommand(cmd_name, help=info.help or info.callback.__doc__)
+        markup = help_markup()
         built = self.commands[cmd_name] = get_command_from_info(
-            info, pretty_exceptions_short=False, rich_markup_mode="rich"
+            info, pretty_exceptions_short=False, rich_markup_mode=markup
         )
+        if markup is None:
+            # A narrow terminal: "<catalog|list|show|...>" after a name would
+            # overflow the line; the option's help names the choices.
+            for param in built.params:
+                if hasattr(param, "show_choices"):
+                    param.show_choices = False
         return built
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         self._listing = True
+        self.rich_markup_mode = help_markup()
         try:
             super().format_help(ctx, formatter)
         finally:
@@ -225,8 +251,8 @@ app = typer.Typer(
     cls=PmladderGroup,
     help=(
         "Explore the product management career ladder: roles, routes between them, "
-        "and the gap to close at each step. Global options (--catalog, --no-pager) "
-        "work before or after the command."
+        "and the gap to close at each step. The options below work before or after "
+        "the command."
     ),
     epilog="Example: pmladder path apm cpo",
     rich_markup_mode="rich",
@@ -252,7 +278,8 @@ def main(
             metavar="FILE",
             help=(
                 "Use this catalogue file instead of the bundled one "
-                f"(also: ${common.ENV_VAR}, or a pmladder.toml in this folder or a parent)."
+                f"(also: ${common.ENV_VAR}, or a pmladder.toml in this folder or a parent); "
+                ":bundled for the bundled one, whatever is found."
             ),
             show_default=False,
         ),

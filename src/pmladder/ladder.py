@@ -109,6 +109,9 @@ class Gap(NamedTuple):
     experience_years: tuple[float | None, float | None] | None
     #: Where the second role's experience figure comes from, when it is given.
     experience_years_basis: Basis | None
+    #: In a self-assessment's route: competencies the next role asks that the
+    #: person already meets (``before`` is the person's own step). Empty in ``path``.
+    met: tuple[Change, ...] = ()
 
 
 class Step(NamedTuple):
@@ -150,6 +153,14 @@ class Route(NamedTuple):
     years_estimated: bool
     #: Each competency's rise from the first role to the last (rises and new ones).
     overall: tuple[Change, ...]
+    #: Every framework the route adds, each once, in the order the steps first need them.
+    frameworks_gained: tuple[str, ...] = ()
+    #: The education expected, when it differs between the first role and the last.
+    education: FieldChange | None = None
+    #: The experience expected, when it differs between the first role and the last.
+    experience: FieldChange | None = None
+    #: Typical minimum years of experience of the first role and the last, when they differ.
+    experience_years: tuple[float | None, float | None] | None = None
 
 
 TIE_BREAK_RULE = (
@@ -429,12 +440,20 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
         )
     steps: list[Step] = []
     carried: dict[str, tuple[str, str]] = {}
+    # A framework is named once, at the first step that needs it: a role further
+    # on that uses it again adds nothing new for the person.
+    seen = {normalise(f) for f in source.frameworks}
+    gained: list[str] = []
     for number, (role_id, index) in enumerate(hops, start=1):
         here = ladder.roles[role_id]
         move: Move = here.moves[index]
         there = ladder.roles[move.to]
         for comp, level in here.competencies.items():
             carried[comp] = (level, here.id)
+        step_gap = gap(ladder, here, there, carried, move.asks_less)
+        added = tuple(f for f in step_gap.frameworks_added if normalise(f) not in seen)
+        seen.update(normalise(f) for f in there.frameworks)
+        gained.extend(added)
         steps.append(
             Step(
                 number=number,
@@ -445,11 +464,12 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
                 kind=move.kind,
                 typical_years=move.typical_years,
                 note=move.note,
-                gap=gap(ladder, here, there, carried, move.asks_less),
+                gap=step_gap._replace(frameworks_added=added),
                 basis=move.basis,
                 typical_years_basis=move.typical_years_basis,
             )
         )
+    whole = gap(ladder, source, target)
     known = all(s.typical_years is not None for s in steps)
     stated = sum(s.typical_years or 0 for s in steps)
     rising, new = competency_changes(ladder, source, target)
@@ -472,11 +492,21 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
             for s in steps
         ),
         overall=overall,
+        frameworks_gained=tuple(gained),
+        education=whole.education,
+        experience=whole.experience,
+        experience_years=whole.experience_years,
     )
 
 
 # --------------------------------------------------------------------------
 # Overview and role detail
+
+
+def level_label(rank: int, name: str) -> str:
+    """``2 Mid-level``; a name that already carries its number (``Level 3``,
+    ``Level 1 / Grade 7``) is shown alone, so the number is not said twice."""
+    return name if str(rank) in name.replace("/", " ").split() else f"{rank} {name}"
 
 
 class MoveView(NamedTuple):

@@ -175,7 +175,7 @@ class Competency(_Model):
     """Name shown to people, e.g. `Prioritisation`."""
     description: Text
     """What the competency covers."""
-    criteria: dict[str, Criterion] = {}
+    criteria: Annotated[dict[str, Criterion], Field(max_length=20)] = {}
     """What each step of the scale means for this competency, keyed by scale level id: `[competencies.criteria.working]`. Steps left out have no criterion."""  # noqa: E501
 
 

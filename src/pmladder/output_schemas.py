@@ -163,6 +163,10 @@ GAP = obj(
     rated=described(BOOL, "False when the next role rates no competency (unknown)."),
     responsibilities_added=arr(STR),
     frameworks_added=arr(STR),
+    met=described(
+        arr(CHANGE),
+        "In assess: what the next role asks that the person already meets; empty in path.",
+    ),
     education=opt(FIELD_CHANGE),
     experience=opt(FIELD_CHANGE),
     experience_years=described(
@@ -211,6 +215,16 @@ def route_fields() -> dict[str, Schema]:
                 BOOL, "True when any move's typical time is the catalogue's estimate."
             ),
             competencies=arr(CHANGE),
+            frameworks=described(
+                arr(STR), "Every framework the steps add, each once, in route order."
+            ),
+            education=opt(FIELD_CHANGE),
+            experience=opt(FIELD_CHANGE),
+            experience_years=described(
+                opt({"type": "array", "prefixItems": [opt(NUM), opt(NUM)], "minItems": 2,
+                     "maxItems": 2}),
+                "[FROM, TO] typical minimum years when they differ, else null.",
+            ),
         ),
         "tie_break": described(STR, "The rule used to choose among equally short routes."),
     }

@@ -63,6 +63,8 @@ def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
 
 def _previous(folder: Path, force: bool) -> list[str]:
     """Check ``folder`` may be written; return the files an earlier build listed."""
+    if "\x00" in str(folder):
+        raise UsageError("a folder name can't contain a NUL byte; check the path")
     if folder.is_symlink():
         raise UsageError(f"{_shown(folder)} is a symbolic link; give the folder it points to")
     if folder.exists() and not folder.is_dir():

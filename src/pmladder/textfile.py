@@ -8,6 +8,7 @@ to do; the caller turns it into its own error type.
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 
@@ -23,6 +24,8 @@ class Unreadable(Exception):
 def read_bytes(path: Path, *, kind: str, hint: str, limit: int) -> bytes:
     """The bytes of ``path``, refusing folders and files over ``limit`` bytes before reading."""
     mib = limit // 1024 // 1024
+    if "\x00" in str(path):
+        raise Unreadable("a file name can't contain a NUL byte; check the path")
     try:
         if path.is_dir():
             raise Unreadable(f"is a folder, not a {kind} file; give the path of a .toml file")
@@ -109,6 +112,8 @@ def write_file(path: Path, data: bytes, *, overwrite: bool, mode: int | None = N
     import os
     import stat as st
 
+    if "\x00" in str(path):
+        raise WriteRefused("a file name can't contain a NUL byte")
     try:
         info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
@@ -171,10 +176,13 @@ def _write_replacing(target: Path, data: bytes, *, overwrite: bool, mode: int) -
                 os.unlink(temp)
 
 
+_STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
+
+
 def _is_stream(path: Path) -> bool:
-    """``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: the caller's open file, not a file."""
-    text = str(path.absolute())
-    return text.startswith(("/dev/", "/proc/"))
+    """``/dev/stdout``, ``/dev/fd/N``, ``/proc/self/fd/N``: an open file of the caller's
+    (a shell redirection, say), written where it points even when that is a regular file."""
+    return _STREAM.fullmatch(str(path.absolute())) is not None
 
 
 def _write_through(path: Path, data: bytes) -> None:

@@ -660,9 +660,10 @@ def _pydantic_message(err: Mapping[str, Any], loc: Loc) -> str:
             "entrys", "entries"
         )
     if kind == "too_long":
-        return (
-            f"has {ctx.get('actual_length')} entries; the most allowed is {ctx.get('max_length')}"
-        )
+        actual = ctx.get("actual_length")
+        if actual is None and isinstance(value, dict | list):
+            actual = len(value)  # pydantic leaves it out for tables
+        return f"has {actual:,} entries; the most allowed is {ctx.get('max_length')}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         if len(loc) == 3 and loc[0] == "competencies" and loc[2] == "criteria":
             return (
@@ -1161,6 +1162,18 @@ def _consistency(catalog: Catalog) -> list[_Located]:
                          f"{move.to} should ask about {_years(expected)}, but it asks "
                          f"{_years(target.experience_years)}; change one of the three figures",
                          role.id)
+            for comp in move.asks_less:
+                level = role.competencies.get(comp)
+                after = target.competencies.get(comp)
+                lower = after is None or rank.get(after, 0) < rank.get(level or "", 0)
+                if level is None or not lower:
+                    warn((*loc, "asks_less"),
+                         f"asks_less lists {comp!r}, but {move.to} does not ask less of it "
+                         f"than {role.id}; remove it from asks_less", role.id)
+            if move.asks_less and not move.note:
+                warn((*loc, "asks_less"),
+                     "asks_less needs a note on the move saying why the next role asks less",
+                     role.id)
             if move.kind not in FALLS_MATTER or not target.competencies:
                 continue
             meant = set(move.asks_less)

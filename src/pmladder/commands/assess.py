@@ -85,14 +85,15 @@ def assess(
     catalogue order.
 
     With a target: the competencies where you are above, at and below it,
-    and the route from your best fit to it with the gap at each step, as
-    'pmladder path' shows it. If your best fit has no route there, the
-    best-fitting role that has one is used, and named.
+    and the route to it from the most senior role you meet (fit 90% or more)
+    that leads there, else from your best fit with a route; each step's gap
+    is measured from your own ratings, and what you already meet is shown as
+    met.
 
     A profile with mistakes (unknown competency, rating off the scale,
     missing rating, unknown field) is reported problem by problem with its
     file and line, and exits with 2 (3 is for an invalid catalogue).
-    The format is in docs/assess.md.
+    'pmladder assess --template' prints the format, every field explained.
     """
     chosen = sum((profile is not None, template, interactive))
     if chosen != 1:

@@ -25,8 +25,14 @@ that fits the screen as it is, -R keeps colours, -X leaves it on screen on exit.
 JsonOption = Annotated[
     bool,
     typer.Option(
-        "--json", help="Print JSON (documented in docs/json-output.md) instead of tables."
+        "--json",
+        help="Print JSON instead of tables; 'pmladder schema COMMAND' prints its JSON Schema.",
     ),
+]
+
+BriefOption = Annotated[
+    bool,
+    typer.Option("--brief", "-b", help="Print only the summary at the top of the page."),
 ]
 
 SvgOption = Annotated[
@@ -264,6 +270,20 @@ def write_stderr(message: str) -> None:
     lines = message.rstrip("\n").split("\n")
     sys.stderr.write("\n".join(inert(line, one_line=True) for line in lines) + "\n")
     sys.stderr.flush()
+
+
+def echo_line(line: str) -> None:
+    """Print a one-line result: whole when piped (for grep), wrapped between
+    words with a hanging indent on a terminal narrower than the line."""
+    if stdout_is_terminal():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        if len(line) > width:
+            line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
+                                           break_long_words=False, break_on_hyphens=False))
+    sys.stdout.write(line + "\n")
 
 
 def print_json(document: dict[str, Any]) -> None:

@@ -27,6 +27,7 @@ def compare(
             help="Also say what each role's step asks in each competency.",
         ),
     ] = False,
+    brief: common.BriefOption = False,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -54,7 +55,8 @@ def compare(
     else:
         from ..views.compare import render_comparison
 
-        common.print_rich(render_comparison(ladder, result, criteria=criteria), svg=target,
+        common.print_rich(render_comparison(ladder, result, criteria=criteria, brief=brief),
+                          svg=target,
                           title="pmladder compare")
 
 

@@ -41,6 +41,7 @@ def export(
         Format,
         typer.Option(
             "--format", "-F",
+            metavar="FORMAT",
             help="toml or json: a catalogue file pmladder reads back (start your own "
             "from it); markdown: a career framework page for a wiki; mermaid, dot, svg: "
             "the ladder as a picture.",

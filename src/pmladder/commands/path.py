@@ -29,13 +29,17 @@ def path(
             show_default=False,
         ),
     ],
+    brief: common.BriefOption = False,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
     """Show the route between two roles and the gap at each step.
 
-    For every step: competencies that rise or are new, responsibilities added,
-    education and experience that change; then the total.
+    First the answer: the route, its length in steps and typical years, the
+    competencies that grow overall and the frameworks gained (all that --brief
+    prints). Then every step: competencies that rise or are new,
+    responsibilities added, frameworks first needed, and education and
+    experience that change, from / to.
 
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.
@@ -55,7 +59,8 @@ def path(
     else:
         from ..views.tables import render_route
 
-        common.print_rich(render_route(ladder, result), svg=target_file, title="pmladder path")
+        common.print_rich(render_route(ladder, result, brief=brief), svg=target_file,
+                          title="pmladder path")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ from . import common
 def show(
     ctx: typer.Context,
     role: common.RoleArgument,
+    brief: common.BriefOption = False,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -30,7 +31,8 @@ def show(
     else:
         from ..views.tables import render_role
 
-        common.print_rich(render_role(ladder, found), svg=target, title="pmladder show")
+        common.print_rich(render_role(ladder, found, brief=brief), svg=target,
+                          title="pmladder show")
 
 
 def register(app: typer.Typer) -> None:

@@ -29,10 +29,12 @@ def validate(
     """
     from pathlib import Path
 
-    from ..catalog import CatalogSource, load, summarise
+    from ..catalog import BUNDLED_CHOICE, CatalogSource, load, summarise
 
     if file is None:
         ladder = common.state(ctx).ladder()
+    elif file == BUNDLED_CHOICE:
+        ladder = load(CatalogSource(None, "argument"))
     else:
         ladder = load(CatalogSource(Path(file), "argument"))
     for warning in ladder.warnings:
@@ -45,7 +47,7 @@ def validate(
     else:
         from ..views.export import validation_line
 
-        typer.echo(validation_line(ladder.source.label, summary))
+        common.echo_line(validation_line(ladder.source.label, summary))
 
 
 def register(app: typer.Typer) -> None:

@@ -11,16 +11,16 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..assess import FIT_RULE, PROMPTS, Assessment, Fit, Standing, rated
+from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
-from ..ladder import TIE_BREAK_RULE
+from ..ladder import TIE_BREAK_RULE, level_label
 from .jsonout import _plain, envelope, path_document
-from .tables import UNRATED, render_route, source_line, with_criterion
+from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
 from .terminal import text
 
 FIT_SUMMARY = (
@@ -39,8 +39,8 @@ def _bar(score: float) -> Text:
 def _fit_table(ladder: Ladder, fits: Sequence[Fit], target: str | None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Role (id)")
-    table.add_column("Level")
+    table.add_column("Role (id)", no_wrap=True)
+    table.add_column("Level", no_wrap=True)
     table.add_column("Fit", no_wrap=True)
     table.add_column("Met", justify="right")
     for number, f in enumerate(fits, start=1):
@@ -50,7 +50,7 @@ def _fit_table(ladder: Ladder, fits: Sequence[Fit], target: str | None) -> Table
         table.add_row(
             str(number),
             role,
-            text(f"{f.level} {f.level_name}"),
+            text(level_label(f.level, f.level_name)),
             _bar(f.score),
             f"{f.competencies_met} of {f.competencies_rated}",
         )
@@ -67,7 +67,7 @@ def _fit_list(fits: Sequence[Fit], target: str | None) -> Table:
     grid.add_column()
     for number, f in enumerate(fits, start=1):
         line = Text.assemble(text(f.title, "bold"), " (", text(f.role, "cyan"), "), ",
-                             text(f"{f.level} {f.level_name}"), ": ",
+                             text(level_label(f.level, f.level_name)), ": ",
                              (f"{math.floor(f.score)}%", "green"),
                              f", {f.competencies_met} of {f.competencies_rated} met")
         if f.role == target:
@@ -84,10 +84,18 @@ def _standing_list(items: Sequence[Standing], style: str, *, criteria: bool = Fa
         line = Text.assemble(
             text(s.name), ": you ", text(s.yours_name or "none"), ", target ",
             text(s.required_name or "not asked"),
-            (f" ({s.difference:+d})" if s.difference else "", style),
+            (f" ({distance(s.difference)})" if s.difference else "", style),
         )
         grid.add_row(" •", with_criterion(line, s.criterion if criteria else None))
     return grid
+
+
+def distance(difference: int) -> str:
+    """``-1`` -> ``1 step below``; ``2`` -> ``2 steps above``; ``0`` -> ``at it``."""
+    if not difference:
+        return "at it"
+    count = abs(difference)
+    return f"{count} step{'s' if count != 1 else ''} {'below' if difference < 0 else 'above'}"
 
 
 def _level(name: str | None, rank: int, empty: str) -> Text:
@@ -98,16 +106,16 @@ def _level(name: str | None, rank: int, empty: str) -> Text:
 
 def _standing_table(items: Sequence[Standing], style: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
-    table.add_column("Competency")
+    table.add_column("Competency", no_wrap=True)
     table.add_column("You", no_wrap=True)
     table.add_column("Target asks", no_wrap=True)
-    table.add_column("Steps", justify="right", no_wrap=True)
+    table.add_column("Distance", no_wrap=True)
     for s in items:
         table.add_row(
             text(s.name),
             _level(s.yours_name, s.yours_rank, "none"),
             _level(s.required_name, s.required_rank, "not asked"),
-            Text(f"{s.difference:+d}" if s.difference else "0", style=style),
+            Text(distance(s.difference), style=style),
         )
     return table
 
@@ -123,6 +131,21 @@ def _route_intro(ladder: Ladder, result: Assessment) -> Text:
     at = f" (fit {math.floor(score.score)}%)" if score else ""
     full = score is not None and score.met_steps == score.required_steps
     out = Text()
+    if result.start_reason == "highest-met" and start.id == target.id:
+        out.append("You already meet ")
+        out.append_text(text(target.title, "bold"))
+        out.append(f"{at}: there is no route to walk"
+                   + (", and nothing it asks is left to grow." if full else
+                      "; the competencies below the target are what is left to grow."))
+        return out
+    if result.start_reason == "highest-met":
+        out.append("You meet ")
+        out.append_text(text(start.title, "bold"))
+        out.append(f"{at}, the most senior role you meet (fit {MEETS:g}% or more) that leads to ")
+        out.append_text(text(target.title, "bold"))
+        out.append(". The route starts there; each step's gap is measured from your own "
+                   "ratings, and what you already meet is listed as met:")
+        return out
     if result.start_reason == "target-is-best-fit":
         out.append_text(text(target.title, "bold"))
         out.append(" is your best fit already")
@@ -158,7 +181,7 @@ def _route_intro(ladder: Ladder, result: Assessment) -> Text:
         out.append_text(text(start.title, "bold"))
         out.append(f"{at}, to ")
         out.append_text(text(target.title, "bold"))
-        out.append(", with the gap at each step (as 'pmladder path' shows it):")
+        out.append(", with the gap at each step measured from your own ratings:")
     return out
 
 
@@ -176,24 +199,35 @@ def render_assessment(
     profile = result.profile
     who = profile.name or ("your answers" if profile.file == PROMPTS else profile.file)
     title = text(f"Self-assessment: {who}", "bold")
-    yield title if compact else Rule(title, align="left")
+    yield title if compact else Heading(title)
     count = rated(profile.ratings)
     total = len(profile.ratings)
     yield Text(f"Rated {count} of {total} competencies"
                + (f" ({total - count} marked none)." if count < total else "."))
 
     yield Text()
-    yield Text("Roles that fit you best now", style="bold")
     shown = result.fits[:top]
-    yield _fit_list(shown, result.target) if compact else _fit_table(ladder, shown, result.target)
-    if len(result.fits) > len(shown):
+    if not count:
+        # Every role would score 0%: a ranking would only be catalogue order.
+        yield Text("You rated no competency, so no role can be scored yet: write a step of "
+                   "the scale for the competencies you have and run assess again.",
+                   style="yellow")
+        shown = ()
+    else:
+        yield Text("Roles that fit you best now", style="bold")
+        fits = (_fit_list(shown, result.target) if compact else
+                Fitted(_fit_table(ladder, shown, result.target), _fit_list(shown, result.target),
+                       {1: max((max(len(f.title), len(f.role)) for f in shown), default=0)}))
+        yield fits
+    if shown and len(result.fits) > len(shown):
         more = len(result.fits) - len(shown)
         yield Text(f"... and {more} more role{'s' if more != 1 else ''} "
                    "(--top N shows more).", style="dim")
     if result.unscored:
         yield Text.assemble(("Not scored, as they rate no competency: ", "dim"),
                             text(", ".join(result.unscored), "dim"))
-    yield Text(FIT_SUMMARY, style="dim")
+    if count:
+        yield Text(FIT_SUMMARY, style="dim")
 
     comparison = result.comparison
     if comparison is None:
@@ -209,7 +243,7 @@ def render_assessment(
         head.append(f", fit {math.floor(comparison.fit.score)}%")
     if result.target_origin == "profile":
         head.append(" (from the profile)", style="dim")
-    yield head if compact else Rule(head, align="left")
+    yield head if compact else Heading(head)
     groups: tuple[tuple[str, tuple[Standing, ...], str], ...] = (
         (f"Below the target: grow these ({len(comparison.below)})", comparison.below, "red"),
         (f"At the target ({len(comparison.at)})", comparison.at, "green"),
@@ -229,7 +263,9 @@ def render_assessment(
             yield _standing_list(items, style, criteria=criteria)
             yield Text()
         elif items:
-            yield _standing_table(items, style)
+            yield Fitted(_standing_table(items, style),
+                         Group(_standing_list(items, style), Text()),
+                         {0: max(len(s.name) for s in items)})
         else:
             yield Text("  none", style="dim")
             yield Text()

@@ -17,16 +17,17 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
 from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
-from ..ladder import Rating
+from ..ladder import Rating, level_label
 from ..models import Basis
 from .jsonout import envelope
-from .tables import ESTIMATE, KIND_LABEL, UNRATED, estimated, legend, source_line, years
+from .tables import ESTIMATE, KIND_LABEL, UNRATED, Heading, estimated, legend, source_line, years
 from .terminal import text
 
 MIN_FACT_COLUMN = 18
@@ -37,17 +38,28 @@ MISSING = "-"
 KIND_ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
 
 
-def _facts_side_by_side(roles: Sequence[RoleFacts]) -> Table:
+def _facts_side_by_side(roles: Sequence[RoleFacts], brief: bool, width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
     table.add_column("", style="bold", no_wrap=True)
+    # Titles head the columns when each fits on one line; else the ids alone
+    # (the titles are in the heading above), never a title broken across lines.
+    column = (width - 14) // len(roles) - 3
+    titles = all(len(r.title) <= column for r in roles)
     for role in roles:
-        table.add_column(Text.assemble(text(role.title, "bold"), "\n", text(role.id, "cyan")),
-                         ratio=1)
+        head = text(role.id, "cyan")
+        if titles:
+            head = Text.assemble(text(role.title, "bold"), "\n", head)
+        table.add_column(head, ratio=1)
     table.add_row("Track", *(text(r.track_name) for r in roles))
-    table.add_row("Level", *(text(f"{r.level} {r.level_name}") for r in roles))
+    table.add_row("Level", *(text(level_label(r.level, r.level_name)) for r in roles))
+    if brief:
+        return table
     table.add_row("Summary", *(text(r.summary) for r in roles))
-    table.add_row("Education", *(_or_dash(r.education) for r in roles))
-    table.add_row("Experience", *(_experience(r) for r in roles))
+    # A row of dashes says nothing: a fact no compared role states is left out.
+    if any(r.education for r in roles):
+        table.add_row("Education", *(_or_dash(r.education) for r in roles))
+    if any(r.experience or r.experience_years is not None for r in roles):
+        table.add_row("Experience", *(_experience(r) for r in roles))
     return table
 
 
@@ -64,19 +76,22 @@ def _experience(role: RoleFacts) -> Text:
     return out if out.plain else Text(MISSING, style="dim")
 
 
-def _facts_stacked(roles: Sequence[RoleFacts]) -> Iterator[RenderableType]:
+def _facts_stacked(roles: Sequence[RoleFacts], brief: bool) -> Iterator[RenderableType]:
     for role in roles:
-        yield Rule(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"),
-                   align="left")
+        yield Heading(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
         grid.add_row("Track", text(role.track_name))
-        grid.add_row("Level", text(f"{role.level} {role.level_name}"))
-        grid.add_row("Education", _or_dash(role.education))
-        grid.add_row("Experience", _experience(role))
+        grid.add_row("Level", text(level_label(role.level, role.level_name)))
+        if not brief:
+            if role.education:
+                grid.add_row("Education", text(role.education))
+            if role.experience or role.experience_years is not None:
+                grid.add_row("Experience", _experience(role))
         yield grid
-        yield text(role.summary)
+        if not brief:
+            yield text(role.summary)
         yield Text()
 
 
@@ -131,7 +146,7 @@ def _competencies(
     steps = len(ladder.catalog.scale.levels)
     if mode == "list":
         yield from _competency_list(comparison, rows, width)
-        yield from _legend(ladder, mode)
+        yield from _legend(ladder, mode, comparison)
         return
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
     table.add_column("Competency", min_width=12)
@@ -147,7 +162,7 @@ def _competencies(
             ),
         )
     yield table
-    yield from _legend(ladder, mode)
+    yield from _legend(ladder, mode, comparison)
 
 
 def _competency_list(
@@ -173,16 +188,23 @@ def _competency_list(
         yield line
 
 
-def _legend(ladder: Ladder, mode: str) -> Iterator[RenderableType]:
-    legend = Text(f"{HIGHEST} needs the most of the compared roles   {MISSING} not rated",
-                  style="dim")
+def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[RenderableType]:
+    """Explain only the marks the table shows."""
+    keys = []
+    if any(row.highest for row in comparison.competencies):
+        keys.append(f"{HIGHEST} needs the most of the compared roles")
+    if any(r is None for row in comparison.competencies for r in row.ratings):
+        keys.append(f"{MISSING} not rated")
+    legend = Text("   ".join(keys), style="dim")
     if mode == "bar":
         legend.append_text(text(f"   ● one step of {ladder.catalog.scale.name}", "dim"))
     if mode != "name":
         scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.catalog.scale.levels, 1))
-        legend.append("\n")
+        if legend.plain:
+            legend.append("\n")
         legend.append_text(text(f"{ladder.catalog.scale.name}: {scale}", "dim"))
-    yield legend
+    if legend.plain:
+        yield legend
 
 
 def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
@@ -273,11 +295,16 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
 class ComparisonView:
     """The whole comparison, laid out for the width Rich gives it."""
 
-    def __init__(self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False) -> None:
+    def __init__(
+        self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False,
+        brief: bool = False,
+    ) -> None:
         self.ladder = ladder
         self.comparison = comparison
         #: Whether to say what each role's step asks in each competency.
         self.criteria = criteria
+        #: Only track, level, competencies and routes.
+        self.brief = brief
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
@@ -293,10 +320,12 @@ class ComparisonView:
             heading.append_text(text(role.title, "bold"))
         yield heading
         yield Text()
-        if (width - 14) // count - 3 >= MIN_FACT_COLUMN:
-            yield _facts_side_by_side(comparison.roles)
+        facts = _facts_side_by_side(comparison.roles, self.brief, width)
+        need = Measurement.get(console, options.update(max_width=10_000), facts).minimum
+        if (width - 14) // count - 3 >= MIN_FACT_COLUMN and need <= width:
+            yield facts
         else:
-            yield from _facts_stacked(comparison.roles)
+            yield from _facts_stacked(comparison.roles, self.brief)
         yield Rule(Text("Competencies", style="bold"), align="left")
         yield from _competencies(self.ladder, comparison, width)
         yield Text()
@@ -304,9 +333,10 @@ class ComparisonView:
             yield Rule(Text("What each step asks", style="bold"), align="left")
             yield from _criteria(comparison)
             yield Text()
-        yield Rule(Text("What sets each apart", style="bold"), align="left")
-        yield from _distinct(comparison)
-        yield Text()
+        if not self.brief:
+            yield Rule(Text("What sets each apart", style="bold"), align="left")
+            yield from _distinct(comparison)
+            yield Text()
         yield Rule(Text("Routes between them", style="bold"), align="left")
         yield from _routes(comparison)
         if any(estimated(r.experience_years_basis) for r in comparison.roles) or any(
@@ -342,9 +372,10 @@ def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
 
 
 def render_comparison(
-    ladder: Ladder, comparison: Comparison, *, criteria: bool = False
+    ladder: Ladder, comparison: Comparison, *, criteria: bool = False, brief: bool = False
 ) -> Iterator[RenderableType]:
-    yield ComparisonView(ladder, comparison, criteria=criteria)
+    """The comparison; with ``brief``, only track, level, competencies and routes."""
+    yield ComparisonView(ladder, comparison, criteria=criteria, brief=brief)
 
 
 # --------------------------------------------------------------------------

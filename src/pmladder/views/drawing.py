@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
+from ..ladder import level_label
 from .jsonout import envelope
 from .pictures import KIND_LABEL, Layout
 from .tables import source_line
@@ -159,7 +160,7 @@ class LadderDrawing:
         yield header
         cells = {(c.track, c.level): c for c in lay.cells}
         for level in lay.levels:
-            yield Rule(text(f"{level.rank} {level.name}", "dim"), align="left", style="dim")
+            yield Rule(text(level_label(level.rank, level.name), "dim"), align="left", style="dim")
             grid = self._grid(widths)
             row: list[RenderableType] = []
             for t, column in zip(lay.tracks, widths, strict=True):
@@ -191,7 +192,7 @@ class LadderDrawing:
                 cell = cells.get((t.id, level.rank))
                 if cell is None:
                     continue
-                yield text(f"{level.rank} {level.name}", "dim")
+                yield text(level_label(level.rank, level.name), "dim")
                 for rid in cell.roles:
                     yield _role_block(lay, rid, self.ladder, box_width)
 

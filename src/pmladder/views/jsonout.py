@@ -88,6 +88,10 @@ def path_document(ladder: Ladder, route: Route, tie_break: str) -> dict[str, Any
             "typical_years_stated": route.typical_years_stated,
             "years_estimated": route.years_estimated,
             "competencies": _plain(route.overall),
+            "frameworks": list(route.frameworks_gained),
+            "education": _plain(route.education),
+            "experience": _plain(route.experience),
+            "experience_years": _plain(route.experience_years),
         },
         "tie_break": tie_break,
     }

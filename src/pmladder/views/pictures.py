@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ..catalog import Ladder
 from ..errors import UsageError
+from ..ladder import level_label
 from ..lookup import close_words
 from ..models import MOVE_KINDS, MoveKind
 
@@ -316,31 +317,53 @@ def dot(ladder: Ladder, track: str | None = None) -> str:
         " fontname=Helvetica, fontsize=11];",
         "  edge [fontname=Helvetica, fontsize=9];",
     ]
+    # Each track's title is a plain node on a rank of its own below every level,
+    # not the cluster's label: a label sits where edges leave the cluster, and
+    # Graphviz draws arrows straight through it.
     for t in lay.tracks:
         out.append(f"  subgraph cluster_{t.column} {{")
+        out.append('    label=""; style=rounded; color="#bbbbbb";')
         out.append(
-            f'    label="{dot_text(t.name)}"; labelloc=b; fontsize=13; style=rounded;'
-            ' color="#bbbbbb";'
+            f'    title_{t.column} [label="{dot_text(t.name)}", shape=plaintext, style="",'
+            " fontsize=13];"
         )
         for r in _in_catalogue_order(ladder, lay):
             if r.track == t.id:
                 out.append(f'    {node[r.id]} [label="{dot_text(r.title)}\\n({dot_text(r.id)})"];')
         out.append("  }")
+    titles = " ".join(f"title_{t.column};" for t in lay.tracks)
+    out.append(f"  {{ rank=min; {titles} }}")
     for level in lay.levels:
         members = " ".join(f"{node[r.id]};" for r in lay.roles if r.level == level.rank)
         out.append(f"  {{ rank=same; {members} }}  // {dot_text(f'{level.rank} {level.name}')}")
-    for e in lay.edges:
-        if not e.shown:
-            continue
-        label = dot_text(KIND_LABEL[e.kind] + _years(e.typical_years))
+    # Keep each title under its own track's lowest role.
+    for t in lay.tracks:
+        lowest = min((r for r in lay.roles if r.track == t.id), key=lambda r: r.level, default=None)
+        if lowest is not None:
+            out.append(f"  title_{t.column} -> {node[lowest.id]} [style=invis];")
+    shown = [e for e in lay.edges if e.shown]
+    pairs = {(e.source, e.target): e for e in shown}
+    rank_of = {r.id: r.level for r in lay.roles}
+    for e in shown:
+        back = pairs.get((e.target, e.source))
+        if back is not None and back.kind == e.kind and (e.target, e.source) < (e.source, e.target):
+            continue  # drawn once, with arrows both ways, below
+        both = back is not None and back.kind == e.kind
+        label = KIND_LABEL[e.kind] + _years(e.typical_years)
+        if both and back is not None and back.typical_years != e.typical_years:
+            label += f" / {_years(back.typical_years).strip() or 'no typical time'}"
         width = 2 if e.kind == "management" else 1.2
-        # Same-level moves arc over the top: routed between the boxes, labelled
-        # flat edges make Graphviz 2.x give up on some ladders.
+        extra = ", dir=both" if both else ""
+        # Moves within one level all run along the same channel, where their
+        # labels would print over each other: each goes by its own arrowhead (a
+        # head label also spares Graphviz 2.x the labelled flat edges it can give
+        # up on). Lateral moves arc over the top, between the boxes.
+        where = "headlabel" if rank_of[e.source] == rank_of[e.target] else "label"
         ports = "tailport=n, headport=n, " if e.kind == "lateral" else ""
         out.append(
-            f'  {node[e.source]} -> {node[e.target]} [{ports}label="{label}",'
-            f' style={DOT_STYLE[e.kind]},'
-            f' color="{COLOURS[e.kind]}", fontcolor="{COLOURS[e.kind]}", penwidth={width}];'
+            f'  {node[e.source]} -> {node[e.target]} [{ports}{where}="{dot_text(label)}",'
+            f' style={DOT_STYLE[e.kind]}, color="{COLOURS[e.kind]}",'
+            f' fontcolor="{COLOURS[e.kind]}", penwidth={width}{extra}];'
         )
     out.append("}")
     return "\n".join(out) + "\n"
@@ -532,18 +555,21 @@ def svg(
                 f' font-size="13" font-weight="bold" fill="#333333" text-anchor="middle">'
                 f"{xml(line)}</text>"
             )
-    # Level labels and row guides.
+    # Level labels and row guides: "Level 3" over the name, or a name that
+    # already carries its number alone.
     for level in lay.levels:
         y = row_y[level.row]
+        named = level_label(level.rank, level.name) == level.name
+        heading, rest = (level.name, "") if named else (f"Level {level.rank}", level.name)
         out.append(
             f'<line x1="{MARGIN}" y1="{_fmt(y + box_h / 2)}" x2="{_fmt(MARGIN + LABEL_W - 14)}"'
             f' y2="{_fmt(y + box_h / 2)}" stroke="#dddddd"/>'
         )
         out.append(
             f'<text x="{MARGIN}" y="{_fmt(y + box_h / 2 - 6)}" font-size="12" fill="#555555"'
-            f' font-weight="bold">Level {level.rank}</text>'
+            f' font-weight="bold">{xml(heading)}</text>'
         )
-        for i, line in enumerate(wrap(level.name, 15, 2)):
+        for i, line in enumerate(wrap(rest, 15, 2)):
             out.append(
                 f'<text x="{MARGIN}" y="{_fmt(y + box_h / 2 + 14 + i * 14)}" font-size="12"'
                 f' fill="#555555">{xml(line)}</text>'

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -65,6 +65,8 @@ def shown_matches(matches: tuple[Match, ...], limit: int = MAX_SHOWN) -> list[Ma
 
 NARROW = 64
 """Below this width the results are a list instead of a table."""
+MATCH_ROOM = 20
+"""Narrowest excerpt column worth showing; below it the results are a list."""
 
 
 def render_search(
@@ -100,10 +102,14 @@ class SearchView:
         self.hits = result.hits[:limit] if limit else result.hits
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from .tables import Fitted
+
+        # The table only while every role's title fits its column whole.
+        longest = max((max(len(h.title), len(h.role)) for h in self.hits), default=0)
         if options.max_width < NARROW:
             yield from self._list()
         else:
-            yield self._table()
+            yield Fitted(self._table(), Group(*self._list()), {1: longest, 4: MATCH_ROOM})
 
     def _list(self) -> Iterator[RenderableType]:
         for rank, hit in enumerate(self.hits, start=1):
@@ -126,10 +132,10 @@ class SearchView:
     def _table(self) -> Table:
         table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
         table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Role", min_width=12, max_width=28)
+        table.add_column("Role", no_wrap=True)
         table.add_column("Score", justify="right", no_wrap=True)
         table.add_column("Field", no_wrap=True)
-        table.add_column("Match in context", min_width=20)
+        table.add_column("Match in context")
         for rank, hit in enumerate(self.hits, start=1):
             role_cell = Text.assemble(text(hit.title, "bold"), "\n", text(hit.role, "cyan"))
             shown = shown_matches(hit.matches)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -19,17 +20,22 @@ from ..catalog import Ladder, normalise
 from ..ladder import (
     Change,
     Fall,
+    FieldChange,
     MoveView,
     Rating,
     Route,
     Step,
     TrackEntry,
+    level_label,
     moves_from,
     moves_into,
     ratings,
 )
 from ..models import Basis, Criterion, Role
 from .terminal import text
+
+NARROW = 60
+"""Below this width, tables become stacked lists: one entry per competency or move."""
 
 KIND_LABEL = {
     "promotion": "promotion",
@@ -64,11 +70,11 @@ def estimated(basis: Basis | None) -> bool:
     return basis is not None and basis.is_estimate
 
 
-def marked(shown: str, basis: Basis | None, *, short: bool = False) -> str:
+def marked(shown: str, basis: Basis | None, *, short: bool = False, sep: str = " ") -> str:
     """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so."""
     if not estimated(basis):
         return shown
-    return f"{shown} est." if short else f"{shown} ({ESTIMATE})"
+    return f"{shown}{sep}est." if short else f"{shown}{sep}({ESTIMATE})"
 
 
 def experience_figure(role: Role) -> str:
@@ -77,11 +83,11 @@ def experience_figure(role: Role) -> str:
     return f"typically {role.experience_years:g}+ years{mark}"
 
 
-def typical_time(value: float | None, basis: Basis | None) -> str:
+def typical_time(value: float | None, basis: Basis | None, sep: str = " ") -> str:
     """A move's typical time: ``3 years (estimate)``, or ``unknown`` when none is stated."""
     if value is None:
         return "unknown"
-    return marked(years(value), basis)
+    return marked(years(value), basis, sep=sep)
 
 
 def basis_text(basis: Basis, titles: dict[str, str] | None = None) -> str:
@@ -107,6 +113,24 @@ def source_line(ladder: Ladder) -> Text | None:
         return None
     return Text.assemble(("catalogue: ", "dim"), text(ladder.head.name, "dim"),
                          (" from ", "dim"), text(str(ladder.source.path), "dim"))
+
+
+class Heading:
+    """A title followed by a rule to the right edge; a title too long for the
+    width wraps on its own lines instead of being cut, as Rich's Rule would."""
+
+    def __init__(self, title: Text, narrow: RenderableType | None = None) -> None:
+        self.title = title
+        self.narrow = narrow
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        # Rule keeps one space and at least a short run of line beside the title.
+        if self.title.cell_len + 4 <= options.max_width:
+            yield Rule(self.title, align="left")
+        else:
+            yield self.title if self.narrow is None else self.narrow
 
 
 def _heading(title: str) -> Text:
@@ -171,19 +195,95 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
         yield heading
         if track.description:
             yield text(track.description, "dim")
-        table = Table(box=box.SIMPLE_HEAD, expand=False)
-        table.add_column("Level")
-        table.add_column("Role (id)")
-        table.add_column("Leads to")
-        for role in track.roles:
-            table.add_row(
-                text(f"{role.level} {role.level_name}"),
-                Text.assemble(text(role.title), "\n", text(role.id, "cyan")),
-                _moves(role.leads_to) if role.leads_to else Text("-", style="dim"),
-            )
-        yield table
+        yield Fitted(_list_table(track), _list_stacked(track), {
+            0: max((len(level_label(r.level, r.level_name)) for r in track.roles), default=0),
+            1: max((max(len(r.title), len(r.id)) for r in track.roles), default=0),
+            2: max((len(f"→ {m.role}") for r in track.roles for m in r.leads_to), default=0),
+        })
     if estimates:
         yield legend(short=True)
+
+
+def _lead(m: MoveView) -> str:
+    """``promotion after ~2y``, each part marked ``est.`` when it is an estimate."""
+    detail = marked(KIND_LABEL[m.kind], m.basis, short=True)
+    if m.typical_years is not None:
+        detail += " after " + marked(f"~{m.typical_years:g}y", m.typical_years_basis, short=True)
+    return detail
+
+
+def _list_table(track: TrackEntry) -> Table:
+    levels = [text(level_label(r.level, r.level_name)) for r in track.roles]
+    table = Table(box=box.SIMPLE_HEAD, expand=False)
+    # Titles and ids never wrap; below the width that holds them and the
+    # longest "→ id kind", Fitted shows the stacked form instead.
+    table.add_column("Level", no_wrap=True)
+    table.add_column("Role (id)", no_wrap=True)
+    table.add_column("Leads to")
+    for role, level in zip(track.roles, levels, strict=True):
+        table.add_row(
+            level,
+            Text.assemble(text(role.title), "\n", text(role.id, "cyan")),
+            _moves(role.leads_to) if role.leads_to else Text("-", style="dim"),
+        )
+    return table
+
+
+def _list_stacked(track: TrackEntry) -> Group:
+    """One entry per role: its title, then id and level, then where it leads."""
+    parts: list[RenderableType] = []
+    for role in track.roles:
+        parts.append(Text())
+        parts.append(text(role.title, "bold"))
+        parts.append(Text.assemble(text(role.id, "cyan"), ", level ",
+                                   text(level_label(role.level, role.level_name), "dim")))
+        if role.leads_to:
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column()
+            for m in role.leads_to:
+                grid.add_row(Text("  →", style="dim"),
+                             Text.assemble(text(m.role, "cyan"), (f" {_lead(m)}", "dim")))
+            parts.append(grid)
+    return Group(*parts)
+
+
+class Fitted:
+    """A table when it fits the width with every name whole, else its stacked form.
+
+    ``minimums`` maps column index to the width that keeps its content readable
+    (a title or id whole, a move on one line). They count only when deciding:
+    Rich honours a column's min_width when measuring but, squeezed, crops the
+    rows it rendered wider, so the table itself is rendered without them.
+    """
+
+    def __init__(
+        self, table: Table, stacked: RenderableType, minimums: dict[int, int] | None = None
+    ) -> None:
+        self.table = table
+        self.stacked = stacked
+        self.minimums = minimums or {}
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        columns = self.table.columns
+        saved = [c.min_width for c in columns]
+        wide = options.update(max_width=10_000)
+        try:
+            for column in columns:
+                # Rich measures a no_wrap column by its longest word, yet prints it whole.
+                if column.no_wrap:
+                    cells = [column.header, *column.cells]
+                    column.min_width = max(Measurement.get(console, wide, c).maximum
+                                           for c in cells)
+            for index, width in self.minimums.items():
+                columns[index].min_width = max(width, columns[index].min_width or 0)
+            need = Measurement.get(console, wide, self.table).minimum
+        finally:
+            for column, before in zip(columns, saved, strict=True):
+                column.min_width = before
+        yield self.table if need <= options.max_width else self.stacked
 
 
 # --------------------------------------------------------------------------
@@ -195,18 +295,43 @@ def _proficiency(rank: int, steps: int, name: str) -> Text:
     return Text.assemble((bar, "green"), " ", text(name))
 
 
-def render_role(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
+def _leads_to(items: Sequence[MoveView]) -> Text:
+    """``pm (promotion, ~2y), pmm (lateral)`` on one wrapping line."""
+    out = Text()
+    for i, m in enumerate(items):
+        if i:
+            out.append(", ")
+        out.append_text(text(m.role, "cyan"))
+        detail = KIND_LABEL[m.kind]
+        if m.typical_years is not None:
+            detail += f", ~{m.typical_years:g}y"
+        out.append(f" ({detail})", style="dim")
+    return out
+
+
+def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[RenderableType]:
+    """One role: first its level, track and where it leads (all of it with ``brief``)."""
     line = source_line(ladder)
     if line is not None:
         yield line
-    yield Rule(text(f"{role.title} ({role.id})", "bold"), align="left")
+    yield Heading(Text.assemble(text(role.title, "bold"), (" (", "bold"),
+                                text(role.id, "bold cyan"), (")", "bold")))
     track = ladder.track_names[role.track]
     level = ladder.level_names[role.level]
-    yield Text.assemble(("Track: ", "bold"), text(track), "   ",
-                        ("Level: ", "bold"), text(f"{role.level} {level}"))
+    head = Table.grid(padding=(0, 1))
+    head.add_column(no_wrap=True, style="bold")
+    head.add_column()
+    head.add_row("Level:", text(level_label(role.level, level)))
+    head.add_row("Track:", text(track))
+    onward = moves_from(ladder, role)
+    head.add_row("Leads to:", _leads_to(onward) if onward else Text("nothing: the top of its "
+                                                                     "ladder", style="dim"))
     if role.aliases:
-        yield Text.assemble(("Also called: ", "bold"), text(", ".join(role.aliases)))
+        head.add_row("Also called:", text(", ".join(role.aliases)))
+    yield head
     yield Padding(text(role.summary), (1, 0, 0, 0))
+    if brief:
+        return
     yield _heading("\nResponsibilities")
     yield _bullets(role.responsibilities)
 
@@ -314,9 +439,22 @@ class _Ratings:
         yield table
 
 
-def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
-    if not items:
-        return Text(f"  {empty}", style="dim")
+def _moves_stacked(items: Sequence[MoveView]) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for m in items:
+        entry = Text.assemble(text(m.role, "cyan"), f" {KIND_LABEL[m.kind]}")
+        if m.typical_years is not None:
+            entry.append(f", {years(m.typical_years)}")
+        if m.note:
+            entry.append("\n")
+            entry.append_text(text(m.note, "dim"))
+        grid.add_row(" →", entry)
+    return grid
+
+
+def _moves_table(items: Sequence[MoveView]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
     table.add_column("Role", no_wrap=True, style="cyan")
     table.add_column("Move", no_wrap=True)
@@ -325,19 +463,25 @@ def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
     for m in items:
         table.add_row(
             text(m.role, "cyan"),
-            marked(KIND_LABEL[m.kind], m.basis),
-            typical_time(m.typical_years, m.typical_years_basis),
+            marked(KIND_LABEL[m.kind], m.basis, sep="\n"),
+            typical_time(m.typical_years, m.typical_years_basis, sep="\n"),
             text(m.note),
         )
     return table
 
 
+def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
+    if not items:
+        return Text(f"  {empty}", style="dim")
+    # A note squeezed thinner than about 24 columns reads a word a line: stack instead.
+    return Fitted(_moves_table(items), _moves_stacked(items), {
+        0: max(len(m.role) for m in items),
+        3: 24 if any(m.note for m in items) else 0,
+    })
+
+
 # --------------------------------------------------------------------------
 # path
-
-
-NARROW = 60
-"""Below this width, tables of changes become one line per competency."""
 
 
 class _Changes:
@@ -372,7 +516,7 @@ class _Changes:
             if described:
                 yield Text()  # the criteria make a block; set it off as the table was
             return
-        table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
+        table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
         table.add_column("Competency")
         table.add_column("From", no_wrap=True)
         table.add_column("", no_wrap=True)
@@ -424,7 +568,9 @@ def _step(step: Step) -> Iterator[RenderableType]:
         (" → ", "bold"),
         text(step.target_title, "bold"),
     )
-    yield Rule(head, align="left")
+    yield Heading(head, Packed([Text(f"Step {step.number}:", style="bold"),
+                                text(step.source_title, "bold"),
+                                Text.assemble(("→ ", "bold"), text(step.target_title, "bold"))]))
     detail = Text.assemble(("Move: ", "bold"), marked(KIND_LABEL[step.kind], step.basis))
     if step.typical_years is not None:
         detail.append(", typically after "
@@ -445,32 +591,145 @@ def _step(step: Step) -> Iterator[RenderableType]:
     elif gap.rising or gap.new:
         yield _heading("Competencies to grow")
         yield _changes_table(gap.rising, gap.new)
+    elif gap.met:
+        yield Text("You already meet every competency this step asks.", style="green")
     else:
         yield Text("No competency needs to rise for this move.", style="dim")
+    if gap.met:
+        # A self-assessment: what the person's own ratings already cover.
+        met = ", ".join(f"{c.name} (yours {c.before_name}, asks {c.after_name})" for c in gap.met)
+        yield _labelled("Already met", met)
     yield from _falls(gap.falling, gap.unrated, step.target_title)
     if gap.responsibilities_added:
         yield _heading("Responsibilities added")
         yield _bullets(gap.responsibilities_added)
     if gap.frameworks_added:
-        yield Text.assemble(("Frameworks added: ", "bold"), text(", ".join(gap.frameworks_added)))
-    if gap.education is not None:
-        yield Text.assemble(("Education: ", "bold"), text(gap.education.before or "none stated"),
-                            " → ", text(gap.education.after or "none stated"))
-    if gap.experience is not None or gap.experience_years is not None:
-        exp = Text("Experience:", style="bold")
-        if gap.experience is not None:
-            exp.append(" ")
-            exp.append_text(text(gap.experience.after or "none stated"))
-        if gap.experience_years is not None:
-            before, after = gap.experience_years
-            mark = f", {ESTIMATE}" if estimated(gap.experience_years_basis) else ""
-            shown = [years(y) if y is not None else "not stated" for y in (before, after)]
-            exp.append(f" ({shown[0]} → {shown[1]}{mark})", style="dim")
-        yield exp
+        yield _labelled("Frameworks added", ", ".join(gap.frameworks_added))
+    yield from _background(gap.education, gap.experience, gap.experience_years,
+                           estimated(gap.experience_years_basis))
     yield Text()
 
 
-def render_route(ladder: Ladder, route: Route) -> Iterator[RenderableType]:
+def _labelled(label: str, value: str) -> Table:
+    """``Label: value``, only the label bold, wrapped lines hanging under the value."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    grid.add_row(f"{label}:", text(value))
+    return grid
+
+
+def _from_to(label: str, before: Text, after: Text) -> Iterator[RenderableType]:
+    """A change of text as a heading, then ``from`` and ``to`` on lines of their own."""
+    yield _heading(label)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column()
+    grid.add_row("  from", before)
+    grid.add_row("  to", after)
+    yield grid
+
+
+def _background(
+    education: FieldChange | None,
+    experience: FieldChange | None,
+    experience_years: tuple[float | None, float | None] | None,
+    estimate: bool = False,
+) -> Iterator[RenderableType]:
+    """Education and experience that change, each as ``from`` / ``to`` lines; with
+    ``estimate``, the figure the person moves to is marked as the catalogue's estimate."""
+    none = "none stated"
+    if education is not None:
+        yield from _from_to("Education", text(education.before or none),
+                            text(education.after or none))
+    if experience is None and experience_years is None:
+        return
+    texts = (experience.before, experience.after) if experience is not None else ("", "")
+    sides: list[Text] = []
+    for i, words in enumerate(texts):
+        side = text(words) if experience is not None else Text()
+        figure = experience_years[i] if experience_years is not None else None
+        if figure is not None:
+            shown = f"typically {figure:g}+ years" if figure else "no experience expected"
+            shown += f", {ESTIMATE}" if estimate and i == 1 else ""
+            side.append(f"{' ' if side.plain else ''}({shown})", style="dim")
+        elif experience_years is not None and i == 1:
+            side.append(f"{' ' if side.plain else ''}(years not stated)", style="dim")
+        elif not side.plain:
+            side = Text(none, style="dim")
+        sides.append(side)
+    yield from _from_to("Experience", sides[0], sides[1])
+
+
+class Packed:
+    """Pieces of text on as few lines as the width allows, breaking only between
+    pieces (a piece wider than a line wraps between its words)."""
+
+    def __init__(self, pieces: Sequence[Text]) -> None:
+        self.pieces = pieces
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        width = options.max_width
+        line = Text()
+        for piece in self.pieces:
+            if line.cell_len and line.cell_len + 1 + piece.cell_len > width:
+                yield line
+                line = Text()
+            if line.cell_len:
+                line.append(" ")
+            line.append_text(piece)
+        yield line
+
+
+def _chain(route: Route) -> Packed:
+    """``apm —promotion→ pm —promotion→ senior-pm``, wrapped between moves, never inside one."""
+    pieces = [text(route.source, "cyan")]
+    for step in route.steps:
+        piece = Text(f"—{KIND_LABEL[step.kind]}→ ", style="dim")
+        piece.append_text(text(step.target, "cyan"))
+        pieces.append(piece)
+    return Packed(pieces)
+
+
+def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[RenderableType]:
+    """The answer: where the route goes, how long it is and, with ``overall``,
+    what grows along it (a one-step route shows that in its step, just below)."""
+    count = len(route.steps)
+    length = f"{count} step{'s' if count != 1 else ''}, "
+    if route.typical_years is None:
+        length += "typical time " + _route_years(route)
+    else:
+        length += "typically " + years(route.typical_years)
+        length += f", {ESTIMATE}" if route.years_estimated else ""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    grid.add_row("Route:", Packed([text(route.source_title, "bold"),
+                                   Text.assemble(("→ ", "bold"), text(route.target_title, "bold")),
+                                   Text(f"({length})")]))
+    grid.add_row("", _chain(route))
+    yield grid
+    if not overall:
+        return
+    yield Text()
+    if route.overall:
+        yield _heading("Competencies to grow overall")
+        # The steps below say what each rise asks; the summary stays short.
+        yield _changes_table(
+            [c for c in route.overall if c.before is not None],
+            [c for c in route.overall if c.before is None],
+            criteria=False,
+        )
+    else:
+        yield Text("No competency needs to rise along this route.", style="dim")
+    if route.frameworks_gained:
+        yield _labelled("Frameworks gained", ", ".join(route.frameworks_gained))
+
+
+def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterator[RenderableType]:
+    """The route: its summary first (all of it with ``brief``), then each step."""
     line = source_line(ladder)
     if line is not None:
         yield line
@@ -479,39 +738,15 @@ def render_route(ladder: Ladder, route: Route) -> Iterator[RenderableType]:
                             text(route.target_title, "bold"),
                             " are the same role: there is nothing to close.")
         return
-    count = len(route.steps)
-    total = f"{count} step{'s' if count != 1 else ''}, "
-    if route.typical_years is None:
-        total += "typical time unknown"
-    else:
-        total += "typically " + years(route.typical_years)
-        total += f", {ESTIMATE}" if route.years_estimated else ""
-    yield Text.assemble(("Route: ", "bold"), text(route.source_title, "bold"), (" → ", "bold"),
-                        text(route.target_title, "bold"), f" ({total})")
-    chain = Text("  ")
-    chain.append_text(text(route.source, "cyan"))
-    for s in route.steps:
-        chain.append(f" —{KIND_LABEL[s.kind]}→ ", style="dim")
-        chain.append_text(text(s.target, "cyan"))
-    yield chain
+    yield from _route_summary(ladder, route, brief or len(route.steps) > 1)
+    if brief:
+        return
     yield Text()
     for step in route.steps:
         yield from _step(step)
-    yield Rule(Text("Total", style="bold"), align="left")
-    yield Text(f"Steps: {count}")
-    yield Text(f"Typical time: {_route_years(route)}")
-    if route.overall:
-        yield _heading("Competencies overall")
-        # The steps above say what each rise asks; the total stays a summary.
-        yield _changes_table(
-            [c for c in route.overall if c.before is not None],
-            [c for c in route.overall if c.before is None],
-            criteria=False,
-        )
     if route.years_estimated or any(
         estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
     ):
-        yield Text()
         yield legend()
 
 
