@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
+from ..compare import Comparison, CompetencyRow, RoleFacts
 from ..ladder import Rating, level_label
 from ..models import Basis
 from .jsonout import envelope
@@ -255,18 +255,6 @@ def _labelled(label: str, value: str) -> Table:
     return grid
 
 
-def route_chain(route: RouteSummary) -> Text:
-    """``pm ↑ senior-pm ⇑ group-pm``: each move's arrow shows its kind."""
-    out = Text()
-    if route.hops is None:
-        return out
-    out.append_text(text(route.source, "cyan"))
-    for hop in route.hops:
-        out.append(f" {KIND_ARROW[hop.kind]} ", style="bold")
-        out.append_text(text(hop.target, "cyan"))
-    return out
-
-
 def _routes(comparison: Comparison) -> Iterator[RenderableType]:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=False, min_width=12)
@@ -286,9 +274,13 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
             detail.append(f", about {years(route.typical_years)}{f' ({ESTIMATE})' if est else ''}")
         else:
             detail.append(", typical time unknown")
-        detail.append(": ")
-        detail.append_text(route_chain(route))
-        grid.add_row(pair, detail)
+        detail.append(":")
+        # Wrapped between moves, never between an arrow and the role it leads to.
+        pieces = [detail, text(route.source, "cyan")]
+        for hop in route.hops:
+            pieces.append(Text.assemble((KIND_ARROW[hop.kind], "bold"), " ",
+                                        text(hop.target, "cyan")))
+        grid.add_row(pair, Packed(pieces))
     if missing:
         grid.add_row(Text("no route", style="bold"), missing)
     yield grid
