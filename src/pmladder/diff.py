@@ -30,7 +30,7 @@ from .models import Move, Role
 ROUTES_SHOWN = 20
 """Changed routes listed one by one; the rest are counted."""
 
-ROUTE_WORK = 1_000_000
+ROUTE_WORK = 500_000
 """Moves followed while comparing routes before the comparison stops, to stay bounded."""
 
 

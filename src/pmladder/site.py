@@ -13,6 +13,7 @@ page.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,36 +40,41 @@ class Built(NamedTuple):
     """Files of an earlier build that the new one no longer has."""
 
 
-def build(ladder: Ladder) -> dict[str, str]:
-    """Every file of the site, by path relative to its root, in a stable order."""
+def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
+    """Every file of the site as (path relative to its root, text), in a stable order.
+
+    One at a time, so a 10,000-role site (45,000 pages) never sits in memory whole.
+    """
     from .views import html
 
-    files: dict[str, str] = {
-        "index.html": html.index_page(ladder),
-        "assets/site.css": (ASSETS / "site.css").read_text(encoding="utf-8"),
-        "assets/site.js": (ASSETS / "site.js").read_text(encoding="utf-8"),
-    }
+    yield "index.html", html.index_page(ladder)
+    yield "assets/site.css", (ASSETS / "site.css").read_text(encoding="utf-8")
+    yield "assets/site.js", (ASSETS / "site.js").read_text(encoding="utf-8")
     for role in ladder.catalog.roles:
-        files[f"roles/{role.id}.html"] = html.role_page(ladder, role)
+        yield f"roles/{role.id}.html", html.role_page(ladder, role)
     for role in ladder.catalog.roles:
         seen: set[str] = set()
         for index, move in enumerate(role.moves):
             # Two moves between the same roles share a page: the gap is the same.
             if move.to not in seen:
                 seen.add(move.to)
-                files[f"moves/{role.id}/{move.to}.html"] = html.move_page(ladder, role, index)
-    return files
+                yield f"moves/{role.id}/{move.to}.html", html.move_page(ladder, role, index)
 
 
 def _previous(folder: Path, force: bool) -> list[str]:
     """Check ``folder`` may be written; return the files an earlier build listed."""
     if "\x00" in str(folder):
         raise UsageError("a folder name can't contain a NUL byte; check the path")
-    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-        raise UsageError(f"{folder} is not a folder; give a folder for the site")
+    if folder.is_symlink():
+        raise UsageError(f"{_shown(folder)} is a symbolic link; give the folder it points to")
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{_shown(folder)} is not a folder; give a folder for the site")
     if not folder.exists():
         if not folder.parent.is_dir():
-            raise UsageError(f"cannot create {folder}: the folder {folder.parent} does not exist")
+            raise UsageError(
+                f"cannot create {_shown(folder)}: the folder {_shown(folder.parent)} "
+                "does not exist"
+            )
         return []
     marker = folder / MARKER
     if marker.is_file() and not marker.is_symlink():
@@ -76,7 +82,7 @@ def _previous(folder: Path, force: bool) -> list[str]:
         return [line for line in lines[1:] if line and not line.startswith("#")]
     if any(folder.iterdir()) and not force:
         raise UsageError(
-            f"{folder} is not empty and was not made by pmladder site; "
+            f"{_shown(folder)} is not empty and was not made by pmladder site; "
             "pmladder will not write into it",
             hints=["choose a new or empty folder, or add --force to write the site "
                    "into it anyway (files of the same name are replaced)"],
@@ -94,6 +100,13 @@ def _save(path: Path, text: str) -> None:
         raise OSError(error.message) from None
 
 
+def _shown(path: Path) -> str:
+    """A path as messages show it: control characters as visible escapes."""
+    from .inert import inert
+
+    return inert(str(path), one_line=True)
+
+
 def _inside(name: str) -> bool:
     """Whether a name read from the marker stays inside the site folder."""
     relative = Path(name)
@@ -103,26 +116,30 @@ def _inside(name: str) -> bool:
 def _folder(path: Path) -> None:
     """Make sure ``path`` is a real folder inside the site (never a link out of it)."""
     if path.is_symlink() or (path.exists() and not path.is_dir()):
-        raise UsageError(f"cannot write the site: {path} is in the way (not a folder)")
+        raise UsageError(f"cannot write the site: {_shown(path)} is in the way (not a folder)")
     path.mkdir(exist_ok=True)
 
 
-def write(files: dict[str, str], folder: Path, *, force: bool = False) -> Built:
+def write(files: Iterable[tuple[str, str]], folder: Path, *, force: bool = False) -> Built:
     """Write ``files`` into ``folder`` (see the module docstring for when it may)."""
     previous = _previous(folder, force)
+    written: dict[str, None] = {}
     try:
         folder.mkdir(exist_ok=True)
-        for name, text in files.items():
+        for name, text in files:
+            written[name] = None
             path = folder / name
             for parent in reversed(path.relative_to(folder).parents[:-1]):
                 _folder(folder / parent)
             if path.is_symlink() or path.is_dir():
-                raise UsageError(f"cannot write the site: {path} is in the way (not a file)")
+                raise UsageError(
+                    f"cannot write the site: {_shown(path)} is in the way (not a file)"
+                )
             _save(path, text)
         removed = 0
         for name in previous:
             path = folder / name
-            if name not in files and _inside(name) and path.is_file() \
+            if name not in written and _inside(name) and path.is_file() \
                     and not path.is_symlink():
                 path.unlink()
                 removed += 1
@@ -131,13 +148,15 @@ def write(files: dict[str, str], folder: Path, *, force: bool = False) -> Built:
                         (folder / parent).rmdir()
                     except OSError:
                         break
-        _save(folder / MARKER, "\n".join([_MARKER_HEADER, *files]) + "\n")
+        _save(folder / MARKER, "\n".join([_MARKER_HEADER, *written]) + "\n")
     except OSError as error:
-        raise UsageError(f"cannot write the site in {folder}: {error.strerror or error}") from None
+        raise UsageError(
+            f"cannot write the site in {_shown(folder)}: {error.strerror or error}"
+        ) from None
     return Built(
         folder=folder,
-        files=len(files),
-        roles=sum(1 for name in files if name.startswith("roles/")),
-        moves=sum(1 for name in files if name.startswith("moves/")),
+        files=len(written),
+        roles=sum(1 for name in written if name.startswith("roles/")),
+        moves=sum(1 for name in written if name.startswith("moves/")),
         removed=removed,
     )

@@ -203,11 +203,36 @@ _Token = tuple[str, str, int]
 
 
 def _tokens(pattern: str, text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for match in re.finditer(pattern, text, re.S):
-        kind = match.lastgroup or ""
-        out.append((kind, match.group(kind), match.start(kind)))
-    return out
+    return list(_LazyTokens(pattern, text).rest())
+
+
+class _LazyTokens:
+    """The tokens of a document, scanned only as far as they are asked for.
+
+    Finding the line of a problem near the top of a 10 MB file then costs a
+    few tokens, not millions.
+    """
+
+    def __init__(self, pattern: str, text: str) -> None:
+        self._source = re.finditer(pattern, text, re.S)
+        self._seen: list[_Token] = []
+
+    def has(self, i: int) -> bool:
+        """Whether there is an ``i``-th token (scanning up to it if needed)."""
+        while len(self._seen) <= i:
+            match = next(self._source, None)
+            if match is None:
+                return False
+            kind = match.lastgroup or ""
+            self._seen.append((kind, match.group(kind), match.start(kind)))
+        return True
+
+    def __getitem__(self, i: int) -> _Token:
+        return self._seen[i]
+
+    def rest(self) -> list[_Token]:
+        self.has(1 << 62)
+        return self._seen
 
 
 def _key_text(token: str) -> str:
@@ -224,15 +249,23 @@ def _key_text(token: str) -> str:
     return token
 
 
-class _Locator:
-    """Maps each value of a valid TOML or JSON document to the offset it starts at."""
+class _Found(Exception):
+    """Every value asked for has been located: stop scanning."""
 
-    def __init__(self, tokens: list[_Token]) -> None:
+
+class _Locator:
+    """Maps each value of a valid TOML or JSON document to the offset it starts at.
+
+    With ``wanted``, scanning stops as soon as each of those values is found.
+    """
+
+    def __init__(self, tokens: _LazyTokens, wanted: Iterable[Loc] | None = None) -> None:
         self.toks = tokens
         self.at: dict[Loc, int] = {}
+        self.wanted = None if wanted is None else set(wanted)
 
     def _tok(self, i: int) -> _Token:
-        return self.toks[i] if i < len(self.toks) else ("end", "", -1)
+        return self.toks[i] if self.toks.has(i) else ("end", "", -1)
 
     def _skip_newlines(self, i: int) -> int:
         while self._tok(i)[0] == "nl":
@@ -240,7 +273,13 @@ class _Locator:
         return i
 
     def _mark(self, loc: Loc, at: int) -> None:
-        self.at.setdefault(loc, at)
+        if loc in self.at:
+            return
+        self.at[loc] = at
+        if self.wanted is not None:
+            self.wanted.discard(loc)
+            if not self.wanted:
+                raise _Found
 
     # -- TOML ------------------------------------------------------------
 
@@ -269,7 +308,7 @@ class _Locator:
             return out
 
         i = 0
-        while i < len(self.toks):
+        while self.toks.has(i):
             kind, value, at = self.toks[i]
             if kind == "nl":
                 i += 1
@@ -289,7 +328,7 @@ class _Locator:
                         table = path
                     for k in range(1, len(table) + 1):
                         self._mark(table[:k], at)
-                while i < len(self.toks) and self.toks[i][0] != "nl":
+                while self.toks.has(i) and self.toks[i][0] != "nl":
                     i += 1
                 continue
             parts, j = self._key(i)
@@ -398,16 +437,19 @@ class ValueLines:
         return None
 
 
-def value_lines(text: str, fmt: str = "toml") -> ValueLines:
+def value_lines(text: str, fmt: str = "toml", wanted: Iterable[Loc] | None = None) -> ValueLines:
     """The line of every key and list item of a valid TOML or JSON document.
 
-    A document too deeply nested to scan gives no lines at all.
+    With ``wanted``, only as much of the document is scanned as it takes to
+    find each of those values (all of it when one is not in the file).  A
+    document too deeply nested to scan gives no lines at all.
     """
+    locator = _Locator(_LazyTokens(_JSON_TOKEN if fmt == "json" else _TOML_TOKEN, text),
+                       wanted)
     try:
-        if fmt == "json":
-            offsets = _Locator(_tokens(_JSON_TOKEN, text)).json()
-        else:
-            offsets = _Locator(_tokens(_TOML_TOKEN, text)).toml()
+        offsets = locator.json() if fmt == "json" else locator.toml()
+    except _Found:
+        offsets = locator.at
     except RecursionError:
         offsets = {}
     return ValueLines(text, offsets)
@@ -467,7 +509,7 @@ _Located = tuple[Loc, Problem]
 def _finish(located: Iterable[_Located], text: str | None, fmt: str) -> list[Problem]:
     """Give each problem its line, and order them as they appear in the file."""
     found = list(located)
-    lines = value_lines(text, fmt) if text and found else None
+    lines = value_lines(text, fmt, [loc for loc, _ in found]) if text and found else None
     out = []
     for loc, problem in found:
         line = problem.line

@@ -38,6 +38,7 @@
   // ------------------------------------------------------------------ search
   var ALNUM = /[\p{L}\p{N}]/u;
   var WORD = 3, PREFIX = 2, INSIDE = 1;
+  var SHOWN = 50;  // results listed; a big catalogue can match thousands
   function fold(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -157,13 +158,16 @@
     }
     status.textContent = hits.length + (hits.length === 1 ? " role matches" : " roles match") +
       " \u201c" + query.trim() + "\u201d.";
-    hits.forEach(function (hit) {
+    hits.slice(0, SHOWN).forEach(function (hit) {
       var item = el("li");
       item.appendChild(link(roleHref(hit.role.id), hit.role.title));
       var top = hit.matches[0];
       item.appendChild(el("span", top.field + ": " + snippet(top.text, top.first), "where"));
       list.appendChild(item);
     });
+    if (hits.length > SHOWN) {
+      status.textContent += " The best " + SHOWN + " are shown; add a word to narrow it down.";
+    }
   }
 
   // ------------------------------------------------------------------ routes
@@ -256,31 +260,44 @@
       status.textContent = from + " and " + to + " are the same role: there is nothing to close.";
       return;
     }
-    var total = 0, known = true;
+    var total = 0, known = true, estimated = false;
     hops.forEach(function (hop, index) {
       var move = hop[1];
       if (move[3] === null) { known = false; } else { total += move[3]; }
+      if (move[3] !== null && move[5]) { estimated = true; }
       var item = el("li");
       item.setAttribute("data-from", hop[0]);
       item.setAttribute("data-to", move[0]);
       item.appendChild(link(moveHref(hop[0], move[0]),
         "Step " + (index + 1) + ": " + byId[hop[0]].title + " \u2192 " + byId[move[0]].title));
-      var detail = " (" + data.kinds[move[2]];
-      if (move[3] !== null) { detail += ", typically after " + years(move[3]) + " in role"; }
+      var detail = " (" + data.kinds[move[2]] + (move[4] ? " (estimate)" : "");
+      if (move[3] === null) {
+        detail += ", typical time unknown";
+      } else {
+        detail += ", typically after " + years(move[3]) + " in role" +
+          (move[5] ? " (estimate)" : "");
+      }
       item.appendChild(document.createTextNode(detail + ")"));
       list.appendChild(item);
     });
-    var summary = hops.length + (hops.length === 1 ? " step" : " steps");
-    if (total) { summary += ", typically " + (known ? "" : "at least ") + years(total); }
+    // As pmladder path: one unknown time makes the total unknown.
+    var summary = hops.length + (hops.length === 1 ? " step" : " steps") + ", ";
+    summary += known ? "typically " + years(total) + (estimated ? ", estimate" : "")
+      : "typical time unknown";
     status.textContent = "Route: " + from + " \u2192 " + to + " (" + summary +
       "). Open a step to see what it asks of you.";
-    status.setAttribute("data-typical-years", String(total));
-    status.setAttribute("data-years-known", String(known));
+    status.setAttribute("data-typical-years", known ? String(total) : "");
   }
 
   document.getElementById("search-form").addEventListener("submit", showSearch);
+  // Search as the user types, once they pause (a big catalogue takes a moment).
+  var pending = null;
   document.getElementById("search-input").addEventListener("input", function () {
-    if (document.getElementById("search-input").value.trim()) { showSearch(); }
+    if (pending !== null) { clearTimeout(pending); }
+    pending = setTimeout(function () {
+      pending = null;
+      if (document.getElementById("search-input").value.trim()) { showSearch(); }
+    }, 150);
   });
   document.getElementById("route-form").addEventListener("submit", showRoute);
   var last = document.getElementById("route-to");
