@@ -482,3 +482,12 @@ def test_the_interactive_questions_show_each_steps_criterion(
     assert "3. High: Sets how the team builds and teaches it." in craft
     people = result.stderr.split("[2/2] People")[1]
     assert "1. Low:" not in people  # no criteria: the scale above says it all
+
+
+def test_the_brief_path_leaves_criteria_out(invoke: Invoke, bundled: Ladder) -> None:
+    full = flat(invoke("path", "apm", "cpo").stdout)
+    brief = invoke("path", "apm", "cpo", "--brief")
+    assert brief.exit_code == 0, brief.output
+    every = [c.text for c in bundled.criteria.values()]
+    assert any(flat(text) in full for text in every)
+    assert not any(flat(text)[:40] in flat(brief.stdout) for text in every)
