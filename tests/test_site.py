@@ -382,9 +382,11 @@ def test_criteria_and_estimates_are_shown(invoke: Invoke, tmp_path: Path) -> Non
                 assert criterion.text in page
     junior = (folder / "roles" / "junior.html").read_text(encoding="utf-8")
     assert '<span class="estimate">estimate</span>: Our &lt;guess&gt; from two teams.' in junior
-    assert "time: sources: Team handbook" in junior
+    assert "time: stated by Team handbook" in junior
+    assert 'promotion (<span class="estimate">estimate</span>)' in junior
     move = (folder / "moves" / "junior" / "maker.html").read_text(encoding="utf-8")
-    assert "The move: <span class=\"estimate\">estimate</span>" in move
+    assert 'Basis of the move: <span class="estimate">estimate</span>' in move
+    assert "Basis of the time: stated by Team handbook" in move
 
 
 def test_folder_names_in_messages_are_inert(invoke: Invoke, tmp_path: Path) -> None:
@@ -397,3 +399,36 @@ def test_folder_names_in_messages_are_inert(invoke: Invoke, tmp_path: Path) -> N
     linked = invoke("site", str(tmp_path / "link"))
     assert linked.exit_code == 2
     assert "symbolic link" in linked.stderr
+
+
+def test_move_pages_say_what_the_next_role_asks_less_of(
+    bundled_site: Path, invoke: Invoke
+) -> None:
+    ladder = load(CatalogSource(None))
+    checked = 0
+    for role in ladder.catalog.roles:
+        for move in role.moves:
+            doc = json.loads(invoke("path", role.id, move.to, "--json").stdout)
+            if len(doc["steps"]) != 1:
+                continue  # a quicker route exists: path shows that one instead
+            step = doc["steps"][0]
+            page = html.unescape((bundled_site / "moves" / role.id / f"{move.to}.html")
+                                 .read_text(encoding="utf-8"))
+            falls = step["gap"]["falling"] + step["gap"]["unrated"]
+            assert ("What the next role asks less of" in page) == bool(falls), move
+            for fall in falls:
+                assert f"{fall['name']}" in page
+            for change in step["gap"]["rising"]:
+                if change["criterion"]:
+                    assert change["criterion"]["text"] in page
+            if step["typical_years"] is None:
+                assert "typical time unknown" in page
+            elif step["typical_years_basis"] and step["typical_years_basis"]["estimate"]:
+                assert "in role (<span class=\"estimate\">estimate</span>)" in page
+            checked += 1
+    assert checked > 10
+    group = html.unescape((bundled_site / "moves" / "senior-pm" / "group-pm.html")
+                          .read_text(encoding="utf-8"))
+    assert "Not rated by Group Product Manager: Requirements and specification (was Working)" \
+        in group
+    assert "(intended; see the move\u2019s note)" in group

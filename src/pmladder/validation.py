@@ -480,11 +480,11 @@ def validate_data(
         bad = [tuple(err["loc"]) for err in errors]
         facts = _Facts.salvage(data, bad)
         located += _cross_check(facts)
-        located += _claim_references(_Raw(data, bad), facts)
+        located += _claim_references(_claim_ids_raw(_Raw(data, bad)), facts)
     else:
         facts = _Facts.of(catalog)
         located = _cross_check(facts)
-        located += _claim_references(_Raw(data, ()), facts)
+        located += _claim_references(_claim_ids(catalog), facts)
         if not any(problem.severity == "error" for _, problem in located):
             located += _consistency(catalog)
     problems = _finish(located, text, fmt)
@@ -497,7 +497,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     """Cross-check a catalogue whose shape is valid; return every problem, linear in its size."""
     facts = _Facts.of(catalog)
     located = _cross_check(facts)
-    located += _claim_references(_Raw(catalog.model_dump(exclude_none=True), ()), facts)
+    located += _claim_references(_claim_ids(catalog), facts)
     if not any(problem.severity == "error" for _, problem in located):
         located += _consistency(catalog)
     return [problem for _, problem in located]
@@ -1126,32 +1126,64 @@ def _cross_check(facts: _Facts) -> list[_Located]:
 
 
 
-def _claim_references(raw: _Raw, facts: _Facts) -> list[_Located]:
-    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
-    problems: list[_Located] = []
-    sources = None if facts.sources is None else {s for _, s in facts.sources}
-    competencies = None if facts.competencies is None else {c for _, c in facts.competencies}
+_ClaimIds = Iterable[tuple[Loc, str | None, str, list[tuple[int, str]]]]
+"""(where the list is, role id, "source" or "competency", the ids in it)."""
 
-    def check(loc: Loc, known: set[str] | None, kind: str, under: str, role: str | None) -> None:
-        if known is None:
-            return
-        for k, value in raw.texts(loc):
-            if value not in known:
-                where: Loc = (*loc, k)
-                problems.append((where, Problem(
-                    f"{kind} {value!r} is not defined{_closest(value, known)}; add it under "
-                    f"{under} or fix the id", location=loc_path(where), role=role)))
 
+def _claim_ids_raw(raw: _Raw) -> _ClaimIds:
+    """The ids a catalogue's claims refer to, read from data that did not validate."""
     for i in range(raw.count(("roles",))):
         here: Loc = ("roles", i)
         role = raw.text((*here, "id"))
-        check((*here, "experience_years_basis", "sources"), sources, "source", "[[sources]]",
-              role)
+        loc: Loc = (*here, "experience_years_basis", "sources")
+        yield loc, role, "source", raw.texts(loc)
         for j in range(raw.count((*here, "moves"))):
             move: Loc = (*here, "moves", j)
             for key in ("basis", "typical_years_basis"):
-                check((*move, key, "sources"), sources, "source", "[[sources]]", role)
-            check((*move, "asks_less"), competencies, "competency", "[[competencies]]", role)
+                loc = (*move, key, "sources")
+                yield loc, role, "source", raw.texts(loc)
+            loc = (*move, "asks_less")
+            yield loc, role, "competency", raw.texts(loc)
+
+
+def _claim_ids(catalog: Catalog) -> _ClaimIds:
+    """The ids a valid catalogue's claims refer to, read from its models."""
+    for i, role in enumerate(catalog.roles):
+        here: Loc = ("roles", i)
+        if role.experience_years_basis is not None and role.experience_years_basis.sources:
+            yield ((*here, "experience_years_basis", "sources"), role.id, "source",
+                   list(enumerate(role.experience_years_basis.sources)))
+        for j, move in enumerate(role.moves):
+            for key, basis in (("basis", move.basis),
+                               ("typical_years_basis", move.typical_years_basis)):
+                if basis is not None and basis.sources:
+                    yield ((*here, "moves", j, key, "sources"), role.id, "source",
+                           list(enumerate(basis.sources)))
+            if move.asks_less:
+                yield ((*here, "moves", j, "asks_less"), role.id, "competency",
+                       list(enumerate(move.asks_less)))
+
+
+def _claim_references(claims: _ClaimIds, facts: _Facts) -> list[_Located]:
+    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
+    problems: list[_Located] = []
+    known: dict[str, set[str] | None] = {
+        "source": None if facts.sources is None else {s for _, s in facts.sources},
+        "competency": (
+            None if facts.competencies is None else {c for _, c in facts.competencies}
+        ),
+    }
+    under = {"source": "[[sources]]", "competency": "[[competencies]]"}
+    for loc, role, kind, values in claims:
+        ids = known[kind]
+        if ids is None:
+            continue
+        for k, value in values:
+            if value not in ids:
+                where: Loc = (*loc, k)
+                problems.append((where, Problem(
+                    f"{kind} {value!r} is not defined{_closest(value, ids)}; add it under "
+                    f"{under[kind]} or fix the id", location=loc_path(where), role=role)))
     return problems
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ..catalog import Ladder
 from ..ladder import (
     Change,
+    Fall,
     Gap,
     MoveView,
     gap,
@@ -32,7 +33,7 @@ from ..ladder import (
     ratings,
     year_units,
 )
-from ..models import Basis, Move, Role
+from ..models import Basis, Role
 from ..search import FIELD_WEIGHTS, fields
 from .pictures import KIND_LABEL, plain, svg, xml
 
@@ -101,21 +102,30 @@ def _list(items: Iterable[str], cls: str = "") -> Iterator[str]:
     yield "</ul>"
 
 
+ESTIMATE = '<span class="estimate">estimate</span>'
+"""The mark of a claim that is the catalogue's own estimate, as the CLI marks it."""
+
+
 def basis(ladder: Ladder, claim: Basis | None) -> str:
-    """Where a claim comes from, marking the catalogue's own estimates as estimates."""
+    """Where a claim comes from, worded as ``pmladder show`` words it, estimates marked."""
     if claim is None:
         return ""
     titles = {s.id: s.title for s in ladder.head.sources}
-    parts = []
+    names = h("; ".join(titles.get(s, s) for s in claim.sources or ()))
     if claim.estimate is not None:
-        parts.append(f'<span class="estimate">estimate</span>: {h(claim.estimate)}')
-    if claim.sources:
-        parts.append("sources: " + h(", ".join(titles.get(s, s) for s in claim.sources)))
-    return "; ".join(parts)
+        informed = f" (drawing on {names})" if names else ""
+        return f"{ESTIMATE}{informed}: {h(claim.estimate)}"
+    return f"stated by {names}"
 
 
-def _move_record(ladder: Ladder, source: str, target: str) -> Move:
-    return next(m for m in ladder.roles[source].moves if m.to == target)
+def marked(shown: str, claim: Basis | None) -> str:
+    """``shown`` (already HTML) followed by ``(estimate)`` when its basis says so."""
+    return f"{shown} ({ESTIMATE})" if claim is not None and claim.is_estimate else shown
+
+
+def typical_time(value: float | None, claim: Basis | None) -> str:
+    """A move's typical time, ``unknown`` when the catalogue states none."""
+    return "unknown" if value is None else marked(h(years(value)), claim)
 
 
 def _meter(rank: int, steps: int) -> str:
@@ -139,15 +149,15 @@ def _moves_table(
           "<th scope=\"col\">Note</th><th scope=\"col\">Gap</th></tr></thead><tbody>"
     for m in items:
         source, target = (role.id, m.role) if onward else (m.role, role.id)
-        record = _move_record(ladder, source, target)
-        said = [basis(ladder, record.basis)]
-        if record.typical_years_basis is not None:
-            said.append(f"time: {basis(ladder, record.typical_years_basis)}")
+        said = [basis(ladder, m.basis)]
+        if m.typical_years is not None and m.typical_years_basis is not None:
+            said.append(f"time: {basis(ladder, m.typical_years_basis)}")
         grounds = "<br>".join(x for x in said if x)
         yield (
             f'<tr><td><a href="{role_url(m.role, 1)}">{h(m.title)}</a></td>'
-            f'<td data-label="Move">{h(KIND_LABEL[m.kind])}</td>'
-            f'<td data-label="Typical time">{h(years(m.typical_years))}</td>'
+            f'<td data-label="Move">{marked(h(KIND_LABEL[m.kind]), m.basis)}</td>'
+            f'<td data-label="Typical time">{typical_time(m.typical_years, m.typical_years_basis)}'
+            "</td>"
             f'<td data-label="Basis">{grounds}</td>'
             f"<td>{h(m.note or '')}</td>"
             f'<td><a href="{move_url(source, target, 1)}">what changes'
@@ -214,7 +224,9 @@ def role_page(ladder: Ladder, role: Role) -> str:
     if role.experience or role.experience_years is not None:
         text = h(role.experience or "")
         if role.experience_years is not None:
-            text += f' <span class="quiet">(typically {role.experience_years:g}+ years)</span>'
+            figure = marked(f"typically {role.experience_years:g}+ years",
+                            role.experience_years_basis)
+            text += f' <span class="quiet">({figure})</span>'
             if role.experience_years_basis is not None:
                 text += (f'<span class="basis">'
                          f"{basis(ladder, role.experience_years_basis)}</span>")
@@ -244,26 +256,55 @@ def role_page(ladder: Ladder, role: Role) -> str:
 # A move
 
 
+def _asks(change: Change) -> str:
+    if change.criterion is None:
+        return ""
+    return f'<span class="basis">{h(change.criterion.text)}</span>'
+
+
 def _changes(rising: Sequence[Change], new: Sequence[Change]) -> Iterator[str]:
     yield '<div class="scroll"><table class="changes stack">'
     yield ('<thead><tr><th scope="col">Competency</th><th scope="col">From</th>'
-           '<th scope="col">To</th></tr></thead><tbody>')
+           '<th scope="col">To, and what it asks</th></tr></thead><tbody>')
     for c in rising:
         yield (f'<tr><th scope="row">{h(c.name)}</th>'
                f'<td data-label="From">{h(c.before_name or "")}</td>'
-               f'<td data-label="To"><strong>{h(c.after_name)}</strong></td></tr>')
+               f'<td data-label="To"><strong>{h(c.after_name)}</strong>{_asks(c)}</td></tr>')
     for c in new:
         yield (f'<tr><th scope="row">{h(c.name)}</th><td data-label="From" class="new">new</td>'
-               f'<td data-label="To"><strong>{h(c.after_name)}</strong></td></tr>')
+               f'<td data-label="To"><strong>{h(c.after_name)}</strong>{_asks(c)}</td></tr>')
     yield "</tbody></table></div>"
 
 
-def _gap(the_gap: Gap) -> Iterator[str]:
+INTENDED = " (intended; see the move&#8217;s note)"
+
+
+def _falls(falling: Sequence[Fall], unrated: Sequence[Fall], target: str) -> Iterator[str]:
+    """What the next role asks less of, as ``pmladder path`` lists it."""
+    if not falling and not unrated:
+        return
+    yield "<h2>What the next role asks less of</h2>"
+    yield "<ul>"
+    for f in falling:
+        yield (f"<li>{h(f.name)}: {h(f.before_name)} &#8594; {h(f.after_name or '')}"
+               f"{INTENDED if f.expected else ''}</li>")
+    if unrated:
+        names = ", ".join(f"{h(f.name)} (was {h(f.before_name)})" for f in unrated)
+        intended = INTENDED if all(f.expected for f in unrated) else ""
+        yield f"<li>Not rated by {h(target)}: {names}{intended}</li>"
+    yield "</ul>"
+
+
+def _gap(ladder: Ladder, the_gap: Gap, target: str) -> Iterator[str]:
     yield "<h2>Competencies to grow</h2>"
-    if the_gap.rising or the_gap.new:
+    if not the_gap.rated:
+        yield (f'<p class="quiet">No competencies rated for this role ({h(target)}): '
+               "what it asks is unknown.</p>")
+    elif the_gap.rising or the_gap.new:
         yield from _changes(the_gap.rising, the_gap.new)
     else:
         yield '<p class="quiet">No competency needs to rise for this move.</p>'
+    yield from _falls(the_gap.falling, the_gap.unrated, target)
     if the_gap.responsibilities_added:
         yield "<h2>Responsibilities added</h2>"
         yield from _list(the_gap.responsibilities_added)
@@ -281,7 +322,11 @@ def _gap(the_gap: Gap) -> Iterator[str]:
             text = h(the_gap.experience.after or "none stated")
         if the_gap.experience_years is not None:
             before, after = the_gap.experience_years
-            text += f' <span class="quiet">({h(years(before))} &#8594; {h(years(after))})</span>'
+            estimate = the_gap.experience_years_basis is not None \
+                and the_gap.experience_years_basis.is_estimate
+            mark = f", {ESTIMATE}" if estimate else ""
+            text += (f' <span class="quiet">({h(years(before))} &#8594; '
+                     f"{h(years(after))}{mark})</span>")
         facts.append(f"<dt>Experience</dt><dd>{text.strip()}</dd>")
     if facts:
         yield "<h2>Education, experience and frameworks</h2>"
@@ -293,9 +338,12 @@ def move_page(ladder: Ladder, source: Role, index: int) -> str:
     move = source.moves[index]
     target = ladder.roles[move.to]
     title = f"{h(source.title)} &#8594; {h(target.title)}"
-    detail = f"Move: <strong>{h(KIND_LABEL[move.kind])}</strong>"
+    detail = f"Move: <strong>{marked(h(KIND_LABEL[move.kind]), move.basis)}</strong>"
     if move.typical_years is not None:
-        detail += f", typically after {h(years(move.typical_years))} in role"
+        detail += (", typically after "
+                   + marked(f"{h(years(move.typical_years))} in role", move.typical_years_basis))
+    else:
+        detail += ", typical time unknown"
     body = [
         '<nav class="crumbs" aria-label="Breadcrumb"><a href="../../index.html">'
         f"{h(ladder.head.name)}</a> &#8250; "
@@ -306,10 +354,14 @@ def move_page(ladder: Ladder, source: Role, index: int) -> str:
     ]
     if move.note:
         body.append(f'<p class="summary">{h(move.note)}</p>')
-    for label, claim in (("The move", move.basis), ("The typical time", move.typical_years_basis)):
-        if claim is not None:
-            body.append(f'<p class="facts">{label}: {basis(ladder, claim)}</p>')
-    body.extend(_gap(gap(ladder, source, target)))
+    if move.basis is not None:
+        body.append(f'<p class="facts">Basis of the move: {basis(ladder, move.basis)}</p>')
+    if move.typical_years is not None and move.typical_years_basis is not None:
+        body.append(
+            f'<p class="facts">Basis of the time: {basis(ladder, move.typical_years_basis)}</p>'
+        )
+    the_gap = gap(ladder, source, target, None, move.asks_less)
+    body.extend(_gap(ladder, the_gap, target.title))
     return page(ladder, f"{title} &#8212; {h(ladder.head.name)}", body, 2)
 
 
@@ -329,8 +381,9 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
 
     ``roles`` in catalogue order, each with its searchable fields exactly as
     ``pmladder search`` reads them and its moves as ``[to, typical years in
-    exact units (a decimal string, for BigInt), kind, typical years]`` in file
-    order, which the route finder needs to break ties as ``pmladder path`` does.
+    exact units (a decimal string, for BigInt), kind, typical years, whether the
+    move is an estimate, whether its time is]`` in file order, which the route
+    finder needs to break ties as ``pmladder path`` does.
     """
     _, units = year_units(m.typical_years or 0 for r in ladder.catalog.roles for m in r.moves)
     roles = []
@@ -340,7 +393,9 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
             "title": plain(role.title),
             "fields": [[f, plain(text)] for f, _index, text in fields(ladder, role)],
             "moves": [
-                [m.to, str(units[m.typical_years or 0]), m.kind, m.typical_years]
+                [m.to, str(units[m.typical_years or 0]), m.kind, m.typical_years,
+                 m.basis is not None and m.basis.is_estimate,
+                 m.typical_years_basis is not None and m.typical_years_basis.is_estimate]
                 for m in role.moves
             ],
         })

@@ -260,26 +260,33 @@
       status.textContent = from + " and " + to + " are the same role: there is nothing to close.";
       return;
     }
-    var total = 0, known = true;
+    var total = 0, known = true, estimated = false;
     hops.forEach(function (hop, index) {
       var move = hop[1];
       if (move[3] === null) { known = false; } else { total += move[3]; }
+      if (move[3] !== null && move[5]) { estimated = true; }
       var item = el("li");
       item.setAttribute("data-from", hop[0]);
       item.setAttribute("data-to", move[0]);
       item.appendChild(link(moveHref(hop[0], move[0]),
         "Step " + (index + 1) + ": " + byId[hop[0]].title + " \u2192 " + byId[move[0]].title));
-      var detail = " (" + data.kinds[move[2]];
-      if (move[3] !== null) { detail += ", typically after " + years(move[3]) + " in role"; }
+      var detail = " (" + data.kinds[move[2]] + (move[4] ? " (estimate)" : "");
+      if (move[3] === null) {
+        detail += ", typical time unknown";
+      } else {
+        detail += ", typically after " + years(move[3]) + " in role" +
+          (move[5] ? " (estimate)" : "");
+      }
       item.appendChild(document.createTextNode(detail + ")"));
       list.appendChild(item);
     });
-    var summary = hops.length + (hops.length === 1 ? " step" : " steps");
-    if (total) { summary += ", typically " + (known ? "" : "at least ") + years(total); }
+    // As pmladder path: one unknown time makes the total unknown.
+    var summary = hops.length + (hops.length === 1 ? " step" : " steps") + ", ";
+    summary += known ? "typically " + years(total) + (estimated ? ", estimate" : "")
+      : "typical time unknown";
     status.textContent = "Route: " + from + " \u2192 " + to + " (" + summary +
       "). Open a step to see what it asks of you.";
-    status.setAttribute("data-typical-years", String(total));
-    status.setAttribute("data-years-known", String(known));
+    status.setAttribute("data-typical-years", known ? String(total) : "");
   }
 
   document.getElementById("search-form").addEventListener("submit", showSearch);
