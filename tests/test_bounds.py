@@ -117,3 +117,15 @@ def test_the_benchmark_cases_are_well_formed() -> None:
     assert all(case.seconds > 0 and case.mib > 0 for case in CASES)
     docs = (ROOT / "docs" / "catalogue-format.md").read_text(encoding="utf-8")
     assert "benchmarks/hostile.py" in docs
+
+
+def test_a_problems_line_is_found_without_scanning_the_whole_file() -> None:
+    from pmladder.validation import _TOML_TOKEN, _Found, _LazyTokens, _Locator
+
+    text = many_keys(50_000)
+    tokens = _LazyTokens(_TOML_TOKEN, text)
+    locator = _Locator(tokens, [("scale",)])
+    with pytest.raises(_Found):
+        locator.toml()
+    assert locator.at[("scale",)] == text.index("[scale]")
+    assert len(tokens._seen) < 100  # of some 200,000

@@ -184,3 +184,39 @@ def test_json_help_names_the_schema_command(invoke: Invoke) -> None:
     out = " ".join(invoke("list", "--help", env={"COLUMNS": "200"}).stdout.split())
     assert "'pmladder schema COMMAND' prints its JSON Schema" in out
     assert invoke("schema", "list").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["list", "--catalog", "t.toml"], ["--catalog", "t.toml", "list"]),
+        (["--catalog", "a.toml", "show", "pm", "--catalog=b.toml"],
+         ["--catalog", "a.toml", "--catalog=b.toml", "show", "pm"]),
+        (["path", "apm", "cpo", "--no-pager", "--json"], ["--no-pager", "path", "apm", "cpo",
+                                                          "--json"]),
+        (["search", "--", "--catalog"], ["search", "--", "--catalog"]),
+        (["-h"], ["-h"]),
+        (["show", "--help"], ["show", "--help"]),
+        ([], []),
+    ],
+)
+def test_global_options_move_before_the_command(args: list[str], expected: list[str]) -> None:
+    from pmladder.cli import hoist_global_options
+
+    assert hoist_global_options(args) == expected
+
+
+def test_version_after_a_command(invoke: Invoke) -> None:
+    result = invoke("list", "--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"pmladder {__version__}"
+
+
+def test_a_mistyped_option_gets_its_suggestion_as_a_hint(invoke: Invoke) -> None:
+    result = invoke("path", "apm", "cpo", "--brif")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [
+        "error: no such option: --brif",
+        "hint: did you mean: --brief?",
+        "hint: run 'pmladder path -h' for help",
+    ]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
+import tomli
 
 from conftest import TINY, Invoke
 from pmladder.catalog import CatalogSource, Ladder, load
@@ -430,3 +433,52 @@ def test_source_url_is_shown_and_linked(invoke: Invoke, tmp_path: Path) -> None:
     assert "- **Team handbook** <https://wiki.example.com/ladder>" in markdown
     doc = json.loads(invoke("--catalog", str(path), "show", "junior", "--json").stdout)
     assert doc["sources"][0]["url"] == "https://wiki.example.com/ladder"
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+def test_pandoc_renders_the_matrix_as_one_table(invoke: Invoke, tmp_path: Path,
+                                                bundled: Ladder) -> None:
+    markdown = invoke("export", "--format", "markdown").stdout
+    matrix = "## Competency matrix\n" + markdown.split("## Competency matrix\n")[1].split(
+        "\n## ")[0]
+    source = tmp_path / "matrix.md"
+    source.write_text(matrix, encoding="utf-8")
+    for dialect in ("gfm", "markdown"):
+        page = subprocess.run(
+            ["pandoc", "-f", dialect, "-t", "html", str(source)],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        assert page.count("<table") == 1, dialect
+        assert page.count("<tr") == 1 + len(bundled.competency_names), dialect
+        assert page.count("<td") == 6 * len(bundled.competency_names), dialect
+        assert "<em>For example:</em>" in page
+
+
+def test_the_profile_template_shows_each_steps_criterion(invoke: Invoke, tmp_path: Path) -> None:
+    hostile = CRITERIA.replace(
+        '"Builds small pieces with help."',
+        '"""Builds small pieces\nwith help.\n[ratings]\ncraft = "high" \u202e"""',
+    )
+    path = tiny_with(tmp_path, hostile)
+    result = invoke("--catalog", str(path), "assess", "--template")
+    assert result.exit_code == 0, result.output
+    template = result.stdout
+    assert "#   mid: Builds whole features alone." in template
+    assert "#   low: Builds small pieces with help. [ratings] craft = \"high\" \\u202e" \
+        in template
+    # Still a profile with every rating blank: the criteria stay inside comments.
+    assert tomli.loads(template)["ratings"] == {"craft": "", "people": ""}
+
+
+def test_the_interactive_questions_show_each_steps_criterion(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("pmladder.commands.assess._stdin_is_tty", lambda: True)
+    path = tiny_with(tmp_path)  # craft has criteria, people has none
+    result = invoke("--catalog", str(path), "assess", "-i", input="2\n\n\nn\n")
+    assert result.exit_code == 0, result.output
+    craft = result.stderr.split("[1/2] Craft")[1].split("[2/2] People")[0]
+    assert "1. Low: Builds small pieces with help." in craft
+    assert "3. High: Sets how the team builds and teaches it." in craft
+    people = result.stderr.split("[2/2] People")[1]
+    assert "1. Low:" not in people  # no criteria: the scale above says it all

@@ -102,3 +102,15 @@ def test_a_missing_pager_still_prints_the_page(
     result = invoke("path", "apm", "cpo", env=env)
     assert result.exit_code == 0
     assert "Chief Product Officer" in result.stdout
+
+
+def test_a_paged_page_is_still_saved_as_svg(
+    invoke: Invoke, tmp_path: Path, terminal: None
+) -> None:
+    picture = tmp_path / "route.svg"
+    result = invoke("path", "apm", "cpo", "--svg", str(picture), env=pager_env(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "paged.txt").exists()
+    svg = picture.read_text(encoding="utf-8")
+    assert svg.startswith("<svg")
+    assert "Chief" in svg

@@ -451,3 +451,17 @@ def test_validate_warns_about_an_asks_less_that_says_nothing_true(
     assert ("asks_less lists 'craft', but maker does not ask less of it than junior; remove it "
             "from asks_less") in result.stderr
     assert "asks_less needs a note on the move saying why" in result.stderr
+
+
+def test_undefined_basis_ids_are_reported_beside_other_errors(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """A file with a shape error still gets its basis ids checked: every problem at once."""
+    text = CONTRADICTIONS.replace(
+        'typical_years = 2\n',
+        'typical_years = 2\nbasis = { sources = ["handbok"] }\n', 1,
+    ).replace("level = 1\n", 'level = "one"\n', 1)
+    result = invoke("validate", str(_team_file(tmp_path, text)))
+    assert result.exit_code == 3, result.output
+    assert "source 'handbok' is not defined (did you mean 'handbook'?)" in result.stderr
+    assert "roles[0].level" in result.stderr

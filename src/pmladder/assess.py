@@ -817,6 +817,13 @@ def profile_text(
     for comp in catalog.competencies:
         out.append("")
         out.extend(_comment(f"{comp.name}: {comp.description}"))
+        # What each step means for this competency, so a person rates against it.
+        for step in steps:
+            criterion = comp.criteria.get(step.id)
+            if criterion is not None:
+                lines = textwrap.wrap(_comment_text(f"{step.id}: {criterion.text}"), width=74,
+                                      subsequent_indent="    ", break_on_hyphens=False)
+                out.extend(f"#   {line}".rstrip() for line in lines)
         value = "" if ratings is None else ratings.get(comp.id) or NONE
         out.append(f"{comp.id} = {_toml_string(value)}")
     return "\n".join(out) + "\n"

@@ -65,12 +65,22 @@ def report(error: PmladderError, command: str | None = None) -> None:
 def report_usage(error: Exception, command_path: str) -> None:
     """Print a usage error found while parsing the command line (Typer's own
     errors: unknown option, missing argument...) in pmladder's style."""
+    import re
+
     message = getattr(error, "format_message", lambda: str(error))()
     message = message.strip().rstrip(".")
+    hints = []
+    # Click appends its suggestions to the message; pmladder gives them a hint line.
+    found = re.fullmatch(r"(.*?)\s*(?:\(Possible options: (.*)\)|Did you mean (\S+)\?)",
+                         message, flags=re.S)
+    if found:
+        message = found.group(1).rstrip(".")
+        hints.append(f"did you mean: {found.group(2) or found.group(3)}?")
     # Typer's messages are sentences; pmladder's lines start in lower case.
     if len(message) > 1 and message[0].isupper() and message[1].islower():
         message = message[0].lower() + message[1:]
-    common.write_error([f"error: {message}", f"hint: run '{command_path} -h' for help"])
+    hints.append(f"run '{command_path} -h' for help")
+    common.write_error([f"error: {message}", *(f"hint: {h}" for h in hints)])
 
 
 GLOBAL_OPTIONS = {"--catalog": True, "--no-pager": False, "--version": False}

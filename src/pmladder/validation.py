@@ -203,11 +203,36 @@ _Token = tuple[str, str, int]
 
 
 def _tokens(pattern: str, text: str) -> list[_Token]:
-    out: list[_Token] = []
-    for match in re.finditer(pattern, text, re.S):
-        kind = match.lastgroup or ""
-        out.append((kind, match.group(kind), match.start(kind)))
-    return out
+    return list(_LazyTokens(pattern, text).rest())
+
+
+class _LazyTokens:
+    """The tokens of a document, scanned only as far as they are asked for.
+
+    Finding the line of a problem near the top of a 10 MB file then costs a
+    few tokens, not millions.
+    """
+
+    def __init__(self, pattern: str, text: str) -> None:
+        self._source = re.finditer(pattern, text, re.S)
+        self._seen: list[_Token] = []
+
+    def has(self, i: int) -> bool:
+        """Whether there is an ``i``-th token (scanning up to it if needed)."""
+        while len(self._seen) <= i:
+            match = next(self._source, None)
+            if match is None:
+                return False
+            kind = match.lastgroup or ""
+            self._seen.append((kind, match.group(kind), match.start(kind)))
+        return True
+
+    def __getitem__(self, i: int) -> _Token:
+        return self._seen[i]
+
+    def rest(self) -> list[_Token]:
+        self.has(1 << 62)
+        return self._seen
 
 
 def _key_text(token: str) -> str:
@@ -224,15 +249,23 @@ def _key_text(token: str) -> str:
     return token
 
 
-class _Locator:
-    """Maps each value of a valid TOML or JSON document to the offset it starts at."""
+class _Found(Exception):
+    """Every value asked for has been located: stop scanning."""
 
-    def __init__(self, tokens: list[_Token]) -> None:
+
+class _Locator:
+    """Maps each value of a valid TOML or JSON document to the offset it starts at.
+
+    With ``wanted``, scanning stops as soon as each of those values is found.
+    """
+
+    def __init__(self, tokens: _LazyTokens, wanted: Iterable[Loc] | None = None) -> None:
         self.toks = tokens
         self.at: dict[Loc, int] = {}
+        self.wanted = None if wanted is None else set(wanted)
 
     def _tok(self, i: int) -> _Token:
-        return self.toks[i] if i < len(self.toks) else ("end", "", -1)
+        return self.toks[i] if self.toks.has(i) else ("end", "", -1)
 
     def _skip_newlines(self, i: int) -> int:
         while self._tok(i)[0] == "nl":
@@ -240,7 +273,13 @@ class _Locator:
         return i
 
     def _mark(self, loc: Loc, at: int) -> None:
-        self.at.setdefault(loc, at)
+        if loc in self.at:
+            return
+        self.at[loc] = at
+        if self.wanted is not None:
+            self.wanted.discard(loc)
+            if not self.wanted:
+                raise _Found
 
     # -- TOML ------------------------------------------------------------
 
@@ -269,7 +308,7 @@ class _Locator:
             return out
 
         i = 0
-        while i < len(self.toks):
+        while self.toks.has(i):
             kind, value, at = self.toks[i]
             if kind == "nl":
                 i += 1
@@ -289,7 +328,7 @@ class _Locator:
                         table = path
                     for k in range(1, len(table) + 1):
                         self._mark(table[:k], at)
-                while i < len(self.toks) and self.toks[i][0] != "nl":
+                while self.toks.has(i) and self.toks[i][0] != "nl":
                     i += 1
                 continue
             parts, j = self._key(i)
@@ -398,16 +437,19 @@ class ValueLines:
         return None
 
 
-def value_lines(text: str, fmt: str = "toml") -> ValueLines:
+def value_lines(text: str, fmt: str = "toml", wanted: Iterable[Loc] | None = None) -> ValueLines:
     """The line of every key and list item of a valid TOML or JSON document.
 
-    A document too deeply nested to scan gives no lines at all.
+    With ``wanted``, only as much of the document is scanned as it takes to
+    find each of those values (all of it when one is not in the file).  A
+    document too deeply nested to scan gives no lines at all.
     """
+    locator = _Locator(_LazyTokens(_JSON_TOKEN if fmt == "json" else _TOML_TOKEN, text),
+                       wanted)
     try:
-        if fmt == "json":
-            offsets = _Locator(_tokens(_JSON_TOKEN, text)).json()
-        else:
-            offsets = _Locator(_tokens(_TOML_TOKEN, text)).toml()
+        offsets = locator.json() if fmt == "json" else locator.toml()
+    except _Found:
+        offsets = locator.at
     except RecursionError:
         offsets = {}
     return ValueLines(text, offsets)
@@ -438,11 +480,11 @@ def validate_data(
         bad = [tuple(err["loc"]) for err in errors]
         facts = _Facts.salvage(data, bad)
         located += _cross_check(facts)
-        located += _claim_references(_Raw(data, bad), facts)
+        located += _claim_references(_claim_ids_raw(_Raw(data, bad)), facts)
     else:
         facts = _Facts.of(catalog)
         located = _cross_check(facts)
-        located += _claim_references(_Raw(data, ()), facts)
+        located += _claim_references(_claim_ids(catalog), facts)
         if not any(problem.severity == "error" for _, problem in located):
             located += _consistency(catalog)
     problems = _finish(located, text, fmt)
@@ -455,7 +497,7 @@ def check_catalog(catalog: Catalog) -> list[Problem]:
     """Cross-check a catalogue whose shape is valid; return every problem, linear in its size."""
     facts = _Facts.of(catalog)
     located = _cross_check(facts)
-    located += _claim_references(_Raw(catalog.model_dump(exclude_none=True), ()), facts)
+    located += _claim_references(_claim_ids(catalog), facts)
     if not any(problem.severity == "error" for _, problem in located):
         located += _consistency(catalog)
     return [problem for _, problem in located]
@@ -467,7 +509,7 @@ _Located = tuple[Loc, Problem]
 def _finish(located: Iterable[_Located], text: str | None, fmt: str) -> list[Problem]:
     """Give each problem its line, and order them as they appear in the file."""
     found = list(located)
-    lines = value_lines(text, fmt) if text and found else None
+    lines = value_lines(text, fmt, [loc for loc, _ in found]) if text and found else None
     out = []
     for loc, problem in found:
         line = problem.line
@@ -1084,32 +1126,64 @@ def _cross_check(facts: _Facts) -> list[_Located]:
 
 
 
-def _claim_references(raw: _Raw, facts: _Facts) -> list[_Located]:
-    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
-    problems: list[_Located] = []
-    sources = None if facts.sources is None else {s for _, s in facts.sources}
-    competencies = None if facts.competencies is None else {c for _, c in facts.competencies}
+_ClaimIds = Iterable[tuple[Loc, str | None, str, list[tuple[int, str]]]]
+"""(where the list is, role id, "source" or "competency", the ids in it)."""
 
-    def check(loc: Loc, known: set[str] | None, kind: str, under: str, role: str | None) -> None:
-        if known is None:
-            return
-        for k, value in raw.texts(loc):
-            if value not in known:
-                where: Loc = (*loc, k)
-                problems.append((where, Problem(
-                    f"{kind} {value!r} is not defined{_closest(value, known)}; add it under "
-                    f"{under} or fix the id", location=loc_path(where), role=role)))
 
+def _claim_ids_raw(raw: _Raw) -> _ClaimIds:
+    """The ids a catalogue's claims refer to, read from data that did not validate."""
     for i in range(raw.count(("roles",))):
         here: Loc = ("roles", i)
         role = raw.text((*here, "id"))
-        check((*here, "experience_years_basis", "sources"), sources, "source", "[[sources]]",
-              role)
+        loc: Loc = (*here, "experience_years_basis", "sources")
+        yield loc, role, "source", raw.texts(loc)
         for j in range(raw.count((*here, "moves"))):
             move: Loc = (*here, "moves", j)
             for key in ("basis", "typical_years_basis"):
-                check((*move, key, "sources"), sources, "source", "[[sources]]", role)
-            check((*move, "asks_less"), competencies, "competency", "[[competencies]]", role)
+                loc = (*move, key, "sources")
+                yield loc, role, "source", raw.texts(loc)
+            loc = (*move, "asks_less")
+            yield loc, role, "competency", raw.texts(loc)
+
+
+def _claim_ids(catalog: Catalog) -> _ClaimIds:
+    """The ids a valid catalogue's claims refer to, read from its models."""
+    for i, role in enumerate(catalog.roles):
+        here: Loc = ("roles", i)
+        if role.experience_years_basis is not None and role.experience_years_basis.sources:
+            yield ((*here, "experience_years_basis", "sources"), role.id, "source",
+                   list(enumerate(role.experience_years_basis.sources)))
+        for j, move in enumerate(role.moves):
+            for key, basis in (("basis", move.basis),
+                               ("typical_years_basis", move.typical_years_basis)):
+                if basis is not None and basis.sources:
+                    yield ((*here, "moves", j, key, "sources"), role.id, "source",
+                           list(enumerate(basis.sources)))
+            if move.asks_less:
+                yield ((*here, "moves", j, "asks_less"), role.id, "competency",
+                       list(enumerate(move.asks_less)))
+
+
+def _claim_references(claims: _ClaimIds, facts: _Facts) -> list[_Located]:
+    """The source ids in every ``basis`` and the competency ids in every ``asks_less``."""
+    problems: list[_Located] = []
+    known: dict[str, set[str] | None] = {
+        "source": None if facts.sources is None else {s for _, s in facts.sources},
+        "competency": (
+            None if facts.competencies is None else {c for _, c in facts.competencies}
+        ),
+    }
+    under = {"source": "[[sources]]", "competency": "[[competencies]]"}
+    for loc, role, kind, values in claims:
+        ids = known[kind]
+        if ids is None:
+            continue
+        for k, value in values:
+            if value not in ids:
+                where: Loc = (*loc, k)
+                problems.append((where, Problem(
+                    f"{kind} {value!r} is not defined{_closest(value, ids)}; add it under "
+                    f"{under[kind]} or fix the id", location=loc_path(where), role=role)))
     return problems
 
 

@@ -210,6 +210,7 @@ def _keep_partial(ladder: Ladder, answers: list[tuple[str, str | None]],
 
 
 def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
+    from rich.table import Table
     from rich.text import Text
 
     from ..assess import parse_answer
@@ -223,6 +224,17 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
         err.print(Text.assemble((f"[{number}/{len(competencies)}] ", "dim"),
                                 text(comp.name, "bold")))
         err.print(text(comp.description, "dim"))
+        # What each step means for this competency: the answer is a step, so show them.
+        described = [(n, step, comp.criteria.get(step.id)) for n, step in enumerate(steps, 1)]
+        if any(criterion is not None for _, _, criterion in described):
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, justify="right")
+            grid.add_column()
+            for n, step, criterion in described:
+                grid.add_row(f"  {n}.", Text.assemble(
+                    text(step.name, "bold"), ": ",
+                    text(criterion.text if criterion else step.description)))
+            err.print(grid)
         while True:
             answer = typer.prompt(f"Your level (1-{len(steps)}, blank to skip)", default="",
                                   show_default=False, err=True)

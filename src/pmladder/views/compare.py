@@ -27,7 +27,17 @@ from ..compare import Comparison, CompetencyRow, RoleFacts, RouteSummary
 from ..ladder import Rating, level_label
 from ..models import Basis
 from .jsonout import envelope
-from .tables import ESTIMATE, KIND_LABEL, UNRATED, Heading, estimated, legend, source_line, years
+from .tables import (
+    ESTIMATE,
+    KIND_LABEL,
+    UNRATED,
+    Heading,
+    Packed,
+    estimated,
+    legend,
+    source_line,
+    years,
+)
 from .terminal import text
 
 MIN_FACT_COLUMN = 18
@@ -282,8 +292,9 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
     if missing:
         grid.add_row(Text("no route", style="bold"), missing)
     yield grid
-    kinds = "   ".join(f"{KIND_ARROW[k]} {KIND_LABEL[k]}" for k in KIND_ARROW)
-    yield Text(kinds, style="dim")
+    # Each arrow stays beside its word when the legend wraps.
+    yield Packed([Text(f"{KIND_ARROW[k]} {KIND_LABEL[k]}", style="dim") for k in KIND_ARROW],
+                 separator="   ")
     found = [r for r in comparison.routes if r.found]
     if found:
         yield Text(

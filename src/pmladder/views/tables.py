@@ -296,7 +296,7 @@ def _proficiency(rank: int, steps: int, name: str) -> Text:
 
 
 def _leads_to(items: Sequence[MoveView]) -> Text:
-    """``pm (promotion, ~2y), pmm (lateral)`` on one wrapping line."""
+    """``pm (promotion, ~2y, estimate), pmm (lateral)`` on one wrapping line."""
     out = Text()
     for i, m in enumerate(items):
         if i:
@@ -305,6 +305,8 @@ def _leads_to(items: Sequence[MoveView]) -> Text:
         detail = KIND_LABEL[m.kind]
         if m.typical_years is not None:
             detail += f", ~{m.typical_years:g}y"
+        if estimated(m.basis) or estimated(m.typical_years_basis):
+            detail += f", {ESTIMATE}"
         out.append(f" ({detail})", style="dim")
     return out
 
@@ -331,6 +333,9 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
     yield head
     yield Padding(text(role.summary), (1, 0, 0, 0))
     if brief:
+        if any(estimated(m.basis) or estimated(m.typical_years_basis) for m in role.moves):
+            yield Text()
+            yield legend(where=False)
         return
     yield _heading("\nResponsibilities")
     yield _bullets(role.responsibilities)
@@ -610,13 +615,30 @@ def _step(step: Step) -> Iterator[RenderableType]:
     yield Text()
 
 
-def _labelled(label: str, value: str) -> Table:
-    """``Label: value``, only the label bold, wrapped lines hanging under the value."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column()
-    grid.add_row(f"{label}:", text(value))
-    return grid
+class _Labelled:
+    """``Label: value``, only the label bold, wrapped lines hanging under the
+    value; on a narrow terminal the value goes under the label, indented."""
+
+    def __init__(self, label: str, value: str) -> None:
+        self.label = label
+        self.value = value
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        if options.max_width < NARROW:
+            yield Text(f"{self.label}:", style="bold")
+            yield Padding(text(self.value), (0, 0, 0, 2))
+            return
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column()
+        grid.add_row(f"{self.label}:", text(self.value))
+        yield grid
+
+
+def _labelled(label: str, value: str) -> _Labelled:
+    return _Labelled(label, value)
 
 
 def _from_to(label: str, before: Text, after: Text) -> Iterator[RenderableType]:
@@ -665,8 +687,9 @@ class Packed:
     """Pieces of text on as few lines as the width allows, breaking only between
     pieces (a piece wider than a line wraps between its words)."""
 
-    def __init__(self, pieces: Sequence[Text]) -> None:
+    def __init__(self, pieces: Sequence[Text], separator: str = " ") -> None:
         self.pieces = pieces
+        self.separator = separator
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
@@ -674,11 +697,11 @@ class Packed:
         width = options.max_width
         line = Text()
         for piece in self.pieces:
-            if line.cell_len and line.cell_len + 1 + piece.cell_len > width:
+            if line.cell_len and line.cell_len + len(self.separator) + piece.cell_len > width:
                 yield line
                 line = Text()
             if line.cell_len:
-                line.append(" ")
+                line.append(self.separator)
             line.append_text(piece)
         yield line
 
@@ -740,6 +763,9 @@ def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterat
         return
     yield from _route_summary(ladder, route, brief or len(route.steps) > 1)
     if brief:
+        if route.years_estimated:
+            yield Text()
+            yield legend()
         return
     yield Text()
     for step in route.steps:
