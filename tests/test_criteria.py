@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import tomli
 
-from conftest import TINY, Invoke
+from conftest import TINY, Invoke, require_tool
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
 from pmladder.matrix import competency_matrix
@@ -435,9 +434,9 @@ def test_source_url_is_shown_and_linked(invoke: Invoke, tmp_path: Path) -> None:
     assert doc["sources"][0]["url"] == "https://wiki.example.com/ladder"
 
 
-@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
 def test_pandoc_renders_the_matrix_as_one_table(invoke: Invoke, tmp_path: Path,
                                                 bundled: Ladder) -> None:
+    require_tool("pandoc", "pandoc")
     markdown = invoke("export", "--format", "markdown").stdout
     matrix = "## Competency matrix\n" + markdown.split("## Competency matrix\n")[1].split(
         "\n## ")[0]
@@ -482,3 +481,12 @@ def test_the_interactive_questions_show_each_steps_criterion(
     assert "3. High: Sets how the team builds and teaches it." in craft
     people = result.stderr.split("[2/2] People")[1]
     assert "1. Low:" not in people  # no criteria: the scale above says it all
+
+
+def test_the_brief_path_leaves_criteria_out(invoke: Invoke, bundled: Ladder) -> None:
+    full = flat(invoke("path", "apm", "cpo").stdout)
+    brief = invoke("path", "apm", "cpo", "--brief")
+    assert brief.exit_code == 0, brief.output
+    every = [c.text for c in bundled.criteria.values()]
+    assert any(flat(text) in full for text in every)
+    assert not any(flat(text)[:40] in flat(brief.stdout) for text in every)

@@ -54,10 +54,10 @@ def diff_json(invoke: Invoke, *args: str, options: tuple[str, ...] = ()) -> dict
 
 def test_same_catalogue_exits_0(invoke: Invoke, tmp_path: Path) -> None:
     copy = write(tmp_path, bundled_data())
-    result = invoke("diff", "bundled", str(copy))
+    result = invoke("diff", ":bundled", str(copy))
     assert result.exit_code == 0, result.output
     assert "no changes for the people on the ladder" in result.stdout
-    doc = diff_json(invoke, "bundled", str(copy))
+    doc = diff_json(invoke, ":bundled", str(copy))
     assert doc["same"] is True
     assert doc["routes"]["total"] == 0
 
@@ -65,7 +65,7 @@ def test_same_catalogue_exits_0(invoke: Invoke, tmp_path: Path) -> None:
 def test_reports_exactly_the_edits_and_the_routes_they_alter(
     invoke: Invoke, edited: Path
 ) -> None:
-    doc = diff_json(invoke, "bundled", str(edited))
+    doc = diff_json(invoke, ":bundled", str(edited))
     assert [r["id"] for r in doc["roles_removed"]] == ["growth-pm"]
     assert doc["roles_removed"][0]["moves_in"] == ["pm"]
     assert doc["renamed"] == [{"id": "pm", "before": "Product Manager",
@@ -119,14 +119,14 @@ def test_every_changed_route_agrees_with_path(invoke: Invoke, tmp_path: Path) ->
 
 
 def test_text_and_markdown_say_the_same(invoke: Invoke, edited: Path) -> None:
-    result = invoke("diff", "bundled", str(edited))
+    result = invoke("diff", ":bundled", str(edited))
     assert result.exit_code == 1, result.output
     for title in ("Roles removed", "Roles renamed", "Moves", "Competency ratings",
                   "Routes that changed"):
         assert title in result.stdout
     assert "Responsibilities" not in result.stdout
     assert "Product Manager II" in result.stdout
-    md = invoke("diff", "bundled", str(edited), "--format", "markdown")
+    md = invoke("diff", ":bundled", str(edited), "--format", "markdown")
     assert md.exit_code == 1
     assert md.stdout.startswith("### Ladder changes: bundled catalogue → ")
     assert "| senior-pm | Strategy and vision | rose | Advanced | Expert |" in md.stdout
@@ -135,12 +135,12 @@ def test_text_and_markdown_say_the_same(invoke: Invoke, edited: Path) -> None:
 
 
 def test_new_defaults_to_the_active_catalogue(invoke: Invoke, edited: Path) -> None:
-    doc = diff_json(invoke, "bundled", options=("--catalog", str(edited)))
+    doc = diff_json(invoke, ":bundled", options=("--catalog", str(edited)))
     assert doc["new"]["file"] == str(edited)
     assert doc["catalog"] == doc["new"]
     assert doc["old"] == {"name": "Product management career ladder", "file": None}
     assert doc["renamed"][0]["after"] == "Product Manager II"
-    backwards = diff_json(invoke, str(edited), "bundled")
+    backwards = diff_json(invoke, str(edited), ":bundled")
     assert [r["id"] for r in backwards["roles_added"]] == ["growth-pm"]
     assert [m["change"] for m in backwards["moves"]] == ["removed"]
     assert backwards["ratings"][0]["change"] == "fell"
@@ -196,7 +196,7 @@ def test_long_lists_are_capped_with_and_n_more(tmp_path: Path) -> None:
 
 def test_invalid_catalogue_is_reported_as_validate_would(invoke: Invoke) -> None:
     bad = ROOT / "tests" / "data" / "bad" / "many-mistakes.toml"
-    result = invoke("diff", "bundled", str(bad))
+    result = invoke("diff", ":bundled", str(bad))
     assert result.exit_code == 3
     validate = invoke("validate", str(bad))
     problems = [line for line in validate.stderr.splitlines() if ": error: " in line]
@@ -204,28 +204,28 @@ def test_invalid_catalogue_is_reported_as_validate_would(invoke: Invoke) -> None
     for line in problems:
         assert line in result.stderr
     assert "Traceback" not in result.output
-    missing = invoke("diff", "bundled", "no-such-file.toml")
+    missing = invoke("diff", ":bundled", "no-such-file.toml")
     assert missing.exit_code == 3
     assert "no-such-file.toml" in missing.stderr
 
 
 def test_usage_errors_exit_2(invoke: Invoke, edited: Path) -> None:
-    both = invoke("diff", "bundled", str(edited), "--json", "--format", "markdown")
+    both = invoke("diff", ":bundled", str(edited), "--json", "--format", "markdown")
     assert both.exit_code == 2
     assert "choose one" in both.stderr
     assert invoke("diff").exit_code == 2
-    assert invoke("diff", "bundled", str(edited), "--format", "html").exit_code == 2
+    assert invoke("diff", ":bundled", str(edited), "--format", "html").exit_code == 2
 
 
 def test_catalogue_text_is_inert(invoke: Invoke, tmp_path: Path) -> None:
     data = bundled_data()
     next(r for r in data["roles"] if r["id"] == "pm")["title"] = "[bold]PM[/bold] \x1b[2J | *x*"
     after = write(tmp_path, data)
-    result = invoke("diff", "bundled", str(after), env={"COLUMNS": "200"})
+    result = invoke("diff", ":bundled", str(after), env={"COLUMNS": "200"})
     assert result.exit_code == 1
     assert "[bold]PM[/bold] \\x1b[2J | *x*" in result.stdout
     assert "\x1b" not in result.stdout
-    md = invoke("diff", "bundled", str(after), "--format", "markdown").stdout
+    md = invoke("diff", ":bundled", str(after), "--format", "markdown").stdout
     assert "\\[bold\\]PM\\[/bold\\] \\x1b\\[2J \\| \\*x\\*" in md
 
 
@@ -264,7 +264,7 @@ def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: lis
 
 
 def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited: Path) -> None:
-    result = invoke("diff", "bundled", str(edited), env={"COLUMNS": "40"})
+    result = invoke("diff", ":bundled", str(edited), env={"COLUMNS": "40"})
     assert result.exit_code == 1, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
     for whole in ("growth-pm", "technical-pm", "Strategy and vision", "Product Manager II"):
@@ -275,10 +275,18 @@ def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited:
 
 def test_readme_example_is_what_diff_prints(invoke: Invoke, edited: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = readme.index("`pmladder diff bundled ours.toml` prints one table per kind of change:")
+    start = readme.index("`pmladder diff :bundled ours.toml` prints one table per kind of change:")
     block = readme[readme.index("```text\n", start) + 8:]
     block = block[:block.index("```\n")]
     Path("ours.toml").write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
-    result = invoke("diff", "bundled", "ours.toml", env={"COLUMNS": "80"})
+    result = invoke("diff", ":bundled", "ours.toml", env={"COLUMNS": "80"})
     assert result.exit_code == 1, result.output
     assert [line.rstrip() for line in result.stdout.splitlines()] == block.splitlines()
+
+
+def test_bundled_is_named_as_everywhere_else(invoke: Invoke) -> None:
+    """`:bundled` names the bundled catalogue, as --catalog and validate take it."""
+    assert invoke("diff", ":bundled", ":bundled").exit_code == 0
+    plain = invoke("diff", "bundled", ":bundled")
+    assert plain.exit_code == 2
+    assert "write :bundled for the bundled catalogue" in plain.stderr

@@ -94,8 +94,8 @@ def test_mermaid_structure(bundled: Ladder) -> None:
     edges = [line for line in out if re.match(r"\s+r\d+ (-->|-\.->|==>)\|", line)]
     assert len(edges) == moves
     assert sum(1 for line in out if line.strip().startswith("linkStyle ")) == moves
-    assert any("==>|\"into management ~3y\"|" in line for line in edges)
-    assert any("-.->|\"lateral ~2y\"|" in line for line in edges)
+    assert any("==>|\"into management ~3y est.\"|" in line for line in edges)
+    assert any("-.->|\"lateral ~2y est.\"|" in line for line in edges)
     assert f"linkStyle 0 stroke:{COLOURS['promotion']}" in text
 
 
@@ -284,12 +284,12 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
         assert tip.text
         kinds[tip.text] = (path.get("stroke"), path.get("stroke-dasharray"),
                            path.get("marker-start"))
-    assert kinds["senior-pm → group-pm: into management ~3y"][0] == COLOURS["management"]
+    assert kinds["senior-pm → group-pm: into management ~3y est."][0] == COLOURS["management"]
     lateral = next(v for k, v in kinds.items() if k.startswith("pm → product-owner"))
     assert lateral[0] == COLOURS["lateral"]
     assert lateral[1]
     assert lateral[2] == "url(#start-lateral)"  # PM <-> PO is one double-headed arrow
-    spec = kinds["pm → data-pm: specialisation ~1y"]
+    spec = kinds["pm → data-pm: specialisation ~1y est."]
     assert spec[0] == COLOURS["specialisation"]
     assert spec[1]
     # One arrow per move, with a double-headed arrow standing for two.
@@ -359,3 +359,20 @@ def test_docs_picture_is_current(bundled: Ladder) -> None:
         "docs/ladder.svg is out of date: run "
         "'pmladder export --format svg --output docs/ladder.svg --force'"
     )
+
+
+def test_estimated_moves_are_marked_in_every_picture(bundled: Ladder) -> None:
+    """A move or time that is the catalogue's estimate says so on the picture, too."""
+    estimated = {
+        (role.id, move.to)
+        for role in bundled.catalog.roles
+        for move in role.moves
+        if (move.basis and move.basis.is_estimate)
+        or (move.typical_years_basis and move.typical_years_basis.is_estimate)
+    }
+    assert estimated  # the bundled catalogue has estimates to mark
+    edges = layout(bundled).edges
+    assert {(e.source, e.target) for e in edges if e.estimate} == estimated
+    assert " est.\"|" in pictures.mermaid(bundled)
+    assert " est." in pictures.dot(bundled)
+    assert "est. marks the catalogue's estimate" in pictures.svg(bundled)

@@ -465,3 +465,14 @@ def test_undefined_basis_ids_are_reported_beside_other_errors(
     assert result.exit_code == 3, result.output
     assert "source 'handbok' is not defined (did you mean 'handbook'?)" in result.stderr
     assert "roles[0].level" in result.stderr
+
+
+def test_path_marks_both_experience_figures_it_compares(invoke: Invoke) -> None:
+    out = invoke("path", "pm", "senior-pm", env={"COLUMNS": "200"}).stdout
+    experience = out.split("Experience")[1].split("marks the catalogue's own")[0]
+    assert "(typically 2+ years, estimate)" in experience
+    assert "(typically 5+ years, estimate)" in experience
+    gap = json.loads(invoke("path", "pm", "senior-pm", "--json").stdout)["steps"][0]["gap"]
+    assert gap["experience_years"] == [2, 5]
+    assert gap["experience_years_before_basis"]["estimate"]
+    assert gap["experience_years_basis"]["estimate"]

@@ -109,6 +109,8 @@ class Gap(NamedTuple):
     experience_years: tuple[float | None, float | None] | None
     #: Where the second role's experience figure comes from, when it is given.
     experience_years_basis: Basis | None
+    #: Where the first role's experience figure comes from, when it is given.
+    experience_years_before_basis: Basis | None
     #: In a self-assessment's route: competencies the next role asks that the
     #: person already meets (``before`` is the person's own step). Empty in ``path``.
     met: tuple[Change, ...] = ()
@@ -416,6 +418,9 @@ def gap(
         ),
         experience_years=years,
         experience_years_basis=after.experience_years_basis if years is not None else None,
+        experience_years_before_basis=(
+            before.experience_years_basis if years is not None else None
+        ),
     )
 
 

@@ -175,6 +175,7 @@ GAP = obj(
         "[before, after] typical minimum years when they change, else null.",
     ),
     experience_years_basis=BASIS,
+    experience_years_before_basis=BASIS,
 )
 
 STEP = obj(

@@ -12,10 +12,6 @@ from . import common
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
-BUNDLED_NAME = "bundled"
-"""The name that stands for the bundled catalogue (write ./bundled for a file of that name)."""
-
-
 class Format(StrEnum):
     text = "text"
     markdown = "markdown"
@@ -24,10 +20,16 @@ class Format(StrEnum):
 def _load(name: str) -> Ladder:
     from pathlib import Path
 
-    from ..catalog import CatalogSource, load
+    from ..catalog import BUNDLED_CHOICE, CatalogSource, load
 
-    if name == BUNDLED_NAME:
+    # The same name as --catalog :bundled and validate :bundled take.
+    if name == BUNDLED_CHOICE:
         return load(CatalogSource(None))
+    if name == BUNDLED_CHOICE.lstrip(":") and not Path(name).exists():
+        from ..errors import UsageError
+
+        raise UsageError(f"no file named {name!r}",
+                         hints=[f"write {BUNDLED_CHOICE} for the bundled catalogue"])
     return load(CatalogSource(Path(name), "argument"))
 
 
@@ -37,7 +39,7 @@ def diff(
         str,
         typer.Argument(
             metavar="OLD",
-            help="The catalogue before the change: a file, or 'bundled' for the bundled one.",
+            help="The catalogue before the change: a file, or ':bundled' for the bundled one.",
             show_default=False,
         ),
     ],
@@ -45,7 +47,7 @@ def diff(
         str | None,
         typer.Argument(
             metavar="NEW",
-            help="The catalogue after the change: a file, or 'bundled'; "
+            help="The catalogue after the change: a file, or ':bundled'; "
             "default: the active catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml).",
             show_default=False,
         ),
@@ -99,5 +101,5 @@ def diff(
 def register(app: typer.Typer) -> None:
     app.command(
         "diff",
-        epilog="Example: pmladder diff bundled pmladder.toml --format markdown",
+        epilog="Example: pmladder diff :bundled pmladder.toml --format markdown",
     )(diff)

@@ -542,6 +542,7 @@ def _matrix(ladder: Ladder) -> Iterator[str]:
             links = ", ".join(
                 f'<a href="{role_url(r, 0)}">{h(ladder.roles[r].title)}</a>' for r in cell.roles
             )
-            yield f"<td>{criterion}{links}</td>"
+            asked = f'<span class="who">Asked of</span>{links}' if links else ""
+            yield f"<td>{criterion}{asked}</td>"
         yield "</tr>"
     yield "</tbody></table></div></section>"

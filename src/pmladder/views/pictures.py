@@ -28,7 +28,7 @@ from ..catalog import Ladder
 from ..errors import UsageError
 from ..ladder import level_label
 from ..lookup import close_words
-from ..models import MOVE_KINDS, MoveKind
+from ..models import MOVE_KINDS, Basis, MoveKind
 
 KIND_LABEL: dict[str, str] = {
     "promotion": "promotion",
@@ -91,6 +91,8 @@ class Edge:
     typical_years: float | None
     shown: bool
     """Whether the target is on the picture too (false when a track filter hides it)."""
+    estimate: bool = False
+    """Whether the move or its typical time is the catalogue's estimate, not a source's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,8 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
         widest[t] = max(widest.get(t, 0), len(members))
     shown = {r.id for r in roles}
     edges = tuple(
-        Edge(role.id, move.to, move.kind, move.typical_years, move.to in shown)
+        Edge(role.id, move.to, move.kind, move.typical_years, move.to in shown,
+             _estimated(move.basis) or _estimated(move.typical_years_basis))
         for role in roles
         for move in role.moves
     )
@@ -249,8 +252,18 @@ def _node_names(ladder: Ladder, lay: Layout) -> dict[str, str]:
     return {r.id: f"r{i}" for i, r in enumerate(_in_catalogue_order(ladder, lay))}
 
 
-def _years(value: float | None) -> str:
-    return "" if value is None else f" ~{value:g}y"
+def _years(value: float | None, estimate: bool = False) -> str:
+    """`` ~2y`` for a typical time, `` ~2y est.`` when the move or its time is an estimate."""
+    mark = f" {ESTIMATE_MARK}" if estimate else ""
+    return ("" if value is None else f" ~{value:g}y") + mark
+
+
+def _estimated(basis: Basis | None) -> bool:
+    return basis is not None and basis.is_estimate
+
+
+ESTIMATE_MARK = "est."
+"""How a picture marks a move or time that is the catalogue's estimate, not a source's."""
 
 
 def mermaid(ladder: Ladder, track: str | None = None) -> str:
@@ -278,7 +291,7 @@ def mermaid(ladder: Ladder, track: str | None = None) -> str:
     for e in lay.edges:
         if not e.shown:
             continue
-        label = mermaid_text(KIND_LABEL[e.kind] + _years(e.typical_years))
+        label = mermaid_text(KIND_LABEL[e.kind] + _years(e.typical_years, e.estimate))
         lines.append(f'  {node[e.source]} {MERMAID_ARROW[e.kind]}|"{label}"| {node[e.target]}')
         dash = ",stroke-dasharray:6 4" if e.kind == "lateral" else ""
         dash = ",stroke-dasharray:2 3" if e.kind == "specialisation" else dash
@@ -349,9 +362,11 @@ def dot(ladder: Ladder, track: str | None = None) -> str:
         if back is not None and back.kind == e.kind and (e.target, e.source) < (e.source, e.target):
             continue  # drawn once, with arrows both ways, below
         both = back is not None and back.kind == e.kind
-        label = KIND_LABEL[e.kind] + _years(e.typical_years)
-        if both and back is not None and back.typical_years != e.typical_years:
-            label += f" / {_years(back.typical_years).strip() or 'no typical time'}"
+        label = KIND_LABEL[e.kind] + _years(e.typical_years, e.estimate)
+        if both and back is not None and (back.typical_years, back.estimate) != (
+            e.typical_years, e.estimate
+        ):
+            label += f" / {_years(back.typical_years, back.estimate).strip() or 'no typical time'}"
         width = 2 if e.kind == "management" else 1.2
         extra = ", dir=both" if both else ""
         # Moves within one level all run along the same channel, where their
@@ -621,9 +636,11 @@ def _svg_edges(lay: Layout, boxes: dict[str, _Box]) -> Iterable[str]:
         seen.add((e.source, e.target, e.kind))
         if both:
             seen.add((e.target, e.source, e.kind))
-        tip = f"{e.source} → {e.target}: {KIND_LABEL[e.kind]}{_years(e.typical_years)}"
+        tip = (f"{e.source} → {e.target}: "
+               f"{KIND_LABEL[e.kind]}{_years(e.typical_years, e.estimate)}")
         if both and back is not None:
-            tip += f"; {e.target} → {e.source}: {KIND_LABEL[e.kind]}{_years(back.typical_years)}"
+            tip += (f"; {e.target} → {e.source}: "
+                    f"{KIND_LABEL[e.kind]}{_years(back.typical_years, back.estimate)}")
         pairs.append((e.source, e.target, e.kind, both, tip))
 
     role = {r.id: r for r in lay.roles}
@@ -818,7 +835,8 @@ def _svg_legend(y: float) -> Sequence[str]:
         )
         x += 52 + math.ceil(len(label) * 7.0) + 30
     notes = (
-        "A double-headed arrow is a move made both ways; hover an arrow for its typical years.",
+        "A double-headed arrow is a move made both ways; hover an arrow for its typical years "
+        f"({ESTIMATE_MARK} marks the catalogue's estimate, not a source's).",
         "pmladder show ROLE has the details of a role; pmladder path FROM TO the gap at each step.",
     )
     for i, note in enumerate(notes):

@@ -611,7 +611,8 @@ def _step(step: Step) -> Iterator[RenderableType]:
     if gap.frameworks_added:
         yield _labelled("Frameworks added", ", ".join(gap.frameworks_added))
     yield from _background(gap.education, gap.experience, gap.experience_years,
-                           estimated(gap.experience_years_basis))
+                           estimated(gap.experience_years_basis),
+                           estimated(gap.experience_years_before_basis))
     yield Text()
 
 
@@ -657,9 +658,11 @@ def _background(
     experience: FieldChange | None,
     experience_years: tuple[float | None, float | None] | None,
     estimate: bool = False,
+    estimate_before: bool = False,
 ) -> Iterator[RenderableType]:
     """Education and experience that change, each as ``from`` / ``to`` lines; with
-    ``estimate``, the figure the person moves to is marked as the catalogue's estimate."""
+    ``estimate`` (``estimate_before``), the figure the person moves to (from) is marked
+    as the catalogue's estimate."""
     none = "none stated"
     if education is not None:
         yield from _from_to("Education", text(education.before or none),
@@ -673,7 +676,7 @@ def _background(
         figure = experience_years[i] if experience_years is not None else None
         if figure is not None:
             shown = f"typically {figure:g}+ years" if figure else "no experience expected"
-            shown += f", {ESTIMATE}" if estimate and i == 1 else ""
+            shown += f", {ESTIMATE}" if (estimate_before, estimate)[i] else ""
             side.append(f"{' ' if side.plain else ''}({shown})", style="dim")
         elif experience_years is not None and i == 1:
             side.append(f"{' ' if side.plain else ''}(years not stated)", style="dim")
