@@ -841,19 +841,15 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_route_steps_start_from_the_persons_running_level(
-    invoke: Invoke, tmp_path: Path, bundled: Ladder
-) -> None:
-    profile = _reviewer_profile(invoke, tmp_path)
-    doc = as_json(invoke, "assess", profile, "--target", "group-pm")
+def _check_running_levels(doc: dict[str, Any], bundled: Ladder) -> None:
+    """Every step of the assessment's route is measured from the person's level,
+    worked out here independently: their own rating, raised to what each step asks."""
     from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
     from pmladder.output_schemas import output_schema
 
     Draft202012Validator(output_schema("assess")).validate(doc)
     steps = doc["route"]["steps"]
-    assert [s["target"] for s in steps][-1] == "group-pm"
-    assert len(steps) >= 2
     rank = {s.id: i + 1 for i, s in enumerate(bundled.catalog.scale.levels)}
     step_id = {i + 1: s.id for i, s in enumerate(bundled.catalog.scale.levels)}
     # The person's level, worked out here independently: own rating, then raised to
@@ -882,6 +878,15 @@ def test_route_steps_start_from_the_persons_running_level(
     mine = {r["competency"]: r["level"] for r in doc["ratings"]}
     assert overall == {c: (mine[c], step_id[r]) for c, (r, via) in level.items() if via}
 
+
+def test_route_steps_start_from_the_persons_running_level(
+    invoke: Invoke, tmp_path: Path, bundled: Ladder
+) -> None:
+    profile = _reviewer_profile(invoke, tmp_path)
+    doc = as_json(invoke, "assess", profile, "--target", "group-pm")
+    assert [s["target"] for s in doc["route"]["steps"]] == ["senior-pm", "group-pm"]
+    _check_running_levels(doc, bundled)
+
     out = _flat(invoke("assess", profile, "--target", "group-pm").stdout)
     route = out.split("Route to the target", 1)[1]
     # Technical fluency is rated Expert: never read as Advanced or Working.
@@ -896,6 +901,32 @@ def test_route_steps_start_from_the_persons_running_level(
         "Step 2:", 1)[1]
     assert "(was " not in route
     assert re.search(r"\bnew\b", route) is None
+
+
+def test_route_from_the_technical_pm_measures_falls_from_the_person(
+    invoke: Invoke, tmp_path: Path, bundled: Ladder
+) -> None:
+    # The TPM's own ratings, but technical fluency Expert and no leadership yet.
+    tpm = bundled.roles["technical-pm"].competencies
+    ratings = {c: tpm.get(c, "none") for c in bundled.competency_names}
+    ratings["technical"] = "expert"
+    ratings["go-to-market"] = "none"
+    body = "".join(f'{c} = "{s}"\n' for c, s in ratings.items())
+    profile = write(tmp_path, "tpm.toml", f"[ratings]\n{body}")
+    doc = as_json(invoke, "assess", profile, "--target", "group-pm")
+    assert doc["route_from"]["id"] == "technical-pm"
+    assert [s["target"] for s in doc["route"]["steps"]] == ["senior-pm", "group-pm"]
+    _check_running_levels(doc, bundled)
+    out = _flat(invoke("assess", profile, "--target", "group-pm").stdout)
+    route = out.split("Route to the target", 1)[1]
+    first, second = route.split("Step 2:", 1)
+    assert "asks less than your level: Technical fluency Expert (you) → Working" in first
+    assert "Technical fluency Advanced" not in route
+    assert "People leadership and mentoring: none (you) → Working" in first
+    assert "People leadership and mentoring: Working (as senior-pm) → Advanced" in second
+    assert "Prioritisation and backlog: Advanced (as senior-pm) → Expert" in second
+    assert "Technical fluency (yours Expert)" in second
+    assert "Go-to-market and positioning (Working as senior-pm)" in second
 
 
 SMALL = '''
