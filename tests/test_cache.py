@@ -298,3 +298,60 @@ def test_processes_racing_on_a_cold_cache(cache_dir: Path) -> None:
     assert all(run.returncode == 0 for run in runs), outputs
     assert len({out for out, _ in outputs}) == 1
     assert len(entries(cache_dir)) == 1
+
+
+def test_a_link_planted_under_an_entrys_name_is_replaced_never_written_through(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    content = b"toml\nplanted"
+    decoy = tmp_path / "decoy"
+    decoy.write_text("keep me\n")
+    decoy.chmod(0o644)
+    cache.put(b"toml\nfirst", {"x": 0})  # makes the folder
+    entry = cache_dir / f"{cache.key(content)}.marshal"
+    entry.symlink_to(decoy)
+    assert cache.get(content) is None
+    cache.put(content, {"x": 1})
+    assert decoy.read_text() == "keep me\n"
+    assert decoy.stat().st_mode & 0o777 == 0o644
+    assert not entry.is_symlink()
+    assert entry.is_file()
+    assert cache.get(content) == {"x": 1}
+
+
+def test_a_fifo_under_an_entrys_name_never_blocks(cache_dir: Path) -> None:
+    content = b"toml\nfifo"
+    cache.put(b"toml\nfirst", {"x": 0})
+    entry = cache_dir / f"{cache.key(content)}.marshal"
+    os.mkfifo(entry)
+    done: list[object] = []
+    reader = threading.Thread(target=lambda: done.append(cache.get(content)), daemon=True)
+    reader.start()
+    reader.join(5)
+    assert done == [None], "reading a FIFO entry blocked"
+    cache.put(content, {"x": 1})  # replaced by a real entry, not opened
+    assert cache.get(content) == {"x": 1}
+
+
+def test_a_users_own_folder_as_the_cache_is_left_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    folder.chmod(0o755)
+    old = time.time() - 7200
+    theirs = [folder / "notes.tmp", folder / ".pmladder-notes.tmp", folder / "draft.marshal"]
+    for path in theirs:
+        path.write_text("mine\n")
+        os.utime(path, (old, old))
+    ours = folder / ".pmladder-abcd_123.tmp"  # a temporary file a killed run left
+    ours.write_bytes(b"")
+    os.utime(ours, (old, old))
+    monkeypatch.setenv("PMLADDER_CACHE_DIR", str(folder))
+    cache.put(b"toml\nx", {"x": 1})
+    assert cache.get(b"toml\nx") == {"x": 1}
+    assert folder.stat().st_mode & 0o777 == 0o755
+    assert all(path.read_text() == "mine\n" for path in theirs)
+    assert not ours.exists()

@@ -29,6 +29,7 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,12 @@ _SALT = f"pmladder {__version__} cache {FORMAT} python {sys.version_info[:2]} {m
 _MAGIC = b"pmladder\x02"
 _DIGEST = 32
 _SUFFIX = ".marshal"
+_TEMP_PREFIX = ".pmladder-"
+_TEMP_SUFFIX = ".tmp"
+_ENTRY = re.compile(r"[0-9a-f]{64}" + re.escape(_SUFFIX))
+"""The name of an entry, as :func:`key` makes it: pruning touches nothing else."""
+_TEMP = re.compile(re.escape(_TEMP_PREFIX) + r"[a-z0-9_]{8}" + re.escape(_TEMP_SUFFIX))
+"""The name of a temporary file as :func:`tempfile.mkstemp` makes it for :func:`_replace`."""
 
 
 def directory(environ: dict[str, str] | None = None) -> Path | None:
@@ -116,7 +123,9 @@ def get(content: bytes) -> Any | None:
         info = os.stat(folder)
         if not stat.S_ISDIR(info.st_mode) or not _private(info):
             return None
-        fd = os.open(folder / f"{name}{_SUFFIX}", os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # Never follow a link, and never block on a FIFO planted under an entry's name.
+        fd = os.open(folder / f"{name}{_SUFFIX}",
+                     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode) or not _private(info):
@@ -125,6 +134,7 @@ def get(content: bytes) -> Any | None:
                 return None
             with os.fdopen(os.dup(fd), "rb") as handle:
                 raw = handle.read(MAX_TOTAL + 1)
+            _touch(fd)
         finally:
             os.close(fd)
         head = len(_MAGIC) + _DIGEST
@@ -134,16 +144,16 @@ def get(content: bytes) -> Any | None:
         if _seal(name, payload) != raw[len(_MAGIC):head]:
             return None
         value = marshal.loads(payload)
-        _touch(folder / f"{name}{_SUFFIX}")
     except (OSError, EOFError, ValueError, TypeError, MemoryError, RecursionError):
         return None
     return value
 
 
-def _touch(entry: Path) -> None:
-    """Mark an entry as used just now, for least-recently-used pruning."""
-    with contextlib.suppress(OSError):
-        os.utime(entry)
+def _touch(fd: int) -> None:
+    """Mark the open entry as used just now, for least-recently-used pruning."""
+    if os.utime in os.supports_fd:
+        with contextlib.suppress(OSError):
+            os.utime(fd)
 
 
 def put(content: bytes, payload: Any) -> None:
@@ -151,8 +161,6 @@ def put(content: bytes, payload: Any) -> None:
     folder = directory()
     if folder is None:
         return
-    from .textfile import WriteFailed, WriteRefused, write_file
-
     name = key(content)
     try:
         body = marshal.dumps(payload)
@@ -160,33 +168,57 @@ def put(content: bytes, payload: Any) -> None:
             return
         if not _own_folder(folder):
             return
-        write_file(folder / f"{name}{_SUFFIX}", _MAGIC + _seal(name, body) + body,
-                   overwrite=True, mode=0o600)
+        _replace(folder / f"{name}{_SUFFIX}", _MAGIC + _seal(name, body) + body)
         prune(folder)
-    except (OSError, ValueError, MemoryError, WriteFailed, WriteRefused):
+    except (OSError, ValueError, MemoryError):
         return
 
 
+def _replace(entry: Path, data: bytes) -> None:
+    """Put ``data`` at ``entry`` by renaming a new private file over the name.
+
+    Not :func:`pmladder.textfile.write_file`, which follows links and writes
+    through special files for a user's chosen output: here whatever sits under
+    the entry's name (a link, a FIFO, a device) is replaced as a name, never
+    opened, so nothing outside the folder is ever written.
+    """
+    import tempfile
+
+    handle, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            os.fchmod(out.fileno(), 0o600)
+            out.write(data)
+        os.replace(temp, entry)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
 def _own_folder(folder: Path) -> bool:
-    """Create the folder private (0700); refuse one that is not ours alone."""
+    """Create the folder private (0700); refuse one that is not ours alone.
+
+    A folder that already exists is never changed (it may be the user's own,
+    named by ``PMLADDER_CACHE_DIR``): entries are private files in it anyway.
+    """
     import stat
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700)
     info = os.lstat(folder)
-    if not stat.S_ISDIR(info.st_mode) or not _private(info):
-        return False
-    if info.st_mode & 0o077:  # made by an older pmladder: only we need to read it
-        os.chmod(folder, 0o700)
-    return True
+    return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
 def prune(folder: Path) -> None:
     """Keep at most :data:`MAX_ENTRIES` entries and :data:`MAX_TOTAL` bytes, newest used first.
 
-    Temporary files a killed run left behind for over an hour go too.
+    Temporary files a killed run left behind for over an hour go too.  Only
+    names pmladder itself makes are ever touched (``<64 hex>.marshal`` and
+    ``.pmladder-XXXXXXXX.tmp``), and only regular files: the folder may be the
+    user's own.
     """
+    import stat
     import time
 
     entries: list[tuple[float, int, str]] = []
@@ -197,9 +229,11 @@ def prune(folder: Path) -> None:
                 info = item.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if item.name.endswith(_SUFFIX):
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if _ENTRY.fullmatch(item.name):
                 entries.append((info.st_mtime, info.st_size, item.path))
-            elif item.name.endswith(".tmp") and info.st_mtime < stale:
+            elif _TEMP.fullmatch(item.name) and info.st_mtime < stale:
                 _remove(item.path)
     entries.sort(reverse=True)
     total = 0
