@@ -432,3 +432,68 @@ def test_move_pages_say_what_the_next_role_asks_less_of(
     assert "Not rated by Group Product Manager: Requirements and specification (was Working)" \
         in group
     assert "(intended; see the move\u2019s note)" in group
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_planted_marker_never_removes_through_a_link_or_outside(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    site = tmp_path / "s"
+    site.mkdir()
+    outside = tmp_path / "o"
+    (outside / "roles").mkdir(parents=True)
+    decoys = [outside / "f", outside / "roles" / "gone.html", tmp_path / "precious.txt"]
+    for decoy in decoys:
+        decoy.write_text("keep me", encoding="utf-8")
+    (site / "link").symlink_to(outside)
+    (site / "moves").mkdir()
+    (site / "moves" / "gone").symlink_to(outside / "roles")
+    (site / "roles").symlink_to(outside / "roles")
+    (site / "notes.txt").write_text("mine", encoding="utf-8")
+    (site / MARKER).write_text(
+        "# Written by 'pmladder site'; it rebuilds this folder. Files:\n"
+        f"link/f\nroles/gone.html\nmoves/gone/gone.html\n../precious.txt\n"
+        f"{tmp_path / 'precious.txt'}\n..\n.\nnotes.txt\nroles/../../precious.txt\n",
+        encoding="utf-8",
+    )
+    (site / "roles").unlink()  # a link where the site writes is refused, tested above
+    (site / "roles").mkdir()
+    (site / "roles" / "gone.html").symlink_to(outside / "roles" / "gone.html")
+    result = invoke("--catalog", str(TINY), "site", str(site))
+    assert result.exit_code == 0, result.output
+    assert "removed" not in result.stdout
+    assert all(decoy.read_text(encoding="utf-8") == "keep me" for decoy in decoys)
+    assert (site / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (site / "roles" / "gone.html").is_symlink()
+
+
+def test_a_cut_short_build_can_be_run_again_and_is_cleaned(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pmladder.site
+
+    real = pmladder.site.build
+
+    def cut_short(ladder: object) -> object:
+        for count, item in enumerate(real(ladder), 1):  # type: ignore[arg-type]
+            if count == 8:
+                raise KeyboardInterrupt
+            yield item
+
+    folder = tmp_path / "out"
+    monkeypatch.setattr(pmladder.site, "build", cut_short)
+    result = invoke("site", str(folder))
+    assert result.exit_code == 130
+    assert "nothing was saved" not in result.stderr
+    assert "unfinished: run the same command again" in result.stderr
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+    assert len(written) == 5  # index and four role pages (the two assets are not .html)
+    assert "Unfinished" in (folder / MARKER).read_text(encoding="utf-8")
+    monkeypatch.setattr(pmladder.site, "build", real)
+    # Rerun with a catalogue without those roles: the pages of the cut-short run go.
+    again = invoke("--catalog", str(TINY), "site", str(folder))
+    assert again.exit_code == 0, again.output
+    left = {p.relative_to(folder).as_posix() for p in folder.rglob("*.html")}
+    tiny = {name for name, _ in build(load(CatalogSource(TINY))) if name.endswith(".html")}
+    assert left == tiny
+    assert "Unfinished" not in (folder / MARKER).read_text(encoding="utf-8")

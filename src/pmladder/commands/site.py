@@ -44,7 +44,15 @@ def site(
     if not folder.strip():
         raise UsageError("site needs a folder name, e.g. pmladder site out")
     ladder = common.state(ctx).ladder()
-    built = write(build(ladder), Path(folder), force=force)
+    try:
+        built = write(build(ladder), Path(folder), force=force)
+    except KeyboardInterrupt:
+        # Not the usual "nothing was saved": some pages were.
+        common.write_stderr(
+            f"interrupted; the site in {folder} is unfinished: "
+            "run the same command again to finish it"
+        )
+        raise typer.Exit(130) from None
     removed = f"; removed {built.removed} old" if built.removed else ""
     typer.echo(
         inert(
