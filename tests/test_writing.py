@@ -1,4 +1,4 @@
-"""The one file writer: export -o, --svg, assess's save and the cache all write through it.
+"""The one file writer: export -o, --svg, assess's save and the site write through it.
 
 Its policy: a regular file is written whole or not at all and replaced only
 when asked; a special file is written through, never replaced; a symbolic
@@ -195,3 +195,72 @@ def test_a_regular_file_under_dev_is_still_a_file(tmp_path: Path) -> None:
         with pytest.raises(WriteRefused):
             write_file(target, b"theirs", overwrite=False)
         assert target.read_bytes() == b"mine"
+
+
+LONG = "d" * 300  # longer than any file system takes for one name
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("site", LONG),
+        ("site", f"{LONG}/x"),
+        ("show", "cpo", "--svg", f"{LONG}/x.svg"),
+        ("list", "--svg", f"{LONG}.svg"),
+        ("export", "-o", f"{LONG}/x.toml"),
+        ("--catalog", LONG, "list"),
+        ("diff", LONG, ":bundled"),
+        ("validate", LONG),
+    ],
+    ids=["site", "site-in", "svg-in", "svg", "export", "catalog", "diff", "validate"],
+)
+def test_a_name_too_long_is_one_error_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*args)
+    assert result.exit_code in (ExitCode.USAGE, ExitCode.INVALID_CATALOG,
+                                ExitCode.CANNOT_WRITE), result.output
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "too long" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("export", "-o", "out/"), ("show", "cpo", "--svg", "out/"), ("list", "--svg", "out/")],
+    ids=["export", "show", "list"],
+)
+def test_a_name_ending_in_a_slash_is_a_folder_not_a_file(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(*args)
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "ends with a slash" in result.stderr
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "out").mkdir()  # an existing folder is refused by name too, slash or not
+    for name in ("out/", "out"):
+        again = invoke(*args[:-1], name)
+        assert again.exit_code == ExitCode.USAGE, again.output
+        assert "folder" in again.stderr
+    assert names(tmp_path / "out") == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes named by /dev/fd")
+@pytest.mark.parametrize("args", [("export", "-o"), ("show", "cpo", "--svg")],
+                         ids=["export", "svg"])
+def test_a_pipe_whose_reader_went_away_ends_quietly(tmp_path: Path, args: tuple[str, ...]) -> None:
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before pmladder writes a byte
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pmladder", *args, f"/dev/fd/{write}"],
+            pass_fds=(write,), capture_output=True, text=True, timeout=60,
+            env={**os.environ, "PMLADDER_NO_CACHE": "1"}, cwd=tmp_path, check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

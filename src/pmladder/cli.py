@@ -245,6 +245,12 @@ class PmladderGroup(TyperGroup):
             # Before click turns it into "Aborted!" and exit 1 ("nothing found").
             common.write_stderr(INTERRUPTED)
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away: of stdout, or of a pipe named by -o or --svg
+            # (`export -o /dev/stdout | head -c1`). Stop quietly, before click
+            # turns it into exit 1.
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except Exception as error:
             # errors.py is imported only when something went wrong, to keep
             # it off the start-up path of every command.

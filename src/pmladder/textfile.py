@@ -102,7 +102,8 @@ def write_file(path: Path, data: bytes, *, overwrite: bool, mode: int | None = N
       takes can be written.
     * An existing file is replaced only with ``overwrite``; it keeps its permissions.
     * A special file (a terminal, ``/dev/null``, ``/dev/stdout``, a FIFO) is
-      written through, never replaced.
+      written through, never replaced; a pipe whose reader went away raises
+      :class:`BrokenPipeError`, which the CLI ends quietly as for stdout.
     * A symbolic link is followed: its target is written (and replaced only
       with ``overwrite``), the link stays a link; a link to nothing is refused.
 
@@ -201,6 +202,8 @@ def _write_through(path: Path, data: bytes) -> None:
         while view:
             written = os.write(fd, view)
             view = view[written:]
+    except BrokenPipeError:
+        raise  # the reader went away (`-o /dev/stdout | head`): the caller ends quietly
     except OSError as exc:
         raise WriteFailed(_reason(exc)) from None
     finally:

@@ -296,11 +296,17 @@ def _save_profile(ladder: Ladder, profile: Profile) -> bool:
         if not answer:
             continue
         path = Path(answer)
-        if path.is_dir():
+        try:
+            folder = answer.endswith("/") or path.is_dir()
+            exists = path.exists()
+        except OSError as exc:  # a name too long, a loop of links...
+            common.write_stderr(f"cannot use {answer}: {exc.strerror or exc}")
+            continue
+        if folder:
             common.write_stderr(f"{answer} is a folder; give a file name, e.g. {SAVE_DEFAULT}")
             continue
         overwrite = False
-        if path.exists():
+        if exists:
             overwrite = typer.confirm(f"{answer} exists. Overwrite it?", default=False, err=True)
             if not overwrite:
                 if typer.confirm("Save under another name?", default=True, err=True):

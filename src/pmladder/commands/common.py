@@ -311,20 +311,41 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
         raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
     from ..inert import inert
 
-    path = Path(svg)
+    path = output_path(svg, example="ladder.svg")
     shown = inert(svg, one_line=True)
-    if path.is_file():  # a device or /dev/stdout is written through, a file never replaced
+    try:
+        exists = path.is_file()  # a device or /dev/stdout is written through, a file never replaced
+        folder = path.is_dir()
+        parent_ok = path.parent.is_dir()
+    except OSError as error:  # a name too long, a loop of links...
+        raise UsageError(f"cannot save {shown}: {error.strerror or error}") from None
+    if exists:
         raise UsageError(
             f"{shown} already exists; pmladder never overwrites a file",
             hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
         )
-    parent = path.parent
-    if not parent.is_dir():
+    if folder:
+        raise UsageError(f"{shown} is a folder; give a file name, e.g. --svg {path / 'ladder.svg'}")
+    if not parent_ok:
         raise UsageError(
-            f"cannot save {shown}: the folder {inert(repr(str(parent)), one_line=True)} "
+            f"cannot save {shown}: the folder {inert(repr(str(path.parent)), one_line=True)} "
             "does not exist"
         )
     return path
+
+
+def output_path(name: str, *, example: str) -> Path:
+    """``name`` as a file to write, refusing one that ends in a slash: that names a
+    folder, and ``Path`` would quietly drop the slash and write a file of that name."""
+    if name.endswith("/") or (os.altsep is not None and name.endswith((os.sep, os.altsep))):
+        from ..errors import UsageError
+        from ..inert import inert
+
+        raise UsageError(
+            f"{inert(name, one_line=True)} ends with a slash, so it names a folder; "
+            f"give a file name, e.g. {inert(name, one_line=True)}{example}"
+        )
+    return Path(name)
 
 
 def _free_name(path: Path) -> str:

@@ -70,12 +70,11 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from pathlib import Path
 
     from ..views.export import save
     from ..views.terminal import inert
 
-    save(text, Path(output), force=force)
+    save(text, common.output_path(output, example="ladder.toml"), force=force)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 
