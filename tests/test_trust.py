@@ -476,3 +476,91 @@ def test_path_marks_both_experience_figures_it_compares(invoke: Invoke) -> None:
     assert gap["experience_years"] == [2, 5]
     assert gap["experience_years_before_basis"]["estimate"]
     assert gap["experience_years_basis"]["estimate"]
+
+
+# --------------------------------------------------------------------------
+# What the cold review of issue 8 found
+
+
+def test_a_route_to_an_unrated_role_does_not_say_nothing_grows(invoke: Invoke) -> None:
+    # junior -> maker raises Craft; lead rates nothing, so the total is unknown.
+    args = ("--catalog", str(UNKNOWNS), "path", "junior", "lead")
+    out = invoke(*args).stdout
+    assert "No competency needs to rise along this route" not in out
+    assert ("No competencies rated for this role (Lead Maker): what the route asks overall "
+            "is unknown.") in out
+    total = json.loads(invoke(*args, "--json").stdout)["total"]
+    assert total["competencies"] is None
+    assert total["competencies_known"] is False
+    known = json.loads(invoke("--catalog", str(UNKNOWNS), "path", "junior", "senior",
+                              "--json").stdout)["total"]
+    assert known["competencies_known"] is True
+    assert [c["competency"] for c in known["competencies"]] == ["craft", "tools"]
+
+
+def test_assess_route_to_an_unrated_target_says_unknown(invoke: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "me.toml"
+    profile.write_text('[ratings]\ncraft = "low"\ntools = "mid"\n', encoding="utf-8")
+    args = ("--catalog", str(UNKNOWNS), "assess", str(profile), "--target", "lead")
+    out = invoke(*args, env={"COLUMNS": "200"}).stdout
+    assert "junior —promotion→ maker —promotion→ lead" in out
+    assert "No competency needs to rise along this route" not in out
+    assert "what the route asks overall is unknown" in out
+    doc = json.loads(invoke(*args, "--json").stdout)
+    assert doc["route"]["total"]["competencies"] is None
+
+
+def _bases(value: object, key: str = "") -> list[dict[str, object]]:
+    """Every basis object in a JSON document."""
+    if isinstance(value, dict):
+        own = [value] if key.endswith("basis") else []
+        return own + [b for k, v in value.items() for b in _bases(v, k)]
+    if isinstance(value, list):
+        return [b for v in value for b in _bases(v, key)]
+    return []
+
+
+def test_every_document_writes_a_basis_the_same_way(invoke: Invoke) -> None:
+    documents = [
+        ("show", "pm"), ("show", "senior-pm"), ("path", "pm", "senior-pm"), ("list",),
+        ("compare", "pm", "senior-pm"), ("path", "apm", "cpo"),
+    ]
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    for args in documents:
+        doc = json.loads(invoke(*args, "--json").stdout)
+        bases = _bases(doc)
+        assert bases, args
+        for b in bases:
+            # A key the catalogue did not give is left out, never null.
+            assert None not in b.values(), (args, b)
+            assert set(b) <= {"sources", "estimate"}, (args, b)
+            seen.setdefault(args[0], set()).add(tuple(sorted(b)))
+    # The same estimate-only basis is written with the same keys by show and path.
+    assert ("estimate",) in seen["show"]
+    assert ("estimate",) in seen["path"]
+
+
+def test_both_experience_figures_are_marked_in_json_total_and_site(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    total = json.loads(invoke("path", "data-pm", "senior-pm", "--json").stdout)["total"]
+    assert total["experience_years"] == [3, 5]
+    assert total["experience_years_before_basis"]["estimate"]
+    assert total["experience_years_basis"]["estimate"]
+    out = invoke("path", "data-pm", "senior-pm", env={"COLUMNS": "200"}).stdout
+    experience = out.split("\nExperience")[1].split("marks the catalogue's own")[0]
+    assert experience.count("+ years, estimate)") == 2
+    result = invoke("site", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "moves" / "pm" / "senior-pm.html").read_text(encoding="utf-8")
+    mark = '<span class="estimate">estimate</span>'
+    assert f"(2 years, {mark} &#8594; 5 years, {mark})" in page
+
+
+def test_experience_figures_stay_when_only_the_words_change(invoke: Invoke) -> None:
+    # Product Lead and Group PM both ask 8 years but describe the experience differently.
+    out = invoke("path", "product-lead", "group-pm", env={"COLUMNS": "200"}).stdout
+    experience = out.split("\nExperience")[1].split("marks the catalogue's own")[0]
+    assert experience.count("(typically 8+ years, estimate)") == 2
+    gap = json.loads(invoke("path", "product-lead", "group-pm", "--json").stdout)
+    assert gap["steps"][0]["gap"]["experience_years"] == [8, 8]

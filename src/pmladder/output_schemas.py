@@ -215,7 +215,14 @@ def route_fields() -> dict[str, Schema]:
             years_estimated=described(
                 BOOL, "True when any move's typical time is the catalogue's estimate."
             ),
-            competencies=arr(CHANGE),
+            competencies=described(
+                opt(arr(CHANGE)),
+                "Each competency's overall rise; null when TO rates no competency, so what "
+                "the route asks overall is unknown (not nothing).",
+            ),
+            competencies_known=described(
+                BOOL, "False when TO rates no competency: `competencies` is then null."
+            ),
             frameworks=described(
                 arr(STR), "Every framework the steps add, each once, in route order."
             ),
@@ -224,7 +231,14 @@ def route_fields() -> dict[str, Schema]:
             experience_years=described(
                 opt({"type": "array", "prefixItems": [opt(NUM), opt(NUM)], "minItems": 2,
                      "maxItems": 2}),
-                "[FROM, TO] typical minimum years when they differ, else null.",
+                "[FROM, TO] typical minimum years when they or the experience differ, "
+                "else null.",
+            ),
+            experience_years_basis=described(
+                BASIS, "Where TO's figure comes from; null when it has none."
+            ),
+            experience_years_before_basis=described(
+                BASIS, "Where FROM's figure comes from; null when it has none."
             ),
         ),
         "tie_break": described(STR, "The rule used to choose among equally short routes."),

@@ -740,7 +740,11 @@ def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[Rend
     if not overall:
         return
     yield Text()
-    if route.overall:
+    if not route.target_rated:
+        # Rises along the way are in the steps; the total needs the target's ratings.
+        yield Text.assemble((f"{UNRATED.capitalize()} (", "dim"), text(route.target_title, "dim"),
+                            ("): what the route asks overall is unknown.", "dim"))
+    elif route.overall:
         yield _heading("Competencies to grow overall")
         # The steps below say what each rise asks; the summary stays short.
         yield _changes_table(
