@@ -564,3 +564,22 @@ def test_experience_figures_stay_when_only_the_words_change(invoke: Invoke) -> N
     assert experience.count("(typically 8+ years, estimate)") == 2
     gap = json.loads(invoke("path", "product-lead", "group-pm", "--json").stdout)
     assert gap["steps"][0]["gap"]["experience_years"] == [8, 8]
+
+
+def test_the_pm_note_on_moves_into_specialisms_matches_their_bases(bundled: Ladder) -> None:
+    pm = bundled.roles["pm"]
+    note = next(n for n in pm.notes if "moves into" in n)
+    named = {"Technical PM": "technical-pm", "Product Owner": "product-owner",
+             "Data PM": "data-pm", "Growth PM": "growth-pm", "marketing": "pmm"}
+    bases = {m.to: m.basis for m in pm.moves}
+    checked = set()
+    for sentence in re.split(r"(?<=\.) ", " ".join(note.split())):
+        reading = "catalogue's reading" in sentence
+        for words, role in named.items():
+            if words in sentence and role not in checked:
+                checked.add(role)
+                basis = bases[role]
+                assert basis is not None
+                # Called the catalogue's reading exactly when the basis is an estimate.
+                assert basis.is_estimate is reading, (role, sentence)
+    assert checked == set(named.values())

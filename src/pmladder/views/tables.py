@@ -678,7 +678,7 @@ def _background(
             shown = f"typically {figure:g}+ years" if figure else "no experience expected"
             shown += f", {ESTIMATE}" if (estimate_before, estimate)[i] else ""
             side.append(f"{' ' if side.plain else ''}({shown})", style="dim")
-        elif experience_years is not None and i == 1:
+        elif experience_years is not None:
             side.append(f"{' ' if side.plain else ''}(years not stated)", style="dim")
         elif not side.plain:
             side = Text(none, style="dim")
