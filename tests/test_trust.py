@@ -583,3 +583,36 @@ def test_the_pm_note_on_moves_into_specialisms_matches_their_bases(bundled: Ladd
                 # Called the catalogue's reading exactly when the basis is an estimate.
                 assert basis.is_estimate is reading, (role, sentence)
     assert checked == set(named.values())
+
+
+def test_validate_warns_when_a_sideways_move_asks_more_than_it_can_give(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # lead (5 years) + 1 year moves sideways into expert; make expert ask 8.
+    # (expert's figure comes first in the file)
+    text = CONTRADICTIONS.replace("experience_years = 5\n", "experience_years = 8\n", 1)
+    assert "experience_years = 8" in text
+    result = invoke("validate", str(_team_file(tmp_path, text)))
+    assert result.exit_code == 0, result.output
+    assert ("lead asks 5 years of experience and this lateral move comes after 1 year more, "
+            "so someone making it has about 6 years, but expert asks 8 years") in result.stderr
+    route = invoke("--catalog", str(tmp_path / "team.toml"), "path", "lead", "expert",
+                   env={"COLUMNS": "200"}).stdout
+    assert "6, fewer than Expert Maker asks (8+): the catalogue's figures disagree" in route
+    # A sideways move that leaves the person with more than the next role asks is fine.
+    clean = invoke("validate", str(_team_file(tmp_path, CONTRADICTIONS)))
+    assert "lateral move" not in clean.stderr
+
+
+def test_a_route_that_goes_sideways_explains_its_experience(invoke: Invoke) -> None:
+    out = invoke("path", "pmm", "cpo", env={"COLUMNS": "200"}).stdout
+    summary = out.split("Competencies to grow overall")[0]
+    assert "Experience: Product Marketing Manager asks 2+ years" in summary
+    assert ("2 years plus the route's 17 make 19, more than Chief Product Officer asks "
+            "(17+, estimate): sideways moves need not add up") in " ".join(summary.split())
+    total = json.loads(invoke("path", "pmm", "cpo", "--json").stdout)["total"]
+    assert total["experience_years"] == [2, 17]
+    assert total["experience_years_on_arrival"] == 19
+    up = json.loads(invoke("path", "apm", "cpo", "--json").stdout)["total"]
+    assert up["experience_years_on_arrival"] == 17
+    assert "sideways moves" not in invoke("path", "apm", "cpo").stdout

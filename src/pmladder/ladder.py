@@ -168,6 +168,10 @@ class Route(NamedTuple):
     experience_years_basis: Basis | None = None
     #: Where the first role's experience figure comes from, when it is given.
     experience_years_before_basis: Basis | None = None
+    #: The first role's experience figure plus the route's typical years: what someone
+    #: taking the route brings to the last role; ``None`` when either is unknown. It
+    #: exceeds the last role's figure when the route goes sideways.
+    experience_years_on_arrival: float | None = None
     #: Whether the last role rates any competency; when not, what the route asks
     #: overall is unknown and ``overall`` says nothing about it.
     target_rated: bool = True
@@ -517,6 +521,10 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
         experience_years_basis=whole.experience_years_basis,
         experience_years_before_basis=whole.experience_years_before_basis,
         target_rated=whole.rated,
+        experience_years_on_arrival=(
+            source.experience_years + stated
+            if known and source.experience_years is not None else None
+        ),
     )
 
 

@@ -240,6 +240,12 @@ def route_fields() -> dict[str, Schema]:
             experience_years_before_basis=described(
                 BASIS, "Where FROM's figure comes from; null when it has none."
             ),
+            experience_years_on_arrival=described(
+                opt(NUM),
+                "FROM's typical minimum years plus the route's typical years: what someone "
+                "taking the route brings to TO (more than TO asks when the route goes "
+                "sideways); null when either is unknown.",
+            ),
         ),
         "tie_break": described(STR, "The rule used to choose among equally short routes."),
     }

@@ -96,6 +96,7 @@ def path_document(ladder: Ladder, route: Route, tie_break: str) -> dict[str, Any
             "experience_years": _plain(route.experience_years),
             "experience_years_basis": _plain(route.experience_years_basis),
             "experience_years_before_basis": _plain(route.experience_years_before_basis),
+            "experience_years_on_arrival": route.experience_years_on_arrival,
         },
         "tie_break": tie_break,
     }

@@ -736,6 +736,9 @@ def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[Rend
                                    Text.assemble(("→ ", "bold"), text(route.target_title, "bold")),
                                    Text(f"({length})")]))
     grid.add_row("", _chain(route))
+    arrival = _arrival(ladder, route)
+    if arrival is not None:
+        grid.add_row("", arrival)
     yield grid
     if not overall:
         return
@@ -756,6 +759,32 @@ def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[Rend
         yield Text("No competency needs to rise along this route.", style="dim")
     if route.frameworks_gained:
         yield _labelled("Frameworks gained", ", ".join(route.frameworks_gained))
+
+
+def _arrival(ladder: Ladder, route: Route) -> Text | None:
+    """Why the route's time is not the difference of its ends' experience figures,
+    when it is not: sideways moves add years the next role does not ask for."""
+    source, target = ladder.roles[route.source], ladder.roles[route.target]
+    brings, asks = route.experience_years_on_arrival, target.experience_years
+    if brings is None or asks is None or brings == asks or source.experience_years is None:
+        return None
+    start = f"{source.experience_years:g}+ years"
+    start += f" ({ESTIMATE})" if estimated(source.experience_years_basis) else ""
+    end = f"{asks:g}+" + (f", {ESTIMATE}" if estimated(target.experience_years_basis) else "")
+    line = Text.assemble(("Experience: ", "bold"), text(source.title), f" asks {start}; ")
+    line.append(f"{source.experience_years:g} years plus the route's "
+                f"{route.typical_years_stated:g} make {brings:g}, ")
+    if brings > asks:
+        line.append("more than ")
+        line.append_text(text(target.title))
+        line.append(f" asks ({end}): sideways moves need not add up.")
+    else:
+        line.append("fewer than ")
+        line.append_text(text(target.title))
+        line.append(f" asks ({end}): the catalogue's figures disagree; "
+                    "`pmladder validate` names the move.")
+    line.stylize("dim", len("Experience: "))
+    return line
 
 
 def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterator[RenderableType]:
