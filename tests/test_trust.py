@@ -505,9 +505,13 @@ def test_assess_route_to_an_unrated_target_says_unknown(invoke: Invoke, tmp_path
     out = invoke(*args, env={"COLUMNS": "200"}).stdout
     assert "junior —promotion→ maker —promotion→ lead" in out
     assert "No competency needs to rise along this route" not in out
-    assert "what the route asks overall is unknown" in out
-    doc = json.loads(invoke(*args, "--json").stdout)
-    assert doc["route"]["total"]["competencies"] is None
+    # The rise the maker step asks is known; what lead asks on top is not.
+    assert "Competencies to grow overall" in out
+    assert ("No competencies rated for this role (Lead Maker): what the route asks beyond "
+            "these is unknown.") in out
+    total = json.loads(invoke(*args, "--json").stdout)["route"]["total"]
+    assert total["competencies_known"] is False
+    assert [c["competency"] for c in total["competencies"]] == ["craft"]
 
 
 def _bases(value: object, key: str = "") -> list[dict[str, object]]:

@@ -47,7 +47,8 @@ from .errors import (
     UnknownRoleError,
 )
 from .inert import inert
-from .ladder import Change, Route, Step, reachable, route
+from .ladder import Change, Fall, Route, Step, reachable, route
+from .ladder import ratings as role_ratings
 from .lookup import find_role
 from .models import Criterion, Role
 from .textfile import Unreadable, decode, read_bytes
@@ -538,8 +539,9 @@ class Standing:
     required_name: str | None
     required_rank: int
     """Position of the required step, 1 = lowest, 0 = not rated by the target."""
-    difference: int
-    """``yours_rank - required_rank``: steps above (positive) or below (negative)."""
+    difference: int | None
+    """``yours_rank - required_rank``: steps above (positive) or below (negative);
+    ``None`` when the target does not rate the competency (its need is unknown)."""
     criterion: Criterion | None = None
     """What the required step asks in this competency, when the catalogue says."""
 
@@ -553,27 +555,32 @@ class Comparison:
     fit: Fit | None
     """The person's fit for the target (``None`` if it rates no competency)."""
     above: tuple[Standing, ...]
-    """Competencies rated higher than the target asks (or that it does not rate)."""
+    """Competencies rated higher than the target asks."""
     at: tuple[Standing, ...]
     """Competencies rated exactly at what the target asks."""
     below: tuple[Standing, ...]
     """Competencies rated lower than the target asks: what to grow."""
     rated: bool = True
-    """Whether the target rates any competency; when not, all three groups are empty,
+    """Whether the target rates any competency; when not, every group is empty,
     because what it asks is unknown."""
+    unrated: tuple[Standing, ...] = ()
+    """Competencies the person rates and the target does not: what it needs there is
+    unknown, so they are neither above, at nor below it."""
 
 
 def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> Comparison:
     """Split the competencies into above, at and below ``target``, in catalogue order.
 
-    A competency neither the person nor the target rates is left out. A target
-    that rates no competency at all gets no groups: nothing is known to compare.
+    A competency the target does not rate goes to ``unrated`` (its need is
+    unknown, not zero), or is left out when the person does not rate it either. A
+    target that rates no competency at all gets no groups: nothing is known to compare.
     """
     if not target.competencies:
         return Comparison(target.id, target.title, None, (), (), (), rated=False)
     above: list[Standing] = []
     at: list[Standing] = []
     below: list[Standing] = []
+    unrated: list[Standing] = []
     names = ladder.scale_names
     for comp, comp_name in ladder.competency_names.items():
         yours = ratings.get(comp)
@@ -591,10 +598,13 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
             required=required,
             required_name=names[required] if required is not None else None,
             required_rank=need,
-            difference=have - need,
+            difference=have - need if required is not None else None,
             criterion=ladder.criterion(comp, required) if required is not None else None,
         )
-        (above if have > need else at if have == need else below).append(standing)
+        if required is None:
+            unrated.append(standing)
+        else:
+            (above if have > need else at if have == need else below).append(standing)
     return Comparison(
         target=target.id,
         target_title=target.title,
@@ -602,6 +612,7 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
         above=tuple(above),
         at=tuple(at),
         below=tuple(below),
+        unrated=tuple(unrated),
     )
 
 
@@ -701,37 +712,71 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
 
 
 def personal(ladder: Ladder, path: Route, ratings: Mapping[str, str | None]) -> Route:
-    """``path`` measured from the person: each step's rises start from their own
-    rating, and what they already meet moves to the step's ``met``."""
-    mine = ranks(ladder, ratings)
-    names = ladder.scale_names
+    """``path`` measured from the person.
 
-    def split(changes: Iterable[Change]) -> tuple[tuple[Change, ...], tuple[Change, ...]]:
-        grow: list[Change] = []
-        done: list[Change] = []
-        for change in changes:
-            have = mine.get(change.competency, 0)
-            need = ladder.scale_rank[change.after] + 1
-            yours = ratings.get(change.competency)
-            own = change._replace(before=yours, before_name=names[yours] if yours else None,
-                                  steps=need - have)
-            (done if have >= need else grow).append(own)
-        return tuple(grow), tuple(done)
+    Along the route, the person's level in each competency is the higher of their
+    own rating and what the earlier steps required (a step's ``via`` names the role
+    that required it). Each step's rises, falls and unrated competencies start from
+    that level; what it asks that the level already reaches moves to ``met``. A
+    competency the catalogue leaves unchanged on a step is listed only when the
+    person still falls short of it. ``overall`` runs from the person's own ratings
+    to their level at the end of the route.
+    """
+    levels = ladder.catalog.scale.levels
+    own = ranks(ladder, ratings)
+    # Competency id -> (rank, id of the role that required it; None for the person's own).
+    level: dict[str, tuple[int, str | None]] = {c: (own.get(c, 0), None)
+                                                for c in ladder.competency_names}
+
+    def step_of(rank: int) -> tuple[str | None, str | None]:
+        """The (id, name) of the scale step at ``rank``; ``(None, None)`` for none."""
+        return (levels[rank - 1].id, levels[rank - 1].name) if rank else (None, None)
+
+    def above(fall: Fall) -> Fall | None:
+        """``fall`` measured from the person, or ``None`` when they have no more than
+        the next role asks (then it is a rise or already met, not a fall)."""
+        have, via = level[fall.competency]
+        need = ladder.scale_rank[fall.after] + 1 if fall.after is not None else 0
+        if have <= need:
+            return None
+        step = levels[have - 1]
+        return fall._replace(before=step.id, before_name=step.name, via=via)
 
     steps: list[Step] = []
     for step in path.steps:
-        both = step.gap.rising + step.gap.new
-        grow, done = split(both)
+        changed = {c.competency for c in step.gap.rising + step.gap.new}
+        grow: list[Change] = []
+        done: list[Change] = []
+        for r in role_ratings(ladder, ladder.roles[step.target]):
+            have, via = level[r.competency]
+            if r.rank <= have and r.competency not in changed:
+                continue
+            before, before_name = step_of(have)
+            change = Change(r.competency, r.name, before, before_name, r.level, r.level_name,
+                            r.rank - have, r.criterion, via)
+            (done if r.rank <= have else grow).append(change)
+        falling = tuple(f for f in map(above, step.gap.falling) if f is not None)
+        unrated = tuple(f for f in map(above, step.gap.unrated) if f is not None)
+        for change in grow:
+            level[change.competency] = (ladder.scale_rank[change.after] + 1, step.target)
         gap = step.gap._replace(
             rising=tuple(c for c in grow if c.before is not None),
             new=tuple(c for c in grow if c.before is None),
-            met=done,
+            falling=falling,
+            unrated=unrated,
+            met=tuple(done),
         )
         steps.append(step._replace(gap=gap))
-    overall, _ = split(path.overall)
-    return path._replace(steps=tuple(steps), overall=overall)
-
-
+    overall: list[Change] = []
+    for comp, comp_name in ladder.competency_names.items():
+        start = own.get(comp, 0)
+        end, _ = level[comp]
+        if end > start:
+            before, before_name = step_of(start)
+            after = levels[end - 1]
+            overall.append(Change(comp, comp_name, before, before_name, after.id, after.name,
+                                  end - start, ladder.criterion(comp, after.id)))
+    return path._replace(steps=tuple(steps), overall=tuple(overall))
 
 
 # --------------------------------------------------------------------------

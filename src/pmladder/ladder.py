@@ -74,6 +74,9 @@ class Fall(NamedTuple):
     after_name: str | None
     #: Whether the move lists it in ``asks_less``: the catalogue means it and says why.
     expected: bool = False
+    #: In a self-assessment's route: the earlier role on the route whose requirement
+    #: ``before`` is, when that is above the person's own rating; else ``None``.
+    via: str | None = None
 
 
 class FieldChange(NamedTuple):

@@ -138,7 +138,8 @@ CHANGE = obj(
     criterion=described(CRITERION, "What the step risen to asks; null when the catalogue "
                         "doesn't say."),
     via=described(opt(STR), "The earlier role on the route whose rating `before` is, when "
-                  "the role moved from does not rate the competency; else null."),
+                  "the role moved from does not rate the competency (in assess: whose "
+                  "requirement it is, when above the person's own rating); else null."),
 )
 
 FALL = obj(
@@ -150,6 +151,8 @@ FALL = obj(
     after=described(opt(STR), "Scale step id after; null when the next role doesn't rate it."),
     after_name=opt(STR),
     expected=described(BOOL, "True when the move lists it in `asks_less`."),
+    via=described(opt(STR), "In assess: the earlier role on the route whose requirement "
+                  "`before` is, when above the person's own rating; else null."),
 )
 
 FIELD_CHANGE = obj(before=opt(STR), after=opt(STR))
@@ -218,10 +221,11 @@ def route_fields() -> dict[str, Schema]:
             competencies=described(
                 opt(arr(CHANGE)),
                 "Each competency's overall rise; null when TO rates no competency, so what "
-                "the route asks overall is unknown (not nothing).",
+                "the route asks overall is unknown (not nothing). In assess, the rises the "
+                "earlier steps ask, when TO rates nothing.",
             ),
             competencies_known=described(
-                BOOL, "False when TO rates no competency: `competencies` is then null."
+                BOOL, "False when TO rates no competency: what it asks on top is unknown."
             ),
             frameworks=described(
                 arr(STR), "Every framework the steps add, each once, in route order."
@@ -353,7 +357,9 @@ def _assess() -> Schema:
     )
     side = obj(
         competency=STR, name=STR, yours=opt(STR), yours_name=opt(STR), yours_rank=INT,
-        required=opt(STR), required_name=opt(STR), required_rank=INT, difference=INT,
+        required=opt(STR), required_name=opt(STR), required_rank=INT,
+        difference=described(opt(INT), "yours_rank - required_rank; null in `unrated`, "
+                             "where the target's need is unknown."),
         criterion=described(CRITERION, "What the target's step asks; null when the target "
                             "doesn't rate it or the catalogue doesn't say."),
     )
@@ -368,6 +374,8 @@ def _assess() -> Schema:
         target=opt(obj(id=STR, title=STR, origin=STR)),
         comparison=opt(obj(
             fit=opt(fit), above=arr(side), at=arr(side), below=arr(side),
+            unrated=described(arr(side), "Competencies you rate and the target does not: "
+                              "its need is unknown, so they are not above, at or below it."),
             rated=described(BOOL, "False when the target rates no competency; the lists are "
                             "then empty."),
         )),

@@ -84,11 +84,12 @@ def assess(
     a role asks does not raise its fit. Ties go to the higher level, then to
     catalogue order.
 
-    With a target: the competencies where you are above, at and below it,
-    and the route to it from the most senior role you meet (fit 90% or more)
-    that leads there, else from your best fit with a route; each step's gap
-    is measured from your own ratings, and what you already meet is shown as
-    met.
+    With a target: the competencies where you are above, at and below it
+    (and those it does not rate, whose need is unknown), and the route to it
+    from the most senior role you meet (fit 90% or more) that leads there,
+    else from your best fit with a route. Each step's gap is measured from
+    your level: your own rating, or what an earlier step asked if higher;
+    what you already meet is shown as met.
 
     A profile with mistakes (unknown competency, rating off the scale,
     missing rating, unknown field) is reported problem by problem with its

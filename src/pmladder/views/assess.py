@@ -81,11 +81,12 @@ def _standing_list(items: Sequence[Standing], style: str, *, criteria: bool = Fa
     grid.add_column(no_wrap=True)
     grid.add_column()
     for s in items:
-        line = Text.assemble(
-            text(s.name), ": you ", text(s.yours_name or "none"), ", target ",
-            text(s.required_name or "not asked"),
-            (f" ({distance(s.difference)})" if s.difference else "", style),
-        )
+        line = Text.assemble(text(s.name), ": you ", text(s.yours_name or "none"))
+        if s.difference is not None:
+            line.append_text(Text.assemble(
+                ", target ", text(s.required_name or ""),
+                (f" ({distance(s.difference)})" if s.difference else "", style),
+            ))
         grid.add_row(" •", with_criterion(line, s.criterion if criteria else None))
     return grid
 
@@ -114,8 +115,8 @@ def _standing_table(items: Sequence[Standing], style: str) -> Table:
         table.add_row(
             text(s.name),
             _level(s.yours_name, s.yours_rank, "none"),
-            _level(s.required_name, s.required_rank, "not asked"),
-            Text(distance(s.difference), style=style),
+            _level(s.required_name, s.required_rank, ""),
+            Text(distance(s.difference or 0), style=style),
         )
     return table
 
@@ -143,8 +144,9 @@ def _route_intro(ladder: Ladder, result: Assessment) -> Text:
         out.append_text(text(start.title, "bold"))
         out.append(f"{at}, the most senior role you meet (fit {MEETS:g}% or more) that leads to ")
         out.append_text(text(target.title, "bold"))
-        out.append(". The route starts there; each step's gap is measured from your own "
-                   "ratings, and what you already meet is listed as met:")
+        out.append(". The route starts there; each step's gap is measured from your level: "
+                   "your own rating, or what an earlier step asked if that is higher. What "
+                   "you already meet is listed as met:")
         return out
     if result.start_reason == "target-is-best-fit":
         out.append_text(text(target.title, "bold"))
@@ -181,7 +183,8 @@ def _route_intro(ladder: Ladder, result: Assessment) -> Text:
         out.append_text(text(start.title, "bold"))
         out.append(f"{at}, to ")
         out.append_text(text(target.title, "bold"))
-        out.append(", with the gap at each step measured from your own ratings:")
+        out.append(", with the gap at each step measured from your level: your own "
+                   "rating, or what an earlier step asked if that is higher:")
     return out
 
 
@@ -249,6 +252,9 @@ def render_assessment(
         (f"At the target ({len(comparison.at)})", comparison.at, "green"),
         (f"Above the target ({len(comparison.above)})", comparison.above, "cyan"),
     )
+    if comparison.unrated:
+        groups += ((f"Not rated by the target ({len(comparison.unrated)}): what it needs "
+                    "there is unknown", comparison.unrated, "dim"),)
     if not comparison.rated:
         yield Text(f"{UNRATED.capitalize()}: what it asks is unknown, so there is nothing "
                    "to compare your ratings with.", style="dim")
@@ -261,6 +267,9 @@ def render_assessment(
         criteria = items is comparison.below and any(s.criterion for s in items)
         if items and (compact or criteria):
             yield _standing_list(items, style, criteria=criteria)
+            yield Text()
+        elif items and items is comparison.unrated:
+            yield _standing_list(items, style)
             yield Text()
         elif items:
             yield Fitted(_standing_table(items, style),
@@ -275,7 +284,7 @@ def render_assessment(
     yield _route_intro(ladder, result)
     if result.route.steps:
         yield Text()
-        parts = list(render_route(ladder, result.route))
+        parts = list(render_route(ladder, result.route, person=True))
         if line is not None and parts and isinstance(parts[0], Text) and \
                 parts[0].plain == line.plain:
             parts = parts[1:]
@@ -322,6 +331,7 @@ def assess_document(ladder: Ladder, result: Assessment) -> dict[str, Any]:
         "above": _plain(result.comparison.above),
         "at": _plain(result.comparison.at),
         "below": _plain(result.comparison.below),
+        "unrated": _plain(result.comparison.unrated),
         "rated": result.comparison.rated,
     }
     assert result.start is not None

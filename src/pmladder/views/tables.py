@@ -493,18 +493,22 @@ class _Changes:
     """Competencies that rise or are new: a table, or one line each on a narrow terminal."""
 
     def __init__(
-        self, rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True
+        self, rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True,
+        person: bool = False,
     ) -> None:
         self.rising = rising
         self.new = new
         #: Whether to show what each step rises to asks.
         self.criteria = criteria
+        #: Whether the rises start from a person's level (assess) rather than a role's.
+        self.person = person
 
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        rows = [(c, _before(c)) for c in self.rising]
-        rows += [(c, Text("new", style="yellow")) for c in self.new]
+        rows = [(c, _before(c, person=self.person)) for c in self.rising]
+        rows += [(c, Text("none (you)" if self.person else "new", style="yellow"))
+                 for c in self.new]
         asks = {c.competency: c.criterion for c, _ in rows if self.criteria}
         described = any(criterion is not None for criterion in asks.values())
         # With criteria, a list reads as a to-do list and leaves the criteria room.
@@ -532,26 +536,41 @@ class _Changes:
 
 
 def _changes_table(
-    rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True
+    rising: Sequence[Change], new: Sequence[Change], *, criteria: bool = True,
+    person: bool = False,
 ) -> RenderableType:
-    return _Changes(rising, new, criteria=criteria)
+    return _Changes(rising, new, criteria=criteria, person=person)
 
 
-def _before(change: Change) -> Text:
-    """The rating a rise starts from, naming the earlier role when it is carried over."""
+def _before(change: Change, *, person: bool = False) -> Text:
+    """The rating a rise starts from, naming the earlier role when it is carried over
+    (with ``person``, marking the person's own rating as theirs)."""
     shown = text(change.before_name)
     if change.via is not None:
         shown.append(" (as ", style="dim")
         shown.append_text(text(change.via, "dim"))
         shown.append(")", style="dim")
+    elif person:
+        shown.append(" (you)", style="dim")
     return shown
 
 
-def _falls(falling: Sequence[Fall], unrated: Sequence[Fall], target: str) -> Iterator[Text]:
-    """What the next role asks less of, quieter than what it asks more of."""
+def _falls(
+    falling: Sequence[Fall], unrated: Sequence[Fall], target: str, *, person: bool = False
+) -> Iterator[Text]:
+    """What the next role asks less of, quieter than what it asks more of; with
+    ``person``, less than the person's level, which ``before`` then is."""
+    def was(f: Fall) -> str:
+        if not person:
+            return f"was {f.before_name}"
+        return f"{f.before_name} as {f.via}" if f.via else f"yours {f.before_name}"
+
     for f in falling:
-        line = Text("asks less: ", style="dim")
-        line.append_text(text(f"{f.name} {f.before_name} → {f.after_name}", "dim"))
+        line = Text("asks less than your level: " if person else "asks less: ", style="dim")
+        line.append_text(text(f"{f.name} {f.before_name}", "dim"))
+        if person:
+            line.append_text(text(f" (as {f.via})" if f.via else " (you)", "dim"))
+        line.append_text(text(f" → {f.after_name}", "dim"))
         if f.expected:
             line.append(" (intended; see the move's note)", style="dim")
         yield line
@@ -559,14 +578,14 @@ def _falls(falling: Sequence[Fall], unrated: Sequence[Fall], target: str) -> Ite
         line = Text("not rated by ", style="dim")
         line.append_text(text(target, "dim"))
         line.append(": ", style="dim")
-        line.append_text(text(", ".join(f"{f.name} (was {f.before_name})" for f in unrated),
+        line.append_text(text(", ".join(f"{f.name} ({was(f)})" for f in unrated),
                               "dim"))
         if all(f.expected for f in unrated):
             line.append(" (intended; see the move's note)", style="dim")
         yield line
 
 
-def _step(step: Step) -> Iterator[RenderableType]:
+def _step(step: Step, *, person: bool = False) -> Iterator[RenderableType]:
     head = Text.assemble(
         (f"Step {step.number}: ", "bold"),
         text(step.source_title, "bold"),
@@ -595,16 +614,18 @@ def _step(step: Step) -> Iterator[RenderableType]:
                             ("): what it asks is unknown.", "dim"))
     elif gap.rising or gap.new:
         yield _heading("Competencies to grow")
-        yield _changes_table(gap.rising, gap.new)
+        yield _changes_table(gap.rising, gap.new, person=person)
     elif gap.met:
         yield Text("You already meet every competency this step asks.", style="green")
     else:
         yield Text("No competency needs to rise for this move.", style="dim")
     if gap.met:
-        # A self-assessment: what the person's own ratings already cover.
-        met = ", ".join(f"{c.name} (yours {c.before_name}, asks {c.after_name})" for c in gap.met)
+        # A self-assessment: what the person's level already covers.
+        met = ", ".join(
+            f"{c.name} ({f'{c.before_name} as {c.via}' if c.via else f'yours {c.before_name}'}"
+            f", asks {c.after_name})" for c in gap.met)
         yield _labelled("Already met", met)
-    yield from _falls(gap.falling, gap.unrated, step.target_title)
+    yield from _falls(gap.falling, gap.unrated, step.target_title, person=person)
     if gap.responsibilities_added:
         yield _heading("Responsibilities added")
         yield _bullets(gap.responsibilities_added)
@@ -719,7 +740,9 @@ def _chain(route: Route) -> Packed:
     return Packed(pieces)
 
 
-def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[RenderableType]:
+def _route_summary(
+    ladder: Ladder, route: Route, overall: bool, person: bool = False
+) -> Iterator[RenderableType]:
     """The answer: where the route goes, how long it is and, with ``overall``,
     what grows along it (a one-step route shows that in its step, just below)."""
     count = len(route.steps)
@@ -743,19 +766,21 @@ def _route_summary(ladder: Ladder, route: Route, overall: bool) -> Iterator[Rend
     if not overall:
         return
     yield Text()
-    if not route.target_rated:
-        # Rises along the way are in the steps; the total needs the target's ratings.
-        yield Text.assemble((f"{UNRATED.capitalize()} (", "dim"), text(route.target_title, "dim"),
-                            ("): what the route asks overall is unknown.", "dim"))
-    elif route.overall:
+    if route.overall:
         yield _heading("Competencies to grow overall")
         # The steps below say what each rise asks; the summary stays short.
         yield _changes_table(
             [c for c in route.overall if c.before is not None],
             [c for c in route.overall if c.before is None],
             criteria=False,
+            person=person,
         )
-    else:
+    if not route.target_rated:
+        # What the last role asks is unknown, which is not the same as nothing.
+        rest = "beyond these " if route.overall else "overall "
+        yield Text.assemble((f"{UNRATED.capitalize()} (", "dim"), text(route.target_title, "dim"),
+                            (f"): what the route asks {rest}is unknown.", "dim"))
+    elif not route.overall:
         yield Text("No competency needs to rise along this route.", style="dim")
     if route.frameworks_gained:
         yield _labelled("Frameworks gained", ", ".join(route.frameworks_gained))
@@ -787,8 +812,11 @@ def _arrival(ladder: Ladder, route: Route) -> Text | None:
     return line
 
 
-def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterator[RenderableType]:
-    """The route: its summary first (all of it with ``brief``), then each step."""
+def render_route(
+    ladder: Ladder, route: Route, *, brief: bool = False, person: bool = False
+) -> Iterator[RenderableType]:
+    """The route: its summary first (all of it with ``brief``), then each step; with
+    ``person`` (assess), its gaps are measured from a person's level, not a role's."""
     line = source_line(ladder)
     if line is not None:
         yield line
@@ -797,7 +825,7 @@ def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterat
                             text(route.target_title, "bold"),
                             " are the same role: there is nothing to close.")
         return
-    yield from _route_summary(ladder, route, brief or len(route.steps) > 1)
+    yield from _route_summary(ladder, route, brief or len(route.steps) > 1, person)
     if brief:
         if route.years_estimated:
             yield Text()
@@ -805,7 +833,7 @@ def render_route(ladder: Ladder, route: Route, *, brief: bool = False) -> Iterat
         return
     yield Text()
     for step in route.steps:
-        yield from _step(step)
+        yield from _step(step, person=person)
     if route.years_estimated or any(
         estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
     ):
