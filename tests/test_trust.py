@@ -620,3 +620,61 @@ def test_a_route_that_goes_sideways_explains_its_experience(invoke: Invoke) -> N
     up = json.loads(invoke("path", "apm", "cpo", "--json").stdout)["total"]
     assert up["experience_years_on_arrival"] == 17
     assert "sideways moves" not in invoke("path", "apm", "cpo").stdout
+
+
+def _criterion(bundled: Ladder, competency: str, step: str) -> str:
+    found = bundled.criterion(competency, step)
+    assert found is not None, (competency, step)
+    return " ".join(found.text.split())
+
+
+@pytest.mark.parametrize(
+    ("role", "responsibility", "competency", "step", "criterion"),
+    [
+        # The VP owns the organisation's budget: the Leading step's wording.
+        ("vp-product", "product organisation's budget", "business", "leading",
+         "product organisation's budget"),
+        # The Director answers for the portfolio's success: the Expert step's wording.
+        ("director", "success of the product portfolio", "business", "expert",
+         "business results of a product portfolio"),
+        # The Group PM reports to senior leadership: the Expert step's wording.
+        ("group-pm", "results to senior leadership", "communication", "expert",
+         "results to senior leadership"),
+    ],
+)
+def test_a_role_is_rated_at_the_step_its_duties_describe(
+    bundled: Ladder, role: str, responsibility: str, competency: str, step: str, criterion: str
+) -> None:
+    the_role = bundled.roles[role]
+    assert any(responsibility in r for r in the_role.responsibilities)
+    assert criterion in _criterion(bundled, competency, step)
+    assert the_role.competencies[competency] == step
+
+
+def test_research_criteria_cite_only_what_the_sources_say(bundled: Ladder) -> None:
+    advanced = bundled.criterion("research", "advanced")
+    expert = bundled.criterion("research", "expert")
+    assert advanced is not None
+    assert expert is not None
+    assert advanced.basis is not None
+    assert expert.basis is not None
+    # The levels overview's Senior PM says nothing about research.
+    assert advanced.basis.sources == ["climbing-the-ladder"]
+    # No role is rated Expert in research, so its basis claims no role's work.
+    assert not any(r.competencies.get("research") == "expert" for r in bundled.catalog.roles)
+    assert expert.basis.sources is None
+    assert expert.basis.estimate is not None
+    assert "Group PM" not in expert.basis.estimate
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not here")
+def test_the_ratings_changed_by_the_review_rest_on_the_seeds() -> None:
+    guide = _seed("career-path-guide")
+    ladder = _seed("climbing-the-ladder")
+    assert "present team strategies and results to senior leadership" in guide
+    assert "oversee the budget and hiring plans for the product organization" in guide
+    assert "manage budgets" in ladder
+    overview = _seed("levels-overview")
+    senior = overview.split("senior product manager:")[1].split("\n")[0]
+    assert "research" not in senior
+    assert "accountable for the success of their product portfolio" in overview
