@@ -678,3 +678,28 @@ def test_the_ratings_changed_by_the_review_rest_on_the_seeds() -> None:
     senior = overview.split("senior product manager:")[1].split("\n")[0]
     assert "research" not in senior
     assert "accountable for the success of their product portfolio" in overview
+
+
+def test_fractions_of_a_year_that_add_up_need_no_explanation(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    levels = ('levels = [{ id = "a", name = "A", description = "a." }, '
+              '{ id = "b", name = "B", description = "b." }]')
+    text = "\n".join([
+        'format_version = 1', 'name = "Fractions"', "[scale]", 'name = "S"', levels,
+        "[[tracks]]", 'id = "t"', 'name = "T"',
+        "[[levels]]", "rank = 1", 'name = "One"', "[[levels]]", "rank = 2", 'name = "Two"',
+        "[[competencies]]", 'id = "c"', 'name = "C"', 'description = "c."',
+        "[[roles]]", 'id = "x"', 'title = "X"', 'track = "t"', "level = 1", 'summary = "x."',
+        'responsibilities = ["x"]', 'competencies = { c = "a" }', "experience_years = 0.1",
+        "[[roles.moves]]", 'to = "y"', 'kind = "promotion"', "typical_years = 0.2",
+        "[[roles]]", 'id = "y"', 'title = "Y"', 'track = "t"', "level = 2", 'summary = "y."',
+        'responsibilities = ["y"]', 'competencies = { c = "b" }', "experience_years = 0.3", "",
+    ])
+    path = _team_file(tmp_path, text)
+    result = invoke("--catalog", str(path), "path", "x", "y")
+    assert result.exit_code == 0, result.output
+    assert "Experience:" not in result.stdout
+    more = _team_file(tmp_path, text.replace("experience_years = 0.3", "experience_years = 0.5"))
+    out = invoke("--catalog", str(more), "path", "x", "y", env={"COLUMNS": "200"}).stdout
+    assert "0.1 years plus the route's 0.2 make 0.3, fewer than Y asks (0.5+)" in out

@@ -791,7 +791,9 @@ def _arrival(ladder: Ladder, route: Route) -> Text | None:
     when it is not: sideways moves add years the next role does not ask for."""
     source, target = ladder.roles[route.source], ladder.roles[route.target]
     brings, asks = route.experience_years_on_arrival, target.experience_years
-    if brings is None or asks is None or brings == asks or source.experience_years is None:
+    if brings is None or asks is None or source.experience_years is None:
+        return None
+    if abs(brings - asks) < 1e-9:  # 0.1 + 0.2 years make 0.3, as on paper
         return None
     start = f"{source.experience_years:g}+ years"
     start += f" ({ESTIMATE})" if estimated(source.experience_years_basis) else ""
@@ -806,8 +808,8 @@ def _arrival(ladder: Ladder, route: Route) -> Text | None:
     else:
         line.append("fewer than ")
         line.append_text(text(target.title))
-        line.append(f" asks ({end}): the catalogue's figures disagree; "
-                    "`pmladder validate` names the move.")
+        line.append(f" asks ({end}): the catalogue's figures disagree "
+                    "(see `pmladder validate`).")
     line.stylize("dim", len("Experience: "))
     return line
 
