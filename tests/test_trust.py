@@ -476,3 +476,230 @@ def test_path_marks_both_experience_figures_it_compares(invoke: Invoke) -> None:
     assert gap["experience_years"] == [2, 5]
     assert gap["experience_years_before_basis"]["estimate"]
     assert gap["experience_years_basis"]["estimate"]
+
+
+# --------------------------------------------------------------------------
+# What the cold review of issue 8 found
+
+
+def test_a_route_to_an_unrated_role_does_not_say_nothing_grows(invoke: Invoke) -> None:
+    # junior -> maker raises Craft; lead rates nothing, so the total is unknown.
+    args = ("--catalog", str(UNKNOWNS), "path", "junior", "lead")
+    out = invoke(*args).stdout
+    assert "No competency needs to rise along this route" not in out
+    assert ("No competencies rated for this role (Lead Maker): what the route asks overall "
+            "is unknown.") in out
+    total = json.loads(invoke(*args, "--json").stdout)["total"]
+    assert total["competencies"] is None
+    assert total["competencies_known"] is False
+    known = json.loads(invoke("--catalog", str(UNKNOWNS), "path", "junior", "senior",
+                              "--json").stdout)["total"]
+    assert known["competencies_known"] is True
+    assert [c["competency"] for c in known["competencies"]] == ["craft", "tools"]
+
+
+def test_assess_route_to_an_unrated_target_says_unknown(invoke: Invoke, tmp_path: Path) -> None:
+    profile = tmp_path / "me.toml"
+    profile.write_text('[ratings]\ncraft = "low"\ntools = "mid"\n', encoding="utf-8")
+    args = ("--catalog", str(UNKNOWNS), "assess", str(profile), "--target", "lead")
+    out = invoke(*args, env={"COLUMNS": "200"}).stdout
+    assert "junior —promotion→ maker —promotion→ lead" in out
+    assert "No competency needs to rise along this route" not in out
+    # The rise the maker step asks is known; what lead asks on top is not.
+    assert "Competencies to grow overall" in out
+    assert ("No competencies rated for this role (Lead Maker): what the route asks beyond "
+            "these is unknown.") in out
+    total = json.loads(invoke(*args, "--json").stdout)["route"]["total"]
+    assert total["competencies_known"] is False
+    assert [c["competency"] for c in total["competencies"]] == ["craft"]
+
+
+def _bases(value: object, key: str = "") -> list[dict[str, object]]:
+    """Every basis object in a JSON document."""
+    if isinstance(value, dict):
+        own = [value] if key.endswith("basis") else []
+        return own + [b for k, v in value.items() for b in _bases(v, k)]
+    if isinstance(value, list):
+        return [b for v in value for b in _bases(v, key)]
+    return []
+
+
+def test_every_document_writes_a_basis_the_same_way(invoke: Invoke) -> None:
+    documents = [
+        ("show", "pm"), ("show", "senior-pm"), ("path", "pm", "senior-pm"), ("list",),
+        ("compare", "pm", "senior-pm"), ("path", "apm", "cpo"),
+    ]
+    seen: dict[str, set[tuple[str, ...]]] = {}
+    for args in documents:
+        doc = json.loads(invoke(*args, "--json").stdout)
+        bases = _bases(doc)
+        assert bases, args
+        for b in bases:
+            # A key the catalogue did not give is left out, never null.
+            assert None not in b.values(), (args, b)
+            assert set(b) <= {"sources", "estimate"}, (args, b)
+            seen.setdefault(args[0], set()).add(tuple(sorted(b)))
+    # The same estimate-only basis is written with the same keys by show and path.
+    assert ("estimate",) in seen["show"]
+    assert ("estimate",) in seen["path"]
+
+
+def test_both_experience_figures_are_marked_in_json_total_and_site(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    total = json.loads(invoke("path", "data-pm", "senior-pm", "--json").stdout)["total"]
+    assert total["experience_years"] == [3, 5]
+    assert total["experience_years_before_basis"]["estimate"]
+    assert total["experience_years_basis"]["estimate"]
+    out = invoke("path", "data-pm", "senior-pm", env={"COLUMNS": "200"}).stdout
+    experience = out.split("\nExperience")[1].split("marks the catalogue's own")[0]
+    assert experience.count("+ years, estimate)") == 2
+    result = invoke("site", str(tmp_path / "site"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "site" / "moves" / "pm" / "senior-pm.html").read_text(encoding="utf-8")
+    mark = '<span class="estimate">estimate</span>'
+    assert f"(2 years, {mark} &#8594; 5 years, {mark})" in page
+
+
+def test_experience_figures_stay_when_only_the_words_change(invoke: Invoke) -> None:
+    # Product Lead and Group PM both ask 8 years but describe the experience differently.
+    out = invoke("path", "product-lead", "group-pm", env={"COLUMNS": "200"}).stdout
+    experience = out.split("\nExperience")[1].split("marks the catalogue's own")[0]
+    assert experience.count("(typically 8+ years, estimate)") == 2
+    gap = json.loads(invoke("path", "product-lead", "group-pm", "--json").stdout)
+    assert gap["steps"][0]["gap"]["experience_years"] == [8, 8]
+
+
+def test_the_pm_note_on_moves_into_specialisms_matches_their_bases(bundled: Ladder) -> None:
+    pm = bundled.roles["pm"]
+    note = next(n for n in pm.notes if "moves into" in n)
+    named = {"Technical PM": "technical-pm", "Product Owner": "product-owner",
+             "Data PM": "data-pm", "Growth PM": "growth-pm", "marketing": "pmm"}
+    bases = {m.to: m.basis for m in pm.moves}
+    checked = set()
+    for sentence in re.split(r"(?<=\.) ", " ".join(note.split())):
+        reading = "catalogue's reading" in sentence
+        for words, role in named.items():
+            if words in sentence and role not in checked:
+                checked.add(role)
+                basis = bases[role]
+                assert basis is not None
+                # Called the catalogue's reading exactly when the basis is an estimate.
+                assert basis.is_estimate is reading, (role, sentence)
+    assert checked == set(named.values())
+
+
+def test_validate_warns_when_a_sideways_move_asks_more_than_it_can_give(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # lead (5 years) + 1 year moves sideways into expert; make expert ask 8.
+    # (expert's figure comes first in the file)
+    text = CONTRADICTIONS.replace("experience_years = 5\n", "experience_years = 8\n", 1)
+    assert "experience_years = 8" in text
+    result = invoke("validate", str(_team_file(tmp_path, text)))
+    assert result.exit_code == 0, result.output
+    assert ("lead asks 5 years of experience and this lateral move comes after 1 year more, "
+            "so someone making it has about 6 years, but expert asks 8 years") in result.stderr
+    route = invoke("--catalog", str(tmp_path / "team.toml"), "path", "lead", "expert",
+                   env={"COLUMNS": "200"}).stdout
+    assert "6, fewer than Expert Maker asks (8+): the catalogue's figures disagree" in route
+    # A sideways move that leaves the person with more than the next role asks is fine.
+    clean = invoke("validate", str(_team_file(tmp_path, CONTRADICTIONS)))
+    assert "lateral move" not in clean.stderr
+
+
+def test_a_route_that_goes_sideways_explains_its_experience(invoke: Invoke) -> None:
+    out = invoke("path", "pmm", "cpo", env={"COLUMNS": "200"}).stdout
+    summary = out.split("Competencies to grow overall")[0]
+    assert "Experience: Product Marketing Manager asks 2+ years" in summary
+    assert ("2 years plus the route's 17 make 19, more than Chief Product Officer asks "
+            "(17+, estimate): sideways moves need not add up") in " ".join(summary.split())
+    total = json.loads(invoke("path", "pmm", "cpo", "--json").stdout)["total"]
+    assert total["experience_years"] == [2, 17]
+    assert total["experience_years_on_arrival"] == 19
+    up = json.loads(invoke("path", "apm", "cpo", "--json").stdout)["total"]
+    assert up["experience_years_on_arrival"] == 17
+    assert "sideways moves" not in invoke("path", "apm", "cpo").stdout
+
+
+def _criterion(bundled: Ladder, competency: str, step: str) -> str:
+    found = bundled.criterion(competency, step)
+    assert found is not None, (competency, step)
+    return " ".join(found.text.split())
+
+
+@pytest.mark.parametrize(
+    ("role", "responsibility", "competency", "step", "criterion"),
+    [
+        # The VP owns the organisation's budget: the Leading step's wording.
+        ("vp-product", "product organisation's budget", "business", "leading",
+         "product organisation's budget"),
+        # The Director answers for the portfolio's success: the Expert step's wording.
+        ("director", "success of the product portfolio", "business", "expert",
+         "business results of a product portfolio"),
+        # The Group PM reports to senior leadership: the Expert step's wording.
+        ("group-pm", "results to senior leadership", "communication", "expert",
+         "results to senior leadership"),
+    ],
+)
+def test_a_role_is_rated_at_the_step_its_duties_describe(
+    bundled: Ladder, role: str, responsibility: str, competency: str, step: str, criterion: str
+) -> None:
+    the_role = bundled.roles[role]
+    assert any(responsibility in r for r in the_role.responsibilities)
+    assert criterion in _criterion(bundled, competency, step)
+    assert the_role.competencies[competency] == step
+
+
+def test_research_criteria_cite_only_what_the_sources_say(bundled: Ladder) -> None:
+    advanced = bundled.criterion("research", "advanced")
+    expert = bundled.criterion("research", "expert")
+    assert advanced is not None
+    assert expert is not None
+    assert advanced.basis is not None
+    assert expert.basis is not None
+    # The levels overview's Senior PM says nothing about research.
+    assert advanced.basis.sources == ["climbing-the-ladder"]
+    # No role is rated Expert in research, so its basis claims no role's work.
+    assert not any(r.competencies.get("research") == "expert" for r in bundled.catalog.roles)
+    assert expert.basis.sources is None
+    assert expert.basis.estimate is not None
+    assert "Group PM" not in expert.basis.estimate
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not here")
+def test_the_ratings_changed_by_the_review_rest_on_the_seeds() -> None:
+    guide = _seed("career-path-guide")
+    ladder = _seed("climbing-the-ladder")
+    assert "present team strategies and results to senior leadership" in guide
+    assert "oversee the budget and hiring plans for the product organization" in guide
+    assert "manage budgets" in ladder
+    overview = _seed("levels-overview")
+    senior = overview.split("senior product manager:")[1].split("\n")[0]
+    assert "research" not in senior
+    assert "accountable for the success of their product portfolio" in overview
+
+
+def test_fractions_of_a_year_that_add_up_need_no_explanation(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    levels = ('levels = [{ id = "a", name = "A", description = "a." }, '
+              '{ id = "b", name = "B", description = "b." }]')
+    text = "\n".join([
+        'format_version = 1', 'name = "Fractions"', "[scale]", 'name = "S"', levels,
+        "[[tracks]]", 'id = "t"', 'name = "T"',
+        "[[levels]]", "rank = 1", 'name = "One"', "[[levels]]", "rank = 2", 'name = "Two"',
+        "[[competencies]]", 'id = "c"', 'name = "C"', 'description = "c."',
+        "[[roles]]", 'id = "x"', 'title = "X"', 'track = "t"', "level = 1", 'summary = "x."',
+        'responsibilities = ["x"]', 'competencies = { c = "a" }', "experience_years = 0.1",
+        "[[roles.moves]]", 'to = "y"', 'kind = "promotion"', "typical_years = 0.2",
+        "[[roles]]", 'id = "y"', 'title = "Y"', 'track = "t"', "level = 2", 'summary = "y."',
+        'responsibilities = ["y"]', 'competencies = { c = "b" }', "experience_years = 0.3", "",
+    ])
+    path = _team_file(tmp_path, text)
+    result = invoke("--catalog", str(path), "path", "x", "y")
+    assert result.exit_code == 0, result.output
+    assert "Experience:" not in result.stdout
+    more = _team_file(tmp_path, text.replace("experience_years = 0.3", "experience_years = 0.5"))
+    out = invoke("--catalog", str(more), "path", "x", "y", env={"COLUMNS": "200"}).stdout
+    assert "0.1 years plus the route's 0.2 make 0.3, fewer than Y asks (0.5+)" in out

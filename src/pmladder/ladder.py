@@ -164,8 +164,20 @@ class Route(NamedTuple):
     education: FieldChange | None = None
     #: The experience expected, when it differs between the first role and the last.
     experience: FieldChange | None = None
-    #: Typical minimum years of experience of the first role and the last, when they differ.
+    #: Typical minimum years of experience of the first role and the last, when they
+    #: differ or the experience itself does.
     experience_years: tuple[float | None, float | None] | None = None
+    #: Where the last role's experience figure comes from, when it is given.
+    experience_years_basis: Basis | None = None
+    #: Where the first role's experience figure comes from, when it is given.
+    experience_years_before_basis: Basis | None = None
+    #: The first role's experience figure plus the route's typical years: what someone
+    #: taking the route brings to the last role; ``None`` when either is unknown. It
+    #: exceeds the last role's figure when the route goes sideways.
+    experience_years_on_arrival: float | None = None
+    #: Whether the last role rates any competency; when not, what the route asks
+    #: overall is unknown and ``overall`` says nothing about it.
+    target_rated: bool = True
 
 
 TIE_BREAK_RULE = (
@@ -399,7 +411,12 @@ def gap(
     rising, new = competency_changes(ladder, before, after, carried)
     falling, unrated = competency_falls(ladder, before, after, expected)
     years = None
-    if before.experience_years != after.experience_years:
+    # The figures are shown whenever the experience changes, even when they are
+    # equal: a changed description with its years dropped reads as "no figure".
+    if before.experience_years != after.experience_years or (
+        before.experience != after.experience
+        and (before.experience_years is not None or after.experience_years is not None)
+    ):
         years = (before.experience_years, after.experience_years)
     return Gap(
         rising=rising,
@@ -504,6 +521,13 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
         education=whole.education,
         experience=whole.experience,
         experience_years=whole.experience_years,
+        experience_years_basis=whole.experience_years_basis,
+        experience_years_before_basis=whole.experience_years_before_basis,
+        target_rated=whole.rated,
+        experience_years_on_arrival=(
+            source.experience_years + stated
+            if known and source.experience_years is not None else None
+        ),
     )
 
 

@@ -21,7 +21,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     StringConstraints,
+    model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -144,6 +146,13 @@ class Basis(_Model):
         if self.sources is None and self.estimate is None:
             raise ValueError("give `sources`, `estimate` or both")
         return self
+
+    @model_serializer(mode="wrap")
+    def _leave_out_none(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # One shape in every document: a key the catalogue did not give is left out,
+        # as in the file, never written as null.
+        dumped: dict[str, Any] = handler(self)
+        return {key: value for key, value in dumped.items() if value is not None}
 
     @property
     def is_estimate(self) -> bool:

@@ -218,7 +218,15 @@ def route_fields() -> dict[str, Schema]:
             years_estimated=described(
                 BOOL, "True when any move's typical time is the catalogue's estimate."
             ),
-            competencies=arr(CHANGE),
+            competencies=described(
+                opt(arr(CHANGE)),
+                "Each competency's overall rise; null when TO rates no competency, so what "
+                "the route asks overall is unknown (not nothing). In assess, the rises the "
+                "earlier steps ask, when TO rates nothing.",
+            ),
+            competencies_known=described(
+                BOOL, "False when TO rates no competency: what it asks on top is unknown."
+            ),
             frameworks=described(
                 arr(STR), "Every framework the steps add, each once, in route order."
             ),
@@ -227,7 +235,20 @@ def route_fields() -> dict[str, Schema]:
             experience_years=described(
                 opt({"type": "array", "prefixItems": [opt(NUM), opt(NUM)], "minItems": 2,
                      "maxItems": 2}),
-                "[FROM, TO] typical minimum years when they differ, else null.",
+                "[FROM, TO] typical minimum years when they or the experience differ, "
+                "else null.",
+            ),
+            experience_years_basis=described(
+                BASIS, "Where TO's figure comes from; null when it has none."
+            ),
+            experience_years_before_basis=described(
+                BASIS, "Where FROM's figure comes from; null when it has none."
+            ),
+            experience_years_on_arrival=described(
+                opt(NUM),
+                "FROM's typical minimum years plus the route's typical years: what someone "
+                "taking the route brings to TO (more than TO asks when the route goes "
+                "sideways); null when either is unknown.",
             ),
         ),
         "tie_break": described(STR, "The rule used to choose among equally short routes."),

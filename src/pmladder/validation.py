@@ -1204,7 +1204,9 @@ def _consistency(catalog: Catalog) -> list[_Located]:
 
     Along a promotion or a management move up a level, the next role's
     experience should be this role's plus the move's typical time, to within
-    less than a year; a promotion or management move should not lower or drop a rating
+    less than a year; along any other move it should be no more than that (a
+    sideways move may leave the person with more than the next role asks); a
+    promotion or management move should not lower or drop a rating
     unless the move lists it in ``asks_less``. Linear in the size of the catalogue.
     """
     problems: list[_Located] = []
@@ -1236,6 +1238,23 @@ def _consistency(catalog: Catalog) -> list[_Located]:
                          f"{move.to} should ask about {_years(expected)}, but it asks "
                          f"{_years(target.experience_years)}; change one of the three figures",
                          role.id)
+            elif (
+                not (move.kind in FALLS_MATTER and target.level > role.level)
+                and move.typical_years is not None
+                and role.experience_years is not None
+                and target.experience_years is not None
+                and target.experience_years - (role.experience_years + move.typical_years)
+                >= YEARS_TOLERANCE
+            ):
+                # A sideways move need not add up (the person may bring more than the
+                # next role asks), but it cannot ask more than the person brings.
+                brings = role.experience_years + move.typical_years
+                warn((*loc, "typical_years"),
+                     f"{role.id} asks {_years(role.experience_years)} of experience and "
+                     f"this {move.kind} move comes after {_years(move.typical_years)} more, "
+                     f"so someone making it has about {_years(brings)}, but {move.to} asks "
+                     f"{_years(target.experience_years)}; change one of the three figures",
+                     role.id)
             for comp in move.asks_less:
                 level = role.competencies.get(comp)
                 after = target.competencies.get(comp)

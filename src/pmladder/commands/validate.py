@@ -26,6 +26,11 @@ def validate(
 
     A valid catalogue prints a one-line summary and exits 0; warnings go to
     stderr. An invalid one prints every problem with its line and exits 3.
+
+    Warnings include experience figures that contradict the moves: after a
+    promotion or a management move up a level, this role's years plus the
+    move's should make the next role's; after any other move, they should
+    reach at least the next role's (a sideways move need not add up).
     """
     from pathlib import Path
 

@@ -321,12 +321,14 @@ def _gap(ladder: Ladder, the_gap: Gap, target: str) -> Iterator[str]:
         if the_gap.experience is not None:
             text = h(the_gap.experience.after or "none stated")
         if the_gap.experience_years is not None:
-            before, after = the_gap.experience_years
-            estimate = the_gap.experience_years_basis is not None \
-                and the_gap.experience_years_basis.is_estimate
-            mark = f", {ESTIMATE}" if estimate else ""
-            text += (f' <span class="quiet">({h(years(before))} &#8594; '
-                     f"{h(years(after))}{mark})</span>")
+            # Each side carries its own mark: either figure may be the estimate.
+            sides = zip(the_gap.experience_years,
+                        (the_gap.experience_years_before_basis, the_gap.experience_years_basis),
+                        strict=True)
+            shown = [h(years(figure)) + (f", {ESTIMATE}" if figure is not None and claim is not None
+                                         and claim.is_estimate else "")
+                     for figure, claim in sides]
+            text += f' <span class="quiet">({shown[0]} &#8594; {shown[1]})</span>'
         facts.append(f"<dt>Experience</dt><dd>{text.strip()}</dd>")
     if facts:
         yield "<h2>Education, experience and frameworks</h2>"

@@ -87,11 +87,19 @@ def path_document(ladder: Ladder, route: Route, tie_break: str) -> dict[str, Any
             "years_known": route.years_known,
             "typical_years_stated": route.typical_years_stated,
             "years_estimated": route.years_estimated,
-            "competencies": _plain(route.overall),
+            # Unknown, not empty, when the last role rates nothing and nothing before it
+            # is known to rise (assess knows the rises the earlier steps ask).
+            "competencies": (
+                _plain(route.overall) if route.target_rated or route.overall else None
+            ),
+            "competencies_known": route.target_rated,
             "frameworks": list(route.frameworks_gained),
             "education": _plain(route.education),
             "experience": _plain(route.experience),
             "experience_years": _plain(route.experience_years),
+            "experience_years_basis": _plain(route.experience_years_basis),
+            "experience_years_before_basis": _plain(route.experience_years_before_basis),
+            "experience_years_on_arrival": route.experience_years_on_arrival,
         },
         "tie_break": tie_break,
     }

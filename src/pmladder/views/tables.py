@@ -699,7 +699,7 @@ def _background(
             shown = f"typically {figure:g}+ years" if figure else "no experience expected"
             shown += f", {ESTIMATE}" if (estimate_before, estimate)[i] else ""
             side.append(f"{' ' if side.plain else ''}({shown})", style="dim")
-        elif experience_years is not None and i == 1:
+        elif experience_years is not None:
             side.append(f"{' ' if side.plain else ''}(years not stated)", style="dim")
         elif not side.plain:
             side = Text(none, style="dim")
@@ -759,6 +759,9 @@ def _route_summary(
                                    Text.assemble(("→ ", "bold"), text(route.target_title, "bold")),
                                    Text(f"({length})")]))
     grid.add_row("", _chain(route))
+    arrival = _arrival(ladder, route)
+    if arrival is not None:
+        grid.add_row("", arrival)
     yield grid
     if not overall:
         return
@@ -772,10 +775,43 @@ def _route_summary(
             criteria=False,
             person=person,
         )
-    else:
+    if not route.target_rated:
+        # What the last role asks is unknown, which is not the same as nothing.
+        rest = "beyond these " if route.overall else "overall "
+        yield Text.assemble((f"{UNRATED.capitalize()} (", "dim"), text(route.target_title, "dim"),
+                            (f"): what the route asks {rest}is unknown.", "dim"))
+    elif not route.overall:
         yield Text("No competency needs to rise along this route.", style="dim")
     if route.frameworks_gained:
         yield _labelled("Frameworks gained", ", ".join(route.frameworks_gained))
+
+
+def _arrival(ladder: Ladder, route: Route) -> Text | None:
+    """Why the route's time is not the difference of its ends' experience figures,
+    when it is not: sideways moves add years the next role does not ask for."""
+    source, target = ladder.roles[route.source], ladder.roles[route.target]
+    brings, asks = route.experience_years_on_arrival, target.experience_years
+    if brings is None or asks is None or source.experience_years is None:
+        return None
+    if abs(brings - asks) < 1e-9:  # 0.1 + 0.2 years make 0.3, as on paper
+        return None
+    start = f"{source.experience_years:g}+ years"
+    start += f" ({ESTIMATE})" if estimated(source.experience_years_basis) else ""
+    end = f"{asks:g}+" + (f", {ESTIMATE}" if estimated(target.experience_years_basis) else "")
+    line = Text.assemble(("Experience: ", "bold"), text(source.title), f" asks {start}; ")
+    line.append(f"{source.experience_years:g} years plus the route's "
+                f"{route.typical_years_stated:g} make {brings:g}, ")
+    if brings > asks:
+        line.append("more than ")
+        line.append_text(text(target.title))
+        line.append(f" asks ({end}): sideways moves need not add up.")
+    else:
+        line.append("fewer than ")
+        line.append_text(text(target.title))
+        line.append(f" asks ({end}): the catalogue's figures disagree "
+                    "(see `pmladder validate`).")
+    line.stylize("dim", len("Experience: "))
+    return line
 
 
 def render_route(
