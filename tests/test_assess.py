@@ -617,6 +617,19 @@ def test_interactive_overwrites_after_a_yes_and_uses_target_option(invoke: Invok
 
 
 @pytest.mark.usefixtures("terminal")
+def test_interactive_save_asks_again_after_a_bad_name(invoke: Invoke) -> None:
+    too_long = "d" * 300
+    answers = ["high", "high", "", "y", too_long, "folder/", "mine.toml"]
+    result = invoke("--catalog", str(TINY), "assess", "-i",
+                    input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, result.output
+    assert f"cannot use {too_long}: File name too long" in result.stderr
+    assert "folder/ is a folder; give a file name" in result.stderr
+    assert not Path("folder").exists()
+    assert "saved mine.toml" in result.stderr
+
+
+@pytest.mark.usefixtures("terminal")
 def test_interactive_json_and_declining_to_save(invoke: Invoke) -> None:
     result = invoke("--catalog", str(TINY), "assess", "-i", "--json",
                     input="low\n\n\nn\n")
