@@ -497,3 +497,15 @@ def test_a_cut_short_build_can_be_run_again_and_is_cleaned(
     tiny = {name for name, _ in build(load(CatalogSource(TINY))) if name.endswith(".html")}
     assert left == tiny
     assert "Unfinished" not in (folder / MARKER).read_text(encoding="utf-8")
+
+
+def test_an_outsize_marker_is_refused_unread(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pmladder.site
+
+    folder = make_site(invoke, tmp_path / "out", "--catalog", str(TINY))
+    monkeypatch.setattr(pmladder.site, "_MARKER_LIMIT", 100)
+    result = invoke("--catalog", str(TINY), "site", str(folder))
+    assert result.exit_code == 2, result.output
+    assert "larger than any list of files" in result.stderr

@@ -29,6 +29,8 @@ MARKER = ".pmladder-site"
 """The file that marks a folder as a site pmladder wrote, listing its files."""
 
 _MARKER_HEADER = "# Written by 'pmladder site'; it rebuilds this folder. Files:"
+_MARKER_LIMIT = 64 * 1024 * 1024
+"""Far more than the list of a 100,000-role site; a larger marker was not written by us."""
 _UNFINISHED = "# Unfinished: a build was cut short; run 'pmladder site' here again to finish it."
 
 ASSETS = Path(__file__).parent / "data" / "site"
@@ -93,7 +95,14 @@ def _checked(folder: Path, force: bool) -> list[str]:
         return []
     marker = folder / MARKER
     if marker.is_file() and not marker.is_symlink():
-        lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
+        with marker.open("rb") as handle:
+            data = handle.read(_MARKER_LIMIT + 1)
+        if len(data) > _MARKER_LIMIT:
+            raise UsageError(
+                f"{_shown(marker)} is larger than any list of files pmladder site writes",
+                hints=["delete it, and add --force to write the site into the folder anyway"],
+            )
+        lines = data.decode("utf-8", errors="replace").splitlines()
         return list(dict.fromkeys(line for line in lines[1:] if line and not line.startswith("#")))
     if any(folder.iterdir()) and not force:
         raise UsageError(
