@@ -66,7 +66,8 @@ def decode(data: bytes, *, kind: str, empty: str) -> str:
 
 
 # --------------------------------------------------------------------------
-# Writing: the one way pmladder writes a file (export, --svg, assess's save, the cache)
+# Writing: the one way pmladder writes a file the user named (export, --svg, assess's
+# save, the site's pages); the cache replaces its own entries by name (see cache._replace)
 
 
 class WriteRefused(Exception):
