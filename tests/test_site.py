@@ -509,3 +509,29 @@ def test_an_outsize_marker_is_refused_unread(
     result = invoke("--catalog", str(TINY), "site", str(folder))
     assert result.exit_code == 2, result.output
     assert "larger than any list of files" in result.stderr
+
+
+def test_a_failed_write_is_exit_4_and_the_rerun_finishes(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import pmladder.textfile
+
+    real = pmladder.textfile.write_file
+    calls = 0
+
+    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 6:
+            raise pmladder.textfile.WriteFailed(os.strerror(errno.ENOSPC))
+        real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pmladder.textfile, "write_file", full_disk)
+    folder = tmp_path / "out"
+    result = invoke("--catalog", str(TINY), "site", str(folder))
+    assert result.exit_code == 4, result.output
+    assert "No space left on device" in result.stderr
+    monkeypatch.setattr(pmladder.textfile, "write_file", real)
+    make_site(invoke, folder, "--catalog", str(TINY))

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .catalog import Ladder
-from .errors import UsageError
+from .errors import OutputError, UsageError
 
 MARKER = ".pmladder-site"
 """The file that marks a folder as a site pmladder wrote, listing its files."""
@@ -229,8 +229,8 @@ def write(files: Iterable[tuple[str, str]], folder: Path, *, force: bool = False
                 _save(path, text)
         removed = sum(_remove(folder, name) for name in previous if name not in written)
         _save(marker, "\n".join([_MARKER_HEADER, *written]) + "\n")
-    except OSError as error:
-        raise UsageError(
+    except OSError as error:  # the system failed a write: a full disk, a read-only mount...
+        raise OutputError(
             f"cannot write the site in {_shown(folder)}: {error.strerror or error}"
         ) from None
     return Built(
