@@ -107,6 +107,32 @@ def test_global_option_after_the_command_steers_completion() -> None:
     assert bash(f"pmladder path --catalog {TINY} j") == ["junior"]
 
 
+def bash_at(line: str, cword: int) -> list[str]:
+    """Bash completion with the cursor on word ``cword`` of the whole ``line``."""
+    out = complete({"_PMLADDER_COMPLETE": "complete_bash", "COMP_WORDS": line,
+                    "COMP_CWORD": str(cword)})
+    return out.splitlines()
+
+
+def test_a_catalog_after_the_cursor_steers_completion() -> None:
+    # Bash passes the whole line; the command will read --catalog from anywhere in it.
+    assert bash_at(f"pmladder show j --catalog {TINY}", 2) == ["junior"]
+    assert bash_at(f"pmladder path j senior --catalog = {TINY}", 2) == ["junior"]
+    # The last one wins, as when the command runs; ':bundled' arrives split at ':'.
+    assert bash_at(f"pmladder show sen --catalog {TINY} --catalog : bundled", 2) == ["senior-pm"]
+    # After '--' it is an argument, not the option.
+    assert "junior" not in bash_at(f"pmladder show j -- --catalog {TINY}", 2)
+
+
+def test_completion_reads_the_environment_like_the_command(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert complete({"_PMLADDER_COMPLETE": "complete_bash", "COMP_WORDS": "pmladder show j",
+                     "COMP_CWORD": "2", "PMLADDER_CATALOG": str(TINY)}).split() == ["junior"]
+    (tmp_path / "pmladder.toml").write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert bash("pmladder show j") == ["junior"]
+
+
 def test_completion_uses_the_catalog_option() -> None:
     out = complete({"_PMLADDER_COMPLETE": "complete_bash",
                     "COMP_WORDS": f"pmladder --catalog {TINY} show j", "COMP_CWORD": "4"})

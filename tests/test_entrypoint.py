@@ -88,3 +88,16 @@ def test_broken_pipe_is_quiet() -> None:
     assert "Traceback" not in result.stderr
     assert "BrokenPipe" not in result.stderr
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses a POSIX shell pipe")
+@pytest.mark.parametrize("args", ["--help", "list --help", "-h", "list"])
+def test_a_reader_gone_before_help_is_printed_is_success(args: str) -> None:
+    # `true` exits without reading: every write pmladder makes finds the pipe closed.
+    # Help is printed by Typer's own Rich console, which exits 1 on a closed pipe.
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"'{SCRIPT}' {args} | true"], capture_output=True,
+        text=True, timeout=60, check=False, env={**os.environ, "COLUMNS": "100"},
+    )
+    assert result.stderr == ""
+    assert result.returncode == 0

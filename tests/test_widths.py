@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, Invoke
+from conftest import BUNDLED, ROOT, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.commands import common
 
@@ -69,15 +69,16 @@ def title_count(out: str, title: str) -> int:
 
 
 def check(
-    reference: str, out: str, width: int, *, excerpts: bool = False, boxes: bool = False
+    reference: str, out: str, width: int, *, excerpts: bool = False, boxes: bool = False,
+    ids: Sequence[str] = IDS, titles: Sequence[str] = TITLES,
 ) -> None:
     too_wide = [line for line in out.splitlines() if len(line.rstrip()) > width]
     assert not too_wide, f"{len(too_wide)} lines wider than {width}: {too_wide[:3]}"
     if not excerpts:  # search shows excerpts of longer text, marked with "…" at a cut
         assert "…" not in out, [line for line in out.splitlines() if "…" in line][:3]
-    for role_id in IDS:
+    for role_id in ids:
         assert id_count(out, role_id) >= id_count(reference, role_id), role_id
-    for title in TITLES:
+    for title in titles:
         if boxes:  # the ladder drawing wraps a title inside its box, beside other boxes
             break
         if title_count(reference, title):
@@ -121,3 +122,48 @@ def test_a_table_squeezed_to_fit_drops_no_words(invoke: Invoke, width: int) -> N
     # Rich crops a row wrapped wider than its column: words vanish silently.
     flowing = " ".join(run(invoke, ["search", "SQL"], width).split())
     assert "such as Excel, SQL and visualisation software, a grounding" in flowing
+
+
+EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
+
+
+def _edited(source: Path, target: Path) -> Path:
+    """``source`` with its first role renamed and its last two removed, moves to them too."""
+    import tomli
+
+    from pmladder.views.export import dumps_toml
+
+    data = tomli.loads(source.read_text(encoding="utf-8"))
+    roles = data["roles"]
+    roles[0]["title"] += " Renamed"
+    gone = {roles[-1]["id"], roles[-2]["id"]}
+    data["roles"] = [r for r in roles if r["id"] not in gone]
+    for role in data["roles"]:
+        role["moves"] = [m for m in role.get("moves", []) if m["to"] not in gone]
+    target.write_text(dumps_toml(data), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("diff")
+    return {"bundled": _edited(BUNDLED, folder / "bundled.toml"),
+            "example": _edited(EXAMPLE, folder / "example.toml")}
+
+
+DIFFS = {"bundled-edited": (":bundled", "bundled"), "example-edited": ("example", "example"),
+         "bundled-example": (":bundled", ":example")}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("pair", DIFFS)
+def test_diff_cuts_no_name(
+    invoke: Invoke, edited: dict[str, Path], pair: str, width: int
+) -> None:
+    files = {":bundled": ":bundled", ":example": str(EXAMPLE), "example": str(EXAMPLE)}
+    old, new = DIFFS[pair]
+    args = ["diff", files[old], files.get(new) or str(edited[new])]
+    example = load(CatalogSource(EXAMPLE, "option")).catalog
+    ids = [*IDS, *(r.id for r in example.roles)]
+    titles = sorted({*TITLES, *(r.title for r in example.roles)}, key=len, reverse=True)
+    check(run(invoke, args, 200), run(invoke, args, width), width, ids=ids, titles=titles)

@@ -430,6 +430,30 @@ def _silence_stdout() -> None:
         pass
 
 
+def _stdout_identity() -> tuple[int, int] | None:
+    """What file descriptor 1 is (device and inode), or ``None`` if it is closed."""
+    try:
+        found = os.fstat(1)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _devnull_identity() -> tuple[int, int] | None:
+    try:
+        found = os.stat(os.devnull)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _silenced_by_rich(stdout_was: tuple[int, int] | None) -> bool:
+    """Whether stdout, once something else, now is /dev/null: what Rich's
+    ``Console.on_broken_pipe`` does before it exits 1."""
+    now = _stdout_identity()
+    return stdout_was is not None and now != stdout_was and now == _devnull_identity()
+
+
 def run() -> None:
     """Run the app as a program: handle output failures, interrupts and bugs.
 
@@ -437,12 +461,18 @@ def run() -> None:
     written (a full disk, a closed stdout), 130 on Ctrl-C, 70 on a bug.
     """
     _prepare_streams()
+    stdout_was = _stdout_identity()
     code: int | str | None
     try:
         app(prog_name="pmladder")
         code = 0
     except SystemExit as done:
         code = done.code
+        if code == 1 and _silenced_by_rich(stdout_was):
+            # Rich, finding the reader gone while printing help (`pmladder --help
+            # | head -1`), points stdout at /dev/null and exits 1, which here means
+            # "nothing found": the reader had what it wanted, so it is a success.
+            code = 0
     except BrokenPipeError:
         # The reader went away (`pmladder list | head -1`): stop quietly.
         _silence_stdout()

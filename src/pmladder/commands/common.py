@@ -160,13 +160,70 @@ def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
     from ..catalog import find_source, read_source
     from ..validation import parse_source
 
-    option = ctx.find_root().params.get("catalog")
+    option = _catalog_on_the_line()
+    if option is None:
+        found = ctx.find_root().params.get("catalog")
+        option = found if isinstance(found, str) else None
     try:
-        source = find_source(option if isinstance(option, str) else None)
+        source = find_source(option)
         data = parse_source(read_source(source), source)
     except Exception:
         return None
     return data if isinstance(data, dict) else None
+
+
+def _catalog_on_the_line() -> str | None:
+    """The ``--catalog`` the command being completed will use, wherever it is written.
+
+    Click resolves completion from the words before the cursor only, so
+    ``pmladder show pro<Tab> --catalog team.toml`` would complete from the
+    wrong catalogue. Bash (``COMP_WORDS``) and PowerShell pass the whole line:
+    it is read here the way the command will read it (global options hoisted,
+    nothing after ``--``, the last one winning). Zsh and fish pass only the
+    words before the cursor; Click already reads those.
+    """
+    from ..cli import GLOBAL_OPTIONS, hoist_global_options
+    from ..errors import UsageError
+
+    line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS")
+    if not line:
+        return None
+    try:
+        import shlex
+
+        words = shlex.split(line)
+    except ValueError:  # an unclosed quote while typing
+        words = line.split()
+    # Bash splits "--catalog=a.toml" and ":bundled" at = and :, then joins with spaces.
+    joined: list[str] = []
+    glue = False
+    for word in words[1:]:
+        if word and set(word) <= {"=", ":"}:
+            if joined and word.startswith("="):
+                joined[-1] += word
+            else:
+                joined.append(word)
+            glue = True
+        elif glue and joined:
+            joined[-1] += word
+            glue = False
+        else:
+            joined.append(word)
+    try:
+        args = hoist_global_options(joined)
+    except UsageError:
+        args = joined
+    option: str | None = None
+    i = 0
+    while i < len(args) and args[i].split("=", 1)[0] in GLOBAL_OPTIONS:
+        name, _, value = args[i].partition("=")
+        takes_value = GLOBAL_OPTIONS[name] and "=" not in args[i]
+        if name == "--catalog":
+            if takes_value:
+                value = args[i + 1] if i + 1 < len(args) else ""
+            option = value or None
+        i += 2 if takes_value else 1
+    return option
 
 
 def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
