@@ -27,7 +27,9 @@ class ExitCode(IntEnum):
     """The output could not be written: a full disk, a closed or failing stdout, a
     file pmladder may not write (a dangling link, a missing permission)."""
     INTERRUPTED = 130
-    """Interrupted (Ctrl-C, or Ctrl-D at a prompt): nothing was saved."""
+    """Interrupted (Ctrl-C, or Ctrl-D at a prompt): nothing was saved, except an
+    interrupted ``site``, which says its folder is unfinished and is finished by
+    running it again."""
 
 
 class PmladderError(Exception):
