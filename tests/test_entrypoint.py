@@ -101,3 +101,36 @@ def test_a_reader_gone_before_help_is_printed_is_success(args: str) -> None:
     )
     assert result.stderr == ""
     assert result.returncode == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="uses a POSIX terminal")
+@pytest.mark.parametrize("args", [["show", "nosuch-role-x"], ["lisst"]])
+def test_error_lines_wrap_to_the_terminal_stderr_is_on(args: list[str]) -> None:
+    # Output to a file, messages to a 40-column terminal: the lines fit that terminal.
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    try:
+        result = subprocess.run([str(SCRIPT), *args], stdout=subprocess.DEVNULL, stderr=child,
+                                env={**env, "NO_COLOR": "1"}, timeout=60, check=False)
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal's other end is closed: all was read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+    lines = b"".join(chunks).decode().replace("\r", "").splitlines()
+    assert result.returncode == 2
+    assert [line for line in lines if line.startswith("hint: ")], lines
+    assert max(len(line) for line in lines) <= 40, lines

@@ -304,13 +304,11 @@ def format_error_lines(lines: Sequence[str], width: int | None, colour: bool) ->
 
 def write_error(lines: Sequence[str]) -> None:
     """Print error lines to stderr: wrapped and coloured when stderr is a terminal."""
-    import shutil
-
     from ..inert import inert
 
     stream = sys.stderr
     terminal = stream.isatty()
-    width = shutil.get_terminal_size().columns if terminal else None
+    width = _error_width(stream, terminal)
     colour = (terminal and "NO_COLOR" not in os.environ
               and os.environ.get("TERM", "") != "dumb")
     # A file name, a role name from argv or a key from a file may hold escape
@@ -318,6 +316,27 @@ def write_error(lines: Sequence[str]) -> None:
     safe = [inert(part, one_line=True) for line in lines for part in line.split("\n")]
     stream.write(format_error_lines(safe, width, colour))
     stream.flush()
+
+
+def _error_width(stream: Any, terminal: bool) -> int | None:
+    """The width to wrap error lines to on a terminal (``COLUMNS`` first, as
+    for the output); none when stderr is a file or a pipe, kept whole for grep.
+
+    Measured on stderr itself: with the output going to a file or a pipe
+    (``pmladder show x > out.txt``) stdout has no width to ask, and every
+    line used to be wrapped at 80 whatever the terminal.
+    """
+    import shutil
+
+    if not terminal:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return shutil.get_terminal_size().columns
 
 
 def write_stderr(message: str) -> None:
