@@ -269,15 +269,6 @@ def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
     return from_answers(ladder, answers, target_id)
 
 
-def _free_name() -> str:
-    """``profile.toml``, or the first ``profile-N.toml`` that does not exist yet."""
-    name, number = SAVE_DEFAULT, 1
-    while Path(name).exists():
-        number += 1
-        name = f"profile-{number}.toml"
-    return name
-
-
 def _offer_save(ladder: Ladder, profile: Profile) -> None:
     """Offer to save the answers; never overwrite a file without a yes."""
     if not typer.confirm("Save these answers as a profile file?", default=True, err=True):
@@ -292,7 +283,8 @@ def _save_profile(ladder: Ladder, profile: Profile) -> bool:
 
     content = profile_text(ladder, profile.ratings, name=profile.name, target=profile.target)
     while True:
-        answer = typer.prompt("File to save to", default=_free_name(), err=True).strip()
+        suggested = str(common.free_name(Path(SAVE_DEFAULT)))
+        answer = typer.prompt("File to save to", default=suggested, err=True).strip()
         if not answer:
             continue
         path = Path(answer)

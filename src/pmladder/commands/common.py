@@ -398,7 +398,7 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
     if exists:
         raise UsageError(
             f"{shown} already exists; pmladder never overwrites a file",
-            hints=[f"choose another name, e.g. --svg {_free_name(path)}"],
+            hints=[f"choose another name, e.g. --svg {_shown_free_name(path)}"],
         )
     if folder:
         raise UsageError(f"{shown} is a folder; give a file name, e.g. --svg {path / 'ladder.svg'}")
@@ -424,19 +424,25 @@ def output_path(name: str, *, example: str) -> Path:
     return Path(name)
 
 
-def _free_name(path: Path) -> str:
-    """The first ``name-2.svg``, ``name-3.svg``... next to ``path`` that does not exist."""
-    from ..inert import inert
-
+def free_name(path: Path) -> Path:
+    """``path`` itself when nothing is there, else the first ``name-2.ext``,
+    ``name-3.ext``... beside it that does not exist yet."""
     stem, suffix = path.stem, path.suffix or ".svg"
+    candidate = path
     for n in range(2, 1000):
-        candidate = path.with_name(f"{stem}-{n}{suffix}")
         try:
             if not candidate.exists():
-                return inert(str(candidate), one_line=True)
+                return candidate
         except OSError:  # too long a name, say: suggest a short one
             break
-    return inert(str(path.with_name(f"picture-new{suffix}")), one_line=True)
+        candidate = path.with_name(f"{stem}-{n}{suffix}")
+    return path.with_name(f"{stem[:16]}-new{suffix}")
+
+
+def _shown_free_name(path: Path) -> str:
+    from ..inert import inert
+
+    return inert(str(free_name(path)), one_line=True)
 
 
 def save_file(
@@ -463,7 +469,7 @@ def write_new_file(path: Path, content: str) -> None:
     """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
     save_file(path, content.encode("utf-8"), overwrite=False,
               exists_hint=lambda: "pmladder never overwrites a file; choose another name, "
-                                  f"e.g. --svg {_free_name(path)}")
+                                  f"e.g. --svg {_shown_free_name(path)}")
 
 
 def stdout_is_terminal() -> bool:
