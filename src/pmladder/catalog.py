@@ -87,9 +87,15 @@ def bundled_text() -> str:
     return (Path(__file__).parent / "data" / "catalog.toml").read_text(encoding="utf-8")
 
 
+def named_source(value: str, origin: str) -> CatalogSource:
+    """The catalogue a user named, on the command line or in the environment:
+    :data:`BUNDLED_CHOICE` for the bundled one, anything else a file."""
+    return CatalogSource(None if value == BUNDLED_CHOICE else Path(value), origin)
+
+
 def _chosen(value: str, origin: str) -> CatalogSource:
     if value == BUNDLED_CHOICE:
-        return CatalogSource(None, origin)
+        return named_source(value, origin)
     if not value.strip():
         from .errors import UsageError
 
@@ -100,7 +106,7 @@ def _chosen(value: str, origin: str) -> CatalogSource:
                    f"{BUNDLED_CHOICE} for the bundled catalogue"
                    + ("" if origin == "option" else f", or unset {ENV_VAR}")],
         )
-    return CatalogSource(Path(value), origin)
+    return named_source(value, origin)
 
 
 def find_source(

@@ -20,17 +20,15 @@ class Format(StrEnum):
 def _load(name: str) -> Ladder:
     from pathlib import Path
 
-    from ..catalog import BUNDLED_CHOICE, CatalogSource, load
+    from ..catalog import BUNDLED_CHOICE, load, named_source
 
-    # The same name as --catalog :bundled and validate :bundled take.
-    if name == BUNDLED_CHOICE:
-        return load(CatalogSource(None))
+    # A bare "bundled" is what diff took before :bundled; say what to write.
     if name == BUNDLED_CHOICE.lstrip(":") and not Path(name).exists():
         from ..errors import UsageError
 
         raise UsageError(f"no file named {name!r}",
                          hints=[f"write {BUNDLED_CHOICE} for the bundled catalogue"])
-    return load(CatalogSource(Path(name), "argument"))
+    return load(named_source(name, "argument"))
 
 
 def diff(

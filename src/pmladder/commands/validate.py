@@ -32,16 +32,9 @@ def validate(
     move's should make the next role's; after any other move, they should
     reach at least the next role's (a sideways move need not add up).
     """
-    from pathlib import Path
+    from ..catalog import load, named_source, summarise
 
-    from ..catalog import BUNDLED_CHOICE, CatalogSource, load, summarise
-
-    if file is None:
-        ladder = common.state(ctx).ladder()
-    elif file == BUNDLED_CHOICE:
-        ladder = load(CatalogSource(None, "argument"))
-    else:
-        ladder = load(CatalogSource(Path(file), "argument"))
+    ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))
     for warning in ladder.warnings:
         common.write_stderr(warning.format(ladder.source.label))
     summary = summarise(ladder)
