@@ -11,17 +11,11 @@ from typing import Any
 import pytest
 
 from conftest import DATA, TINY, Invoke
-from pmladder.assess import (
-    FIT_RULE,
-    ProfileError,
-    assess,
-    fits,
-    parse_answer,
-    parse_profile,
-    profile_text,
-)
+from pmladder.assess import FIT_RULE, assess, fits
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
+from pmladder.profile import ProfileError, parse_profile
+from pmladder.profile_form import parse_answer, profile_text
 
 PROFILES = DATA / "profiles"
 

@@ -17,57 +17,56 @@ import typer
 from . import common
 
 if TYPE_CHECKING:
-    from ..assess import Profile
+    from ..assess import Assessment
     from ..catalog import Ladder
     from ..models import Role
+    from ..profile import Profile
 
 DEFAULT_TOP = 5
 SAVE_DEFAULT = "profile.toml"
 
-
-def _stdin_is_tty() -> bool:
-    """Whether someone can answer prompts; tests replace this to drive the prompts."""
-    try:
-        return sys.stdin.isatty()
-    except (AttributeError, ValueError):
-        return False
+ProfileArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="PROFILE",
+        help="Your profile: a TOML file of self-ratings ('-' reads standard input).",
+        show_default=False,
+    ),
+]
+TargetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--target",
+        "-t",
+        metavar="ROLE",
+        help="The role you want (id, alias or title); overrides the profile's target.",
+        autocompletion=common.complete_role,
+        show_default=False,
+    ),
+]
+TemplateOption = Annotated[
+    bool,
+    typer.Option("--template", help="Print a profile to fill in, for the active catalogue."),
+]
+InteractiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--interactive", "-i", help="Ask for each rating at the terminal, then offer to save."
+    ),
+]
+TopOption = Annotated[
+    int,
+    typer.Option("--top", min=1, metavar="N", help="How many best-fitting roles to show."),
+]
 
 
 def assess(
     ctx: typer.Context,
-    profile: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="PROFILE",
-            help="Your profile: a TOML file of self-ratings ('-' reads standard input).",
-            show_default=False,
-        ),
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option(
-            "--target",
-            "-t",
-            metavar="ROLE",
-            help="The role you want (id, alias or title); overrides the profile's target.",
-            autocompletion=common.complete_role,
-            show_default=False,
-        ),
-    ] = None,
-    template: Annotated[
-        bool,
-        typer.Option("--template", help="Print a profile to fill in, for the active catalogue."),
-    ] = False,
-    interactive: Annotated[
-        bool,
-        typer.Option(
-            "--interactive", "-i", help="Ask for each rating at the terminal, then offer to save."
-        ),
-    ] = False,
-    top: Annotated[
-        int,
-        typer.Option("--top", min=1, metavar="N", help="How many best-fitting roles to show."),
-    ] = DEFAULT_TOP,
+    profile: ProfileArgument = None,
+    target: TargetOption = None,
+    template: TemplateOption = False,
+    interactive: InteractiveOption = False,
+    top: TopOption = DEFAULT_TOP,
     json: common.JsonOption = False,
     svg: common.SvgOption = None,
 ) -> None:
@@ -96,10 +95,37 @@ def assess(
     file and line, and exits with 2 (3 is for an invalid catalogue).
     'pmladder assess --template' prints the format, every field explained.
     """
+    picture = _check_options(profile, template, interactive, json, svg)
+    # The core loads the catalogue's models: imported here, so --help stays light.
+    from ..assess import assess as run_assessment
+    from ..lookup import find_role
+    from ..profile import load_profile
+    from ..profile_form import profile_text
+
+    ladder = common.state(ctx).ladder()
+    goal = find_role(ladder, target) if target is not None else None
+    if template:
+        sys.stdout.write(profile_text(ladder, target=goal.id if goal else None))
+        return
+    if profile is not None:
+        result = run_assessment(ladder, load_profile(ladder, profile), goal)
+    else:
+        answers = _ask(ladder, goal)
+        # Saving comes before the results, so they end up last on the screen and
+        # nothing follows a --json document on stdout.
+        _offer_save(ladder, answers)
+        chosen = ladder.roles[answers.target] if answers.target else None
+        result = run_assessment(ladder, answers, chosen)
+    _show(ladder, result, json=json, top=top, picture=picture)
+
+
+def _check_options(profile: str | None, template: bool, interactive: bool,
+                   json: bool, svg: str | None) -> Path | None:
+    """Refuse options that do not go together; the ``--svg`` file to save, if any."""
+    from ..errors import UsageError  # only needed on a mistake
+
     chosen = sum((profile is not None, template, interactive))
     if chosen != 1:
-        from ..errors import UsageError
-
         raise UsageError(
             "give one of: a PROFILE file, --template or --interactive"
             if chosen == 0
@@ -107,49 +133,33 @@ def assess(
             hints=["start with: pmladder assess --template > me.toml"],
         )
     if template and (json or svg is not None):
-        from ..errors import UsageError
-
         option = "--json" if json else "--svg"
         raise UsageError(f"--template prints a TOML profile; leave out {option}")
     picture = common.svg_target(svg, json)
     if interactive and not _stdin_is_tty():
-        from ..errors import UsageError
-
         raise UsageError(
             "--interactive needs a terminal to ask questions, and standard input is not one",
             hints=["fill in a profile instead: pmladder assess --template > me.toml"],
         )
+    return picture
 
-    from ..lookup import find_role
 
-    ladder = common.state(ctx).ladder()
-    goal = find_role(ladder, target) if target is not None else None
+def _stdin_is_tty() -> bool:
+    """Whether someone can answer prompts: standard input is a terminal."""
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):  # no stdin, or a closed one
+        return False
 
-    if template:
-        from ..assess import profile_text
 
-        sys.stdout.write(profile_text(ladder, target=goal.id if goal else None))
-        return
-
-    from ..assess import assess as run_assessment
-    from ..assess import load_profile
-
-    if interactive:
-        answers = _ask(ladder, goal)
-        # Saving comes before the results, so they end up last on the screen and
-        # nothing follows a --json document on stdout.
-        _offer_save(ladder, answers)
-        chosen_target = ladder.roles[answers.target] if answers.target else None
-        result = run_assessment(ladder, answers, chosen_target)
-    else:
-        assert profile is not None
-        result = run_assessment(ladder, load_profile(ladder, profile), goal)
-
+def _show(ladder: Ladder, result: Assessment, *, json: bool, top: int,
+          picture: Path | None) -> None:
     if json:
         from ..views.assess import assess_document
 
         common.print_json(assess_document(ladder, result))
     else:
+        # Rich is loaded only for a page, never for --json.
         from ..views.assess import render_assessment
         from ..views.terminal import console
 
@@ -192,7 +202,7 @@ def _ask(ladder: Ladder, goal: Role | None) -> Profile:
 def _keep_partial(ladder: Ladder, answers: list[tuple[str, str | None]],
                   goal: Role | None) -> None:
     """After Ctrl-C or Ctrl-D, save the answers given so far only if the user says so."""
-    from ..assess import from_answers
+    from ..profile_form import from_answers
 
     if not answers:
         return
@@ -214,7 +224,7 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ..assess import parse_answer
+    from ..profile_form import parse_answer
     from ..views.terminal import console, text
 
     err = console(stderr=True)
@@ -248,9 +258,9 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
 
 def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
                 goal: Role | None) -> Profile:
-    from ..assess import from_answers
     from ..errors import AmbiguousRoleError, UnknownRoleError
     from ..lookup import find_role
+    from ..profile_form import from_answers
     from ..views.terminal import console
 
     err = console(stderr=True)
@@ -279,7 +289,7 @@ def _offer_save(ladder: Ladder, profile: Profile) -> None:
 
 def _save_profile(ladder: Ladder, profile: Profile) -> bool:
     """Ask for a file name and save; whether it was saved."""
-    from ..assess import profile_text
+    from ..profile_form import profile_text
 
     content = profile_text(ladder, profile.ratings, name=profile.name, target=profile.target)
     while True:
