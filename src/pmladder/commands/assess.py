@@ -136,7 +136,7 @@ def _check_options(profile: str | None, template: bool, interactive: bool,
         option = "--json" if json else "--svg"
         raise UsageError(f"--template prints a TOML profile; leave out {option}")
     picture = common.svg_target(svg, json)
-    if interactive and not _stdin_is_tty():
+    if interactive and not _stdin_is_terminal():
         raise UsageError(
             "--interactive needs a terminal to ask questions, and standard input is not one",
             hints=["fill in a profile instead: pmladder assess --template > me.toml"],
@@ -144,7 +144,7 @@ def _check_options(profile: str | None, template: bool, interactive: bool,
     return picture
 
 
-def _stdin_is_tty() -> bool:
+def _stdin_is_terminal() -> bool:
     """Whether someone can answer prompts: standard input is a terminal."""
     try:
         return sys.stdin.isatty()
