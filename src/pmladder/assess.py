@@ -144,8 +144,10 @@ class Standing:
 
 
 @dataclass(frozen=True, slots=True)
-class Comparison:
-    """Where a person stands against a target role, competency by competency."""
+class AgainstTarget:
+    """Where a person stands against a target role, competency by competency.
+
+    (Not :class:`pmladder.compare.Comparison`, which sets roles side by side.)"""
 
     target: str
     target_title: str
@@ -165,7 +167,9 @@ class Comparison:
     unknown, so they are neither above, at nor below it."""
 
 
-def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> Comparison:
+def against_target(
+    ladder: Ladder, ratings: Mapping[str, str | None], target: Role
+) -> AgainstTarget:
     """Split the competencies into above, at and below ``target``, in catalogue order.
 
     A competency the target does not rate goes to ``unrated`` (its need is
@@ -173,7 +177,7 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
     target that rates no competency at all gets no groups: nothing is known to compare.
     """
     if not target.competencies:
-        return Comparison(target.id, target.title, None, (), (), (), rated=False)
+        return AgainstTarget(target.id, target.title, None, (), (), (), rated=False)
     above: list[Standing] = []
     at: list[Standing] = []
     below: list[Standing] = []
@@ -202,7 +206,7 @@ def compare(ladder: Ladder, ratings: Mapping[str, str | None], target: Role) -> 
             unrated.append(standing)
         else:
             (above if have > need else at if have == need else below).append(standing)
-    return Comparison(
+    return AgainstTarget(
         target=target.id,
         target_title=target.title,
         fit=fit(ladder, target, ranks(ladder, ratings)),
@@ -239,7 +243,7 @@ class Assessment:
     """Id of the target role, if any."""
     target_origin: Literal["option", "profile"] | None
     """Whether the target came from ``--target`` or from the profile."""
-    comparison: Comparison | None
+    comparison: AgainstTarget | None
     """Above, at and below the target; ``None`` without a target."""
     start: str | None
     """Id of the role the route to the target starts from; ``None`` without a target."""
@@ -281,7 +285,7 @@ def assess(ladder: Ladder, profile: Profile, target_option: Role | None = None) 
         unscored=tuple(unscored),
         target=target.id,
         target_origin=origin,
-        comparison=compare(ladder, profile.ratings, target),
+        comparison=against_target(ladder, profile.ratings, target),
         start=start_id,
         start_reason=reason,
         passed_over=passed,
