@@ -120,7 +120,7 @@ def test_the_benchmark_cases_are_well_formed() -> None:
 
 
 def test_a_problems_line_is_found_without_scanning_the_whole_file() -> None:
-    from pmladder.validation import _TOML_TOKEN, _Found, _LazyTokens, _Locator
+    from pmladder.locate import _TOML_TOKEN, _Found, _LazyTokens, _Locator
 
     text = many_keys(50_000)
     tokens = _LazyTokens(_TOML_TOKEN, text)

@@ -11,7 +11,7 @@ import pytest
 from conftest import BUNDLED, DATA, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import CatalogError, ExitCode
-from pmladder.validation import value_lines
+from pmladder.locate import value_lines
 
 BAD = DATA / "bad"
 

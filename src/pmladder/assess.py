@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .catalog import MAX_BYTES, Ladder, normalise
+from .catalog import MAX_BYTES, Ladder
 from .errors import (
     AmbiguousRoleError,
     CatalogError,
@@ -51,6 +51,7 @@ from .ladder import Change, Fall, Route, Step, reachable, route
 from .ladder import ratings as role_ratings
 from .lookup import find_role
 from .models import Criterion, Role
+from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
 from .validation import parse_toml
 

@@ -118,7 +118,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     it reads names straight from the TOML and skips the models; any problem
     with the file simply completes nothing.
     """
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     roles = data.get("roles") if data else None
@@ -228,7 +228,7 @@ def _catalog_on_the_line() -> str | None:
 
 def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Track ids whose id or name starts with what was typed, in any case."""
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     tracks = data.get("tracks") if data else None
