@@ -20,7 +20,8 @@ from pmladder.catalog import CatalogSource, load
 from pmladder.compare import MAX_ROLES
 from pmladder.errors import ExitCode
 from pmladder.ladder import shortest_route, shortest_routes
-from pmladder.validation import MAX_KEYS, MAX_SUGGESTIONS
+from pmladder.validation.did_you_mean import MAX_SUGGESTIONS
+from pmladder.validation.sizes import MAX_KEYS
 
 sys.path.insert(0, str(ROOT))
 

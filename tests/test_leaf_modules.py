@@ -33,3 +33,10 @@ def test_loading_the_catalogue_module_does_not_import_validation() -> None:
     modules = pmladder_modules_after_importing("pmladder.catalog")
     assert "pmladder.names" in modules
     assert not any(m.startswith("pmladder.validation") for m in modules)
+
+
+def test_parsing_a_file_does_not_build_the_models() -> None:
+    """Shell completion parses the catalogue; it must not pay for pydantic."""
+    modules = pmladder_modules_after_importing("pmladder.validation.parsing")
+    assert "pmladder.models" not in modules
+    assert "pmladder.validation.validate" not in modules

@@ -32,7 +32,7 @@ from pmladder.errors import NotFoundError
 from pmladder.ladder import Change, competency_changes, route, shortest_route
 from pmladder.lookup import find_role
 from pmladder.names import normalise
-from pmladder.validation import validate_data
+from pmladder.validation.validate import validate_data
 
 EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
 

@@ -53,7 +53,7 @@ from .lookup import find_role
 from .models import Criterion, Role
 from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
-from .validation import parse_toml
+from .validation.parsing import parse_toml
 
 NONE = "none"
 """The rating for a competency the person has no experience in (or does not rate)."""
@@ -189,7 +189,7 @@ def validate_profile(
     ladder: Ladder, data: Mapping[str, Any], label: str, text: str | None = None
 ) -> Profile:
     """Check parsed TOML as a profile; raise :class:`ProfileError` with every problem."""
-    from .validation import MAX_KEYS
+    from .validation.sizes import MAX_KEYS
 
     tables = (("(top level)", data), ("ratings", data.get("ratings")))
     oversized = [

@@ -394,7 +394,8 @@ def load(source: CatalogSource) -> Ladder:
                 return Ladder.from_cache(hit, source)
             except Exception:
                 pass
-        from .validation import parse_source, validate_data
+        from .validation.parsing import parse_source
+        from .validation.validate import validate_data
 
         data = parse_source(text, source)
         catalog, problems = validate_data(data, source.label, text, source.format)

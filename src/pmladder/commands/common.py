@@ -158,7 +158,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
     """The raw TOML of the active catalogue for completion, or ``None`` on any problem."""
     from ..catalog import find_source, read_source
-    from ..validation import parse_source
+    from ..validation.parsing import parse_source
 
     option = _catalog_on_the_line()
     if option is None:
