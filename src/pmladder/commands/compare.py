@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 
 def compare(
@@ -51,11 +51,11 @@ def compare(
     if json:
         from ..views.compare import compare_document
 
-        common.print_json(compare_document(ladder, result))
+        output.print_json(compare_document(ladder, result))
     else:
         from ..views.compare import render_comparison
 
-        common.print_rich(render_comparison(ladder, result, criteria=criteria, brief=brief),
+        output.print_rich(render_comparison(ladder, result, criteria=criteria, brief=brief),
                           svg=target,
                           title="pmladder compare")
 

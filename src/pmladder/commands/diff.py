@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 if TYPE_CHECKING:
     from ..catalog import Ladder
@@ -81,7 +81,7 @@ def diff(
     if json:
         from ..views.diff import document
 
-        common.print_json(document(result))
+        output.print_json(document(result))
     elif format is Format.markdown:
         import sys
 
@@ -91,7 +91,7 @@ def diff(
     else:
         from ..views.diff import render
 
-        common.print_rich(render(result), title="pmladder diff")
+        output.print_rich(render(result), title="pmladder diff")
     if not result.same:
         raise typer.Exit(1)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import common
+from . import common, output
 
 
 def ladder(
@@ -30,11 +30,11 @@ def ladder(
     if json:
         from ..views.drawing import layout_document
 
-        common.print_json(layout_document(loaded, lay))
+        output.print_json(layout_document(loaded, lay))
     else:
         from ..views.drawing import render_drawing
 
-        common.print_rich(render_drawing(loaded, lay), svg=target, title="pmladder ladder")
+        output.print_rich(render_drawing(loaded, lay), svg=target, title="pmladder ladder")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 
 def search(
@@ -49,11 +49,11 @@ def search(
     if json:
         from ..views.search import search_document
 
-        common.print_json(search_document(ladder, result, limit))
+        output.print_json(search_document(ladder, result, limit))
     else:
         from ..views.search import render_search
 
-        common.print_rich(render_search(ladder, result, limit), svg=target,
+        output.print_rich(render_search(ladder, result, limit), svg=target,
                           title="pmladder search")
 
 

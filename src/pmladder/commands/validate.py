@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 
 def validate(
@@ -41,11 +41,11 @@ def validate(
     if json:
         from ..views.export import validation_document
 
-        common.print_json(validation_document(ladder, summary))
+        output.print_json(validation_document(ladder, summary))
     else:
         from ..views.export import validation_line
 
-        common.echo_line(validation_line(ladder.source.label, summary))
+        output.echo_line(validation_line(ladder.source.label, summary))
 
 
 def register(app: typer.Typer) -> None:
