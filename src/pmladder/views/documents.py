@@ -33,8 +33,50 @@ def _path(answer: Answer[Any]) -> dict[str, Any]:
     return path_document(answer.ladder, answer.found, TIE_BREAK_RULE)
 
 
+def _compare(answer: Answer[Any]) -> dict[str, Any]:
+    from .compare import compare_document
+
+    return compare_document(answer.ladder, answer.found)
+
+
+def _search(answer: Answer[Any]) -> dict[str, Any]:
+    from .search import search_document
+
+    return search_document(answer.ladder, answer.found, answer.limit)
+
+
+def _ladder(answer: Answer[Any]) -> dict[str, Any]:
+    from .drawing import layout_document
+
+    return layout_document(answer.ladder, answer.found)
+
+
+def _validate(answer: Answer[Any]) -> dict[str, Any]:
+    from .export import validation_document
+
+    return validation_document(answer.ladder, answer.found)
+
+
+def _assess(answer: Answer[Any]) -> dict[str, Any]:
+    from .assess import assess_document
+
+    return assess_document(answer.ladder, answer.found)
+
+
+def _diff(answer: Answer[Any]) -> dict[str, Any]:
+    from .diff import document as diff_document
+
+    return diff_document(answer.found)
+
+
 _DOCUMENTS: dict[str, Callable[[Answer[Any]], dict[str, Any]]] = {
     "list": _list,
     "show": _show,
     "path": _path,
+    "compare": _compare,
+    "search": _search,
+    "ladder": _ladder,
+    "validate": _validate,
+    "assess": _assess,
+    "diff": _diff,
 }
