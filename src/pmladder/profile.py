@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import MAX_BYTES, Ladder, normalise
+from .catalog import MAX_BYTES, Ladder
 from .errors import (
     AmbiguousRoleError,
     CatalogError,
@@ -40,8 +40,10 @@ from .errors import (
 )
 from .inert import inert
 from .lookup import find_role
+from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
-from .validation import MAX_KEYS, parse_toml
+from .validation.parsing import parse_toml
+from .validation.sizes import MAX_KEYS
 
 NONE = "none"
 """The rating for a competency the person has no experience in (or does not rate)."""

@@ -14,8 +14,9 @@ import shlex
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from .catalog import Ladder, normalise
+from .catalog import Ladder
 from .inert import inert
+from .names import normalise
 from .profile import NONE, PROMPTS, Profile, example_role, step_names
 
 # --------------------------------------------------------------------------

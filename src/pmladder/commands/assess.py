@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 if TYPE_CHECKING:
     from ..assess import Assessment
@@ -157,13 +157,13 @@ def _show(ladder: Ladder, result: Assessment, *, json: bool, top: int,
     if json:
         from ..views.assess import assess_document
 
-        common.print_json(assess_document(ladder, result))
+        output.print_json(assess_document(ladder, result))
     else:
         # Rich is loaded only for a page, never for --json.
         from ..views.assess import render_assessment
         from ..views.terminal import console
 
-        common.print_rich(render_assessment(ladder, result, top, console().width),
+        output.print_rich(render_assessment(ladder, result, top, console().width),
                           svg=picture, title="pmladder assess")
 
 
