@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from ..catalog import Ladder
 
 ENV_VAR = "PMLADDER_CATALOG"
@@ -348,26 +346,6 @@ def write_stderr(message: str) -> None:
     sys.stderr.flush()
 
 
-def echo_line(line: str) -> None:
-    """Print a one-line result: whole when piped (for grep), wrapped between
-    words with a hanging indent on a terminal narrower than the line."""
-    if stdout_is_terminal():
-        import shutil
-        import textwrap
-
-        width = shutil.get_terminal_size().columns
-        if len(line) > width:
-            line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
-                                           break_long_words=False, break_on_hyphens=False))
-    sys.stdout.write(line + "\n")
-
-
-def print_json(document: dict[str, Any]) -> None:
-    from ..views.jsonout import dumps
-
-    sys.stdout.write(dumps(document) + "\n")
-
-
 def svg_target(svg: str | None, json: bool) -> Path | None:
     """Check ``--svg FILE`` before any work is done: the file to write, or ``None``.
 
@@ -526,32 +504,3 @@ def run_pager(command: str, page: str) -> bool:
             continue  # Ctrl-C belongs to the pager while it runs, as in git
     # The shell's "command not found": fall back to printing the page.
     return code != 127
-
-
-def print_rich(
-    renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
-) -> None:
-    """Print to stdout, through a pager when the page is taller than the terminal;
-    with ``svg``, also save exactly what was printed as an SVG."""
-    from rich.console import Group
-
-    from ..views.terminal import console
-
-    pager = pager_command()
-    if pager is None:
-        out = console(record=svg is not None)
-        out.print(Group(*renderables))
-    else:
-        import io
-
-        screen = console()
-        buffer = io.StringIO()
-        out = console(file=buffer, record=svg is not None, terminal=True, width=screen.width)
-        out.print(Group(*renderables))
-        page = buffer.getvalue()
-        if page.count("\n") < screen.height or not run_pager(pager, page):
-            sys.stdout.write(page)
-            sys.stdout.flush()
-    if svg is not None:
-        write_new_file(svg, out.export_svg(title=title))
-        write_stderr(f"saved {svg}")
