@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...catalog import Ladder
-from ...errors import UsageError
-from ...lookup import close_words
+from ...lookup import find_track
 from ...models import Basis, MoveKind
 
 ESTIMATE_MARK = "est."
@@ -85,19 +84,12 @@ class Layout:
     """Every move out of a placed role, in catalogue order."""
 
 
-def check_track(ladder: Ladder, track: str | None) -> None:
-    """Raise a usage error naming the tracks when ``track`` is not one of them."""
-    if track is None or track in ladder.track_names:
-        return
-    close = close_words(track, list(ladder.track_names))
-    hints = [f"did you mean: {', '.join(close)}?"] if close else []
-    hints.append("tracks: " + ", ".join(ladder.track_names))
-    raise UsageError(f"no track named {track!r}", hints=hints)
-
-
 def layout(ladder: Ladder, track: str | None = None) -> Layout:
-    """Place the roles of ``ladder`` (or of one ``track``) on the track x level grid."""
-    check_track(ladder, track)
+    """Place the roles of ``ladder`` (or of one ``track``, by id or name) on the grid.
+
+    An unknown ``track`` is a usage error naming the tracks.
+    """
+    track = None if track is None else find_track(ladder, track)
     roles = [r for r in ladder.catalog.roles if track is None or r.track == track]
     track_ids = [t.id for t in ladder.catalog.tracks if any(r.track == t.id for r in roles)]
     ranks = sorted({r.level for r in roles}, reverse=True)
