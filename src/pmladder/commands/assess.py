@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import common, output
+from ..views.answer import Answer
+from . import common
+from .output import emit
 
 if TYPE_CHECKING:
     from ..assess import Profile
@@ -145,16 +147,7 @@ def assess(
         assert profile is not None
         result = run_assessment(ladder, load_profile(ladder, profile), goal)
 
-    if json:
-        from ..views.assess import assess_document
-
-        output.print_json(assess_document(ladder, result))
-    else:
-        from ..views.assess import render_assessment
-        from ..views.terminal import console
-
-        output.print_rich(render_assessment(ladder, result, top, console().width),
-                          svg=picture, title="pmladder assess")
+    emit(Answer("assess", ladder, result, top=top), json=json, svg=picture)
 
 
 # --------------------------------------------------------------------------

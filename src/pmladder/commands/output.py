@@ -23,7 +23,7 @@ def emit(answer: Answer[Any], *, json: bool, svg: Path | None = None) -> None:
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.documents import document
+        from ..views.json_documents import document
 
         print_json(document(answer))
         return
@@ -38,7 +38,7 @@ def emit(answer: Answer[Any], *, json: bool, svg: Path | None = None) -> None:
 
 def print_json(document: dict[str, Any]) -> None:
     """Print a JSON document on stdout."""
-    from ..views.jsonout import dumps
+    from ..views.json_documents import dumps
 
     sys.stdout.write(dumps(document) + "\n")
 
