@@ -116,7 +116,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     it reads names straight from the TOML and skips the models; any problem
     with the file simply completes nothing.
     """
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     roles = data.get("roles") if data else None
@@ -156,7 +156,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
     """The raw TOML of the active catalogue for completion, or ``None`` on any problem."""
     from ..catalog import find_source, read_source
-    from ..validation import parse_source
+    from ..validation.parsing import parse_source
 
     option = _catalog_on_the_line()
     if option is None:
@@ -226,7 +226,7 @@ def _catalog_on_the_line() -> str | None:
 
 def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Track ids whose id or name starts with what was typed, in any case."""
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     tracks = data.get("tracks") if data else None

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder, normalise
+from ..catalog import Ladder
 from ..ladder import (
     Change,
     Fall,
@@ -32,6 +32,7 @@ from ..ladder import (
     ratings,
 )
 from ..models import Basis, Criterion, Role
+from ..names import normalise
 from .terminal import text
 
 NARROW = 60
