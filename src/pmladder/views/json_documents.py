@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..diff import Diff
     from ..search import Hit, Match, SearchResult
     from .answer import Answer
-    from .pictures import Edge, Layout
+    from .pictures.layout import Edge, Layout
 
 SCHEMA_VERSION = 1
 
@@ -295,7 +295,8 @@ def _validate(answer: Answer[Summary]) -> Document:
 
 def _assess(answer: Answer[Assessment]) -> Document:
     """The assessment (see ``docs/assess.md``); the route is ``path``'s, gaps and all."""
-    from ..assess import FIT_RULE, PROMPTS
+    from ..assess import FIT_RULE
+    from ..profile import PROMPTS
 
     ladder, result = answer.ladder, answer.found
     profile = result.profile
