@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, completion
 from .output import emit
 
 DEFAULT_TOP = 5
@@ -36,7 +36,7 @@ TargetOption = Annotated[
         "-t",
         metavar="ROLE",
         help="The role you want (id, alias or title); overrides the profile's target.",
-        autocompletion=common.complete_role,
+        autocompletion=completion.complete_role,
         show_default=False,
     ),
 ]
@@ -114,7 +114,7 @@ def assess(
         offer_save(ladder, answers)
         chosen = ladder.roles[answers.target] if answers.target else None
         result = run_assessment(ladder, answers, chosen)
-    emit(Answer("assess", ladder, result, top=top), json=json, svg=picture)
+    emit(ctx, Answer("assess", ladder, result, top=top), json=json, svg=picture)
 
 
 def _check_options(profile: str | None, template: bool, interactive: bool,
