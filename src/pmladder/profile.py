@@ -22,7 +22,7 @@ Pure functions: no Typer, no Rich, no terminal I/O.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -367,12 +367,7 @@ class NotAStep(ValueError):
 def step_named(ladder: Ladder, text: str) -> str | None:
     """The id of the scale step ``text`` names by its id or name (in any case, with
     spaces or dashes), or ``None`` for "none"; :class:`NotAStep` when it names none."""
-    steps: dict[str, str] = {}
-    for step in ladder.catalog.scale.levels:
-        steps.setdefault(normalise(step.id), step.id)
-    for step in ladder.catalog.scale.levels:
-        steps.setdefault(normalise(step.name), step.id)
-    steps.pop("", None)
+    steps = _by_id_or_name((step.id, step.name) for step in ladder.catalog.scale.levels)
     key = normalise(text)
     if key in steps:
         return steps[key]
@@ -398,12 +393,22 @@ def example_role(ladder: Ladder) -> str:
 
 def _closest_competency(ladder: Ladder, key: str) -> str | None:
     """The competency id closest to ``key``, by id or by name."""
-    folded = {normalise(c): c for c in ladder.competency_names}
-    for comp, comp_name in ladder.competency_names.items():
-        folded.setdefault(normalise(comp_name), comp)
-    folded.pop("", None)
+    folded = _by_id_or_name(ladder.competency_names.items())
     wanted = normalise(key)
     if wanted in folded:
         return folded[wanted]
     close = close_words(wanted, list(folded), limit=1)
     return folded[close[0]] if close else None
+
+
+def _by_id_or_name(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each (id, name)'s normalised id and name, mapped to the id; an id wins over
+    another item's name, and the first of two that fold alike wins."""
+    pairs = list(items)
+    out: dict[str, str] = {}
+    for item_id, _ in pairs:
+        out.setdefault(normalise(item_id), item_id)
+    for item_id, name in pairs:
+        out.setdefault(normalise(name), item_id)
+    out.pop("", None)
+    return out
