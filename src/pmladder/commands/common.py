@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -86,14 +86,17 @@ TrackOption = Annotated[
 ]
 
 
+def argument(metavar: str, help: str, *, roles: bool = False) -> Any:
+    """A command's argument as pmladder's help shows it: ``metavar``, ``help``, no
+    default; with ``roles``, Tab completes role names."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False,
+                          autocompletion=complete_role if roles else None)
+
+
 RoleArgument = Annotated[
     str,
-    typer.Argument(
-        metavar="ROLE",
-        help="A role's id, alias or title, in any case: senior-pm, spm, 'Senior Product Manager'.",
-        autocompletion=complete_role,
-        show_default=False,
-    ),
+    argument("ROLE", "A role's id, alias or title, in any case: senior-pm, spm, "
+             "'Senior Product Manager'.", roles=True),
 ]
 
 
