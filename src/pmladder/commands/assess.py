@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ..views.answer import Answer
 from . import common, completion
 from .output import emit
-
-if TYPE_CHECKING:
-    pass
 
 DEFAULT_TOP = 5
 
