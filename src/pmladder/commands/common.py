@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..inert import inert
 from .completion import complete_role, complete_track
 from .files import output_path, shown_free_name
 from .messages import write_stderr
@@ -106,7 +105,9 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
     Refuse (usage error) with ``--json``, an empty name, a missing folder, or a
     file that already exists: pmladder never overwrites a file.
     """
-    from ..errors import UsageError  # errors.py stays off the start-up path
+    # Off the start-up path: needed only when --svg is given.
+    from ..errors import UsageError
+    from ..inert import inert
 
     if svg is None:
         return None
