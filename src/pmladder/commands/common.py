@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..inert import inert
 from .completion import complete_role, complete_track
 from .files import output_path, shown_free_name
 from .messages import write_stderr
@@ -86,14 +85,17 @@ TrackOption = Annotated[
 ]
 
 
+def argument(metavar: str, help: str, *, roles: bool = False) -> Any:
+    """A command's argument as pmladder's help shows it: ``metavar``, ``help``, no
+    default; with ``roles``, Tab completes role names."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False,
+                          autocompletion=complete_role if roles else None)
+
+
 RoleArgument = Annotated[
     str,
-    typer.Argument(
-        metavar="ROLE",
-        help="A role's id, alias or title, in any case: senior-pm, spm, 'Senior Product Manager'.",
-        autocompletion=complete_role,
-        show_default=False,
-    ),
+    argument("ROLE", "A role's id, alias or title, in any case: senior-pm, spm, "
+             "'Senior Product Manager'.", roles=True),
 ]
 
 
@@ -103,7 +105,9 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
     Refuse (usage error) with ``--json``, an empty name, a missing folder, or a
     file that already exists: pmladder never overwrites a file.
     """
-    from ..errors import UsageError  # errors.py stays off the start-up path
+    # Off the start-up path: needed only when --svg is given.
+    from ..errors import UsageError
+    from ..inert import inert
 
     if svg is None:
         return None

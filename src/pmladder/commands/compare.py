@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common, completion
+from . import common
 from .output import emit
 
 
@@ -15,12 +15,9 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(
-            metavar="ROLE",
-            help="Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        common.argument(
+            "ROLE", "Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm "
+            "group-pm.", roles=True),
     ],
     criteria: Annotated[
         bool,

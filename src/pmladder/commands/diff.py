@@ -38,20 +38,14 @@ def diff(
     ctx: typer.Context,
     old: Annotated[
         str,
-        typer.Argument(
-            metavar="OLD",
-            help="The catalogue before the change: a file, or ':bundled' for the bundled one.",
-            show_default=False,
-        ),
+        common.argument(
+            "OLD", "The catalogue before the change: a file, or ':bundled' for the bundled one."),
     ],
     new: Annotated[
         str | None,
-        typer.Argument(
-            metavar="NEW",
-            help="The catalogue after the change: a file, or ':bundled'; "
-            "default: the active catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml).",
-            show_default=False,
-        ),
+        common.argument(
+            "NEW", "The catalogue after the change: a file, or ':bundled'; default: the active "
+            "catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml)."),
     ] = None,
     json: common.JsonOption = False,
     format: Annotated[
@@ -77,9 +71,8 @@ def diff(
         raise UsageError("--json and --format markdown are two outputs; choose one")
     before = _load(old)
     after = common.state(ctx).ladder() if new is None else _load(new)
-    for ladder in (before, after):
-        for warning in ladder.warnings:
-            messages.write_stderr(warning.format(ladder.source.label))
+    messages.write_warnings(before)
+    messages.write_warnings(after)
     result = compare(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown

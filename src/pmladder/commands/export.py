@@ -79,10 +79,5 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command(
-        "export",
-        epilog=(
-            "Example: pmladder export --format toml --output pmladder.toml\n\n"
-            "Example: pmladder export --format markdown > ladder.md"
-        ),
-    )(export)
+    app.command("export", epilog="Example: pmladder export --format toml --output pmladder.toml"
+                "\n\nExample: pmladder export --format markdown > ladder.md")(export)

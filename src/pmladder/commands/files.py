@@ -6,14 +6,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..inert import inert
-
 
 def output_path(name: str, *, example: str) -> Path:
     """``name`` as a file to write, refusing one that ends in a slash: that names a
     folder, and ``Path`` would quietly drop the slash and write a file of that name."""
     if name.endswith("/") or (os.altsep is not None and name.endswith((os.sep, os.altsep))):
-        from ..errors import UsageError  # off the start-up path: needed only on a mistake
+        # Off the start-up path: needed only on a mistake.
+        from ..errors import UsageError
+        from ..inert import inert
 
         raise UsageError(
             f"{inert(name, one_line=True)} ends with a slash, so it names a folder; "
@@ -39,6 +39,8 @@ def free_name(path: Path) -> Path:
 
 def shown_free_name(path: Path) -> str:
     """:func:`free_name` as a message shows it."""
+    from ..inert import inert  # only for a message: off the start-up path
+
     return inert(str(free_name(path)), one_line=True)
 
 
@@ -49,6 +51,7 @@ def save_file(
     turning a refusal into a usage error and a failure into an output error."""
     # Loaded only when a file is written, never on the start-up path.
     from ..errors import OutputError, UsageError
+    from ..inert import inert
     from ..textfile import WriteFailed, WriteRefused, write_file
 
     shown = inert(str(path), one_line=True)

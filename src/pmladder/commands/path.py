@@ -7,29 +7,18 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common, completion
+from . import common
 from .output import emit
 
 
 def path(
     ctx: typer.Context,
     source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FROM",
-            help="The role you start from (id, alias or title).",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        str, common.argument("FROM", "The role you start from (id, alias or title).", roles=True)
     ],
     target: Annotated[
         str,
-        typer.Argument(
-            metavar="TO",
-            help="The role you want to reach (id, alias or title).",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        common.argument("TO", "The role you want to reach (id, alias or title).", roles=True),
     ],
     brief: common.BriefOption = False,
     json: common.JsonOption = False,

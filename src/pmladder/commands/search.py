@@ -15,11 +15,8 @@ def search(
     ctx: typer.Context,
     query: Annotated[
         list[str],
-        typer.Argument(
-            metavar="TEXT",
-            help="Words to look for, e.g. SQL, pricing, RICE, 'user stories'. Case is ignored.",
-            show_default=False,
-        ),
+        common.argument(
+            "TEXT", "Words to look for, e.g. SQL, pricing, RICE, 'user stories'. Case is ignored."),
     ],
     limit: Annotated[
         int,

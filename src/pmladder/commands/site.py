@@ -13,11 +13,8 @@ def site(
     ctx: typer.Context,
     folder: Annotated[
         str,
-        typer.Argument(
-            metavar="DIR",
-            help="The folder to write the site into: new, empty, or made by pmladder site.",
-            show_default=False,
-        ),
+        common.argument(
+            "DIR", "The folder to write the site into: new, empty, or made by pmladder site."),
     ],
     force: Annotated[
         bool,

@@ -38,7 +38,7 @@ Document = dict[str, Any]
 
 def document(answer: Answer[Any]) -> Document:
     """The ``--json`` document that shows ``answer``."""
-    return _DOCUMENTS[answer.command](answer)
+    return DOCUMENTS[answer.command](answer)
 
 
 def dumps(data: Document) -> str:
@@ -387,7 +387,7 @@ def _diff(answer: Answer[Diff]) -> Document:
     }
 
 
-_DOCUMENTS: dict[str, Callable[[Answer[Any]], Document]] = {
+DOCUMENTS: dict[str, Callable[[Answer[Any]], Document]] = {
     "list": _list,
     "show": _show,
     "path": _path,
