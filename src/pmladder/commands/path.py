@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -38,7 +38,7 @@ def path(
     from ..ladder import route
     from ..lookup import find_role
 
-    target_file = common.svg_target(svg, json)
+    target_file = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)

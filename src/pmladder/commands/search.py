@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -42,7 +42,7 @@ def search(
     """
     from ..search import search as run_search
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = run_search(ladder, " ".join(query))
     emit(ctx, Answer("search", ladder, result, limit=limit), json=json, svg=target)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -23,7 +23,7 @@ def show(
     """
     from ..lookup import find_role
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     emit(ctx, Answer("show", ladder, find_role(ladder, role), brief=brief), json=json, svg=target)
 
