@@ -106,7 +106,7 @@ def assess(
     if profile is not None:
         result = run_assessment(ladder, load_profile(ladder, profile), goal)
     else:
-        from .assess_questions import ask, offer_save  # Rich's prompts: only for -i
+        from .assess_questions import ask, offer_save  # loads Rich: only for -i
 
         answers = ask(ladder, goal)
         # Saving comes before the results, so they end up last on the screen and
