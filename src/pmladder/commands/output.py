@@ -35,13 +35,13 @@ def emit(
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.json_documents import document, dumps
+        from ..views.json_documents import DOCUMENTS, dumps
 
-        sys.stdout.write(dumps(document(answer)) + "\n")
+        sys.stdout.write(dumps(DOCUMENTS.show(answer)) + "\n")
         return
-    from ..views.pages import page
+    from ..views.pages import PAGES
 
-    shown = page(answer)
+    shown = PAGES.show(answer)
     if isinstance(shown, str):
         _echo_line(shown)
     else:
