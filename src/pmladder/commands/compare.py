@@ -39,6 +39,7 @@ def compare(
     moves lead there). With --criteria, what each role's step asks in each
     competency (--json always carries it).
     """
+    # The core and the views load when the command runs, never for --help.
     from ..compare import check_count
     from ..compare import compare as compare_roles
     from ..lookup import find_role

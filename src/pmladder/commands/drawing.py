@@ -23,6 +23,7 @@ def ladder(
     levels, cells, roles and edges) that the drawing and 'pmladder export'
     pictures use.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..lookup import find_track
     from ..views.pictures.layout import layout
 

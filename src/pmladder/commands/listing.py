@@ -16,6 +16,7 @@ def list_roles(
     svg: common.SvgOption = None,
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
+    # The core and the views load when the command runs, never for --help.
     from ..ladder import overview
     from ..lookup import find_track
 

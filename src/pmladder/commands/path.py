@@ -35,6 +35,7 @@ def path(
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..ladder import route
     from ..lookup import find_role
 

@@ -40,6 +40,7 @@ def search(
     word. Ties go to the role with more matching fields, then to catalogue
     order. Nothing found exits 1 and suggests close words.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..search import search as run_search
 
     target = files.svg_target(svg, json)

@@ -21,6 +21,7 @@ def show(
     Summary, responsibilities, competencies with their proficiency, education,
     experience, frameworks, where people come from and go next, notes and sources.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..lookup import find_role
 
     target = files.svg_target(svg, json)
