@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,14 +16,17 @@ from .output import emit
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
+
 class Format(StrEnum):
+    """How ``diff`` prints the changes when not as JSON."""
+
     text = "text"
     markdown = "markdown"
 
 
 def _load(name: str) -> Ladder:
-    from pathlib import Path
-
+    """The catalogue ``name`` names: a file, or ``:bundled``."""
+    # The catalogue and its models load when a command runs, never for --help.
     from ..catalog import BUNDLED_CHOICE, load, named_source
 
     # A bare "bundled" is what diff took before :bundled; say what to write.
@@ -64,6 +68,7 @@ def diff(
     tracks, levels and competencies; and the routes between roles that changed.
     Exits 0 when nothing changed and 1 when something did, as diff does.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..diff import compare
     from ..errors import UsageError
 

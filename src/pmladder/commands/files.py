@@ -7,6 +7,48 @@ from collections.abc import Callable
 from pathlib import Path
 
 
+def svg_target(svg: str | None, json: bool) -> Path | None:
+    """Check ``--svg FILE`` before any work is done: the file to write, or ``None``.
+
+    Refuse (usage error) with ``--json``, an empty name, a missing folder, or a
+    file that already exists: pmladder never overwrites a file.
+    """
+    if svg is None:
+        return None
+    # Off the start-up path: needed only when --svg is given.
+    from ..errors import UsageError
+    from ..inert import inert
+
+    if json:
+        raise UsageError(
+            "--svg saves the printed tables as a picture and cannot be combined with --json",
+            hints=["drop --json to save an SVG, or drop --svg to print JSON"],
+        )
+    if not svg.strip():
+        raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
+    path = output_path(svg, example="ladder.svg")
+    shown = inert(svg, one_line=True)
+    try:
+        exists = path.is_file()  # a device or /dev/stdout is written through, a file never replaced
+        folder = path.is_dir()
+        parent_ok = path.parent.is_dir()
+    except OSError as error:  # a name too long, a loop of links...
+        raise UsageError(f"cannot save {shown}: {error.strerror or error}") from None
+    if exists:
+        raise UsageError(
+            f"{shown} already exists; pmladder never overwrites a file",
+            hints=[f"choose another name, e.g. --svg {shown_free_name(path)}"],
+        )
+    if folder:
+        raise UsageError(f"{shown} is a folder; give a file name, e.g. --svg {path / 'ladder.svg'}")
+    if not parent_ok:
+        raise UsageError(
+            f"cannot save {shown}: the folder {inert(repr(str(path.parent)), one_line=True)} "
+            "does not exist"
+        )
+    return path
+
+
 def output_path(name: str, *, example: str) -> Path:
     """``name`` as a file to write, refusing one that ends in a slash: that names a
     folder, and ``Path`` would quietly drop the slash and write a file of that name."""
