@@ -25,7 +25,7 @@ def list_roles(
 
         common.print_json(list_document(ladder, tracks))
     else:
-        from ..views.tables import render_list
+        from ..views.listing import render_list
 
         common.print_rich(render_list(ladder, tracks), svg=target, title="pmladder list")
 

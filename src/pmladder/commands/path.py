@@ -57,7 +57,7 @@ def path(
 
         common.print_json(path_document(ladder, result, TIE_BREAK_RULE))
     else:
-        from ..views.tables import render_route
+        from ..views.path import render_route
 
         common.print_rich(render_route(ladder, result, brief=brief), svg=target_file,
                           title="pmladder path")

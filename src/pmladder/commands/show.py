@@ -29,7 +29,7 @@ def show(
 
         common.print_json(role_document(ladder, found))
     else:
-        from ..views.tables import render_role
+        from ..views.show import render_role
 
         common.print_rich(render_role(ladder, found, brief=brief), svg=target,
                           title="pmladder show")

@@ -1,6 +1,6 @@
 """Human and JSON output of ``pmladder assess``.
 
-The route is drawn by :func:`~.tables.render_route` and serialised by
+The route is drawn by :func:`~.path.render_route` and serialised by
 :func:`~.jsonout.path_document`, so its gaps are exactly those of ``pmladder path``.
 """
 
@@ -19,9 +19,11 @@ from rich.text import Text
 from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
 from ..ladder import TIE_BREAK_RULE, level_label
+from .blocks import Fitted, Heading, source_line, with_criterion
 from .jsonout import _plain, envelope, path_document
-from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
+from .path import render_route
 from .terminal import text
+from .wording import UNRATED
 
 FIT_SUMMARY = (
     "Fit: the share of the scale steps a role asks for that you meet, each competency "

@@ -26,9 +26,9 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..ladder import level_label
+from .blocks import source_line
 from .jsonout import envelope
 from .pictures import KIND_LABEL, Layout
-from .tables import source_line
 from .terminal import inert, text
 
 MIN_COLUMN = 15
