@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..catalog import Ladder
+    from ..errors import UsageError
 
 ENV_VAR = "PMLADDER_CATALOG"
 PAGER_VAR = "PMLADDER_PAGER"
@@ -446,10 +447,11 @@ def _shown_free_name(path: Path) -> str:
 
 
 def save_file(
-    path: Path, data: bytes, *, overwrite: bool, exists_hint: Callable[[], str]
+    path: Path, data: bytes, *, overwrite: bool, exists: Callable[[str], UsageError]
 ) -> None:
     """Write a file by pmladder's one policy (:func:`pmladder.textfile.write_file`),
-    turning a refusal into a usage error and a failure into an output error."""
+    turning a refusal into a usage error (``exists`` gives the one for a file
+    already there, named as shown) and a failure into an output error."""
     from ..errors import OutputError, UsageError
     from ..inert import inert
     from ..textfile import WriteFailed, WriteRefused, write_file
@@ -459,7 +461,7 @@ def save_file(
         write_file(path, data, overwrite=overwrite)
     except WriteRefused as error:
         if error.exists:
-            raise UsageError(f"{shown} already exists", hints=[exists_hint()]) from None
+            raise exists(shown) from None
         raise UsageError(f"cannot write {shown}: {error.message}") from None
     except WriteFailed as error:
         raise OutputError(f"cannot write {shown}: {error.message}") from None
@@ -467,9 +469,13 @@ def save_file(
 
 def write_new_file(path: Path, content: str) -> None:
     """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
+    from ..errors import UsageError
+
     save_file(path, content.encode("utf-8"), overwrite=False,
-              exists_hint=lambda: "pmladder never overwrites a file; choose another name, "
-                                  f"e.g. --svg {_shown_free_name(path)}")
+              exists=lambda shown: UsageError(
+                  f"{shown} already exists",
+                  hints=["pmladder never overwrites a file; choose another name, "
+                         f"e.g. --svg {_shown_free_name(path)}"]))
 
 
 def stdout_is_terminal() -> bool:

@@ -71,10 +71,11 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
         sys.stdout.write(text)
         return
 
-    from ..views.export import save
+    from ..errors import OutputExistsError
     from ..views.terminal import inert
 
-    save(text, common.output_path(output, example="ladder.toml"), force=force)
+    common.save_file(common.output_path(output, example="ladder.toml"), text.encode("utf-8"),
+                     overwrite=force, exists=OutputExistsError)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 

@@ -43,7 +43,7 @@ def validate(
 
         common.print_json(validation_document(ladder, summary))
     else:
-        from ..views.export import validation_line
+        from ..views.validate import validation_line
 
         common.echo_line(validation_line(ladder.source.label, summary))
 

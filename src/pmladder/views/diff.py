@@ -270,7 +270,7 @@ def document(diff: Diff) -> dict[str, Any]:
 
 
 def _md(value: str) -> str:
-    from .export import md
+    from .markdown import md
 
     # md() escapes "|" too, so a cell can't split its table row.
     return value if value == "-" else md(value)
