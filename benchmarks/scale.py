@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 # Run as a script (`python benchmarks/scale.py`): make `benchmarks` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -171,21 +171,20 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     """Time each step of loading ``file`` and answering ``path`` in this process."""
     from pmladder import catalog as cat
     from pmladder import ladder as lad
-    from pmladder import validation as val
     from pmladder.lookup import find_role
     from pmladder.models import Catalog
+    from pmladder.validation import parsing, sizes
+    from pmladder.validation.validate import validate_data
 
     results: dict[str, list[float]] = {}
     source = cat.CatalogSource(file, "option")
-    check_sizes: Callable[[Any], Any] | None = getattr(val, "_check_sizes", None)
     for _ in range(repeats):
         text = _timed("read + decode", results, lambda: cat.read_source(source))
-        data = _timed("tomli parse", results, lambda: val.parse_toml(text, source.label))
-        if check_sizes is not None:
-            guard = check_sizes
-            _timed("size guard", results, lambda: list(guard(data)))
-        catalog = _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
-        warnings = _timed("check_catalog", results, lambda: val.check_catalog(catalog))
+        data = _timed("tomli parse", results, lambda: parsing.parse_toml(text, source.label))
+        _timed("size guard", results, lambda: list(sizes.oversized(data)))
+        _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
+        catalog, warnings = _timed("validate_data (whole)", results,
+                                   lambda: validate_data(data, source.label, text))
         ladder = _timed(
             "Ladder.build", results, lambda: cat.Ladder.build(catalog, source, warnings)
         )
@@ -193,8 +192,6 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
         b = find_role(ladder, g.top)
         _timed("shortest_route", results, lambda: lad.shortest_route(ladder, a.id, b.id))
         _timed("route + gaps", results, lambda: lad.route(ladder, a, b))
-        _timed("validate_data (whole)", results,
-               lambda: val.validate_data(data, source.label, text))
         _timed("Ladder.to_cache", results, ladder.to_cache)
         with tempfile.TemporaryDirectory() as cache_dir:
             os.environ["PMLADDER_CACHE_DIR"] = cache_dir
@@ -205,7 +202,7 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
           f"median of {repeats}:")
     for label, values in results.items():
         print(f"  {label:<24} {statistics.median(values) * 1000:>9.1f} ms")
-    print("  (validate_data = size guard + pydantic validate + check_catalog + line mapping;"
+    print("  (validate_data = size guard + pydantic validate + cross-checks + line mapping;"
           "\n   load(), cold = read + parse + validate_data + Ladder.build + writing the cache;"
           "\n   load(), cached = read + hash + reading the cache, roles rebuilt when used)")
 

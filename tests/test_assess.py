@@ -794,7 +794,7 @@ def test_answers_so_far_are_kept_only_when_asked(
 
 
 def test_a_profile_with_a_huge_table_is_one_problem(invoke: Invoke, tmp_path: Path) -> None:
-    from pmladder.validation import MAX_KEYS
+    from pmladder.validation.sizes import MAX_KEYS
 
     profile = tmp_path / "huge.toml"
     profile.write_text("[ratings]\n" + "".join(f'k{i} = "mid"\n' for i in range(MAX_KEYS + 1)),

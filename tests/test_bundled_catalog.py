@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pmladder.catalog import CatalogSource, Ladder, load, normalise
+from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.ladder import shortest_route
+from pmladder.names import normalise
 
 # The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.
 SEEDS = Path(

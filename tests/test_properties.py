@@ -27,11 +27,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from pmladder.catalog import CatalogSource, Ladder, normalise
+from pmladder.catalog import CatalogSource, Ladder
 from pmladder.errors import NotFoundError
 from pmladder.ladder import Change, competency_changes, route, shortest_route
 from pmladder.lookup import find_role
-from pmladder.validation import validate_data
+from pmladder.names import normalise
+from pmladder.validation.validate import validate_data
 
 EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
 

@@ -11,7 +11,9 @@ import pytest
 from conftest import BUNDLED, DATA, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import CatalogError, ExitCode
-from pmladder.validation import value_lines
+from pmladder.locate import value_lines
+from pmladder.validation.parsing import parse_toml
+from pmladder.validation.validate import validate_data
 
 BAD = DATA / "bad"
 
@@ -582,11 +584,10 @@ def test_scale_too_long_and_not_a_table(invoke: Invoke, tmp_path: Path) -> None:
     assert "must be text in quotes, got a table" in line
 
 
-def test_check_catalog_on_a_valid_shape() -> None:
-    from pmladder.validation import check_catalog
-
-    ladder = load(CatalogSource(TINY, "option"))
-    problems = check_catalog(ladder.catalog)
+def test_a_valid_catalogue_is_returned_with_its_warnings() -> None:
+    text = TINY.read_text(encoding="utf-8")
+    catalog, problems = validate_data(parse_toml(text, "tiny"), "tiny", text)
+    assert catalog.roles
     assert [(p.severity, p.role, p.location) for p in problems] == [
         ("warning", "hermit", "roles[4]")
     ]

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .catalog import MAX_BYTES, Ladder, normalise
+from .catalog import MAX_BYTES, Ladder
 from .errors import (
     AmbiguousRoleError,
     CatalogError,
@@ -51,8 +51,9 @@ from .ladder import Change, Fall, Route, Step, reachable, route
 from .ladder import ratings as role_ratings
 from .lookup import find_role
 from .models import Criterion, Role
+from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
-from .validation import parse_toml
+from .validation.parsing import parse_toml
 
 NONE = "none"
 """The rating for a competency the person has no experience in (or does not rate)."""
@@ -188,7 +189,7 @@ def validate_profile(
     ladder: Ladder, data: Mapping[str, Any], label: str, text: str | None = None
 ) -> Profile:
     """Check parsed TOML as a profile; raise :class:`ProfileError` with every problem."""
-    from .validation import MAX_KEYS
+    from .validation.sizes import MAX_KEYS
 
     tables = (("(top level)", data), ("ratings", data.get("ratings")))
     oversized = [

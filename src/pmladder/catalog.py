@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import marshal
 import os
-import re
-import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
 from .models import Catalog, Criterion, Role, construct, field_docs
+from .names import normalise
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -29,16 +28,6 @@ MAX_LINE = 100_000
 BUNDLED_LABEL = "bundled catalogue"
 ENV_VAR = "PMLADDER_CATALOG"
 LOCAL_FILE = "pmladder.toml"
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def normalise(name: str) -> str:
-    """Fold a role name for matching: ignore case, spaces, dashes and punctuation."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKC", name)
-    return _NOT_ALNUM.sub("", name.casefold())
-
 
 # --------------------------------------------------------------------------
 # Where the catalogue comes from
@@ -405,7 +394,8 @@ def load(source: CatalogSource) -> Ladder:
                 return Ladder.from_cache(hit, source)
             except Exception:
                 pass
-        from .validation import parse_source, validate_data
+        from .validation.parsing import parse_source
+        from .validation.validate import validate_data
 
         data = parse_source(text, source)
         catalog, problems = validate_data(data, source.label, text, source.format)

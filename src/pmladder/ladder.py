@@ -10,10 +10,11 @@ import heapq
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .catalog import Ladder, normalise
+from .catalog import Ladder
 from .errors import NotFoundError, UsageError
 from .lookup import close_words
 from .models import Basis, Criterion, Move, MoveKind, Role
+from .names import normalise
 
 
 class Rating(NamedTuple):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import common
+from . import common, output
 
 if TYPE_CHECKING:
     from ..assess import Profile
@@ -148,12 +148,12 @@ def assess(
     if json:
         from ..views.assess import assess_document
 
-        common.print_json(assess_document(ladder, result))
+        output.print_json(assess_document(ladder, result))
     else:
         from ..views.assess import render_assessment
         from ..views.terminal import console
 
-        common.print_rich(render_assessment(ladder, result, top, console().width),
+        output.print_rich(render_assessment(ladder, result, top, console().width),
                           svg=picture, title="pmladder assess")
 
 

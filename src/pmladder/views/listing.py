@@ -9,8 +9,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder, normalise
+from ..catalog import Ladder
 from ..ladder import MoveView, TrackEntry, level_label
+from ..names import normalise
 from .blocks import Fitted, grid, legend, source_line
 from .terminal import text
 from .wording import KIND_LABEL, estimated, marked
