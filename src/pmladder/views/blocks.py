@@ -17,7 +17,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..models import Criterion
+from ..kinds import KINDS, LEGEND_SEPARATOR
+from ..models import Criterion, MoveKind
 from .terminal import text
 from .wording import ESTIMATE
 
@@ -39,6 +40,24 @@ def legend(*, where: bool = True, short: bool = False) -> Text:
     if short:
         line = line.replace(f"({ESTIMATE}) marks", "est. marks")
     return Text(line, style="dim")
+
+
+def arrow(kind: MoveKind) -> Text:
+    """A move's arrow (:data:`pmladder.kinds.KINDS`), in its kind's colour."""
+    look = KINDS[kind]
+    return Text(look.arrow, style=look.terminal_style)
+
+
+def notation(kind: MoveKind) -> Text:
+    """A move as every page writes it: its arrow, then its label (``↑ promotion``)."""
+    return Text.assemble(arrow(kind), " ", KINDS[kind].label)
+
+
+def moves_legend() -> Packed:
+    """The one legend of the move arrows, :func:`pmladder.kinds.legend` in colour,
+    wrapping between kinds, never between an arrow and its label."""
+    return Packed([Text(look.notation, style=look.terminal_style) for look in KINDS.values()],
+                  separator=LEGEND_SEPARATOR)
 
 
 def source_line(ladder: Ladder) -> Text | None:

@@ -26,17 +26,26 @@ from ..catalog import Ladder
 from ..compare import Comparison, CompetencyRow, RoleFacts
 from ..ladder import Rating, level_label
 from ..models import Basis
-from .blocks import Heading, Packed, bulleted, bullets, grid, legend, source_line
+from .blocks import (
+    Heading,
+    Packed,
+    arrow,
+    bulleted,
+    bullets,
+    grid,
+    legend,
+    moves_legend,
+    source_line,
+)
 from .jsonout import envelope
 from .terminal import text
-from .wording import ESTIMATE, KIND_LABEL, UNRATED, estimated, years
+from .wording import ESTIMATE, UNRATED, estimated, years
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
 HIGHEST = "▲"
 HIGHEST_STYLE = "bold green"
 MISSING = "-"
-KIND_ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
 
 
 def _facts_side_by_side(roles: Sequence[RoleFacts], brief: bool, width: int) -> Table:
@@ -238,7 +247,8 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
     routes.add_column()
     missing = Text()
     for route in comparison.routes:
-        pair = Text.assemble(text(route.source, "cyan"), " → ", text(route.target, "cyan"))
+        # "to", not an arrow: the moves' arrows follow on the same line, and → is a lateral one.
+        pair = Text.assemble(text(route.source, "cyan"), " to ", text(route.target, "cyan"))
         if route.hops is None:
             if missing:
                 missing.append(", ")
@@ -255,15 +265,12 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
         # Wrapped between moves, never between an arrow and the role it leads to.
         pieces = [detail, text(route.source, "cyan")]
         for hop in route.hops:
-            pieces.append(Text.assemble((KIND_ARROW[hop.kind], "bold"), " ",
-                                        text(hop.target, "cyan")))
+            pieces.append(Text.assemble(arrow(hop.kind), " ", text(hop.target, "cyan")))
         routes.add_row(pair, Packed(pieces))
     if missing:
         routes.add_row(Text("no route", style="bold"), missing)
     yield routes
-    # Each arrow stays beside its word when the legend wraps.
-    yield Packed([Text(f"{KIND_ARROW[k]} {KIND_LABEL[k]}", style="dim") for k in KIND_ARROW],
-                 separator="   ")
+    yield moves_legend()
     found = [r for r in comparison.routes if r.found]
     if found:
         yield Text(

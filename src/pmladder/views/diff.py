@@ -7,19 +7,15 @@ in the same order (:func:`groups`), so they always say the same things.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..diff import Diff, RouteSummary
+from ..kinds import KINDS
 from .jsonout import SCHEMA_VERSION, _plain
+from .wording import years_or_dash
 
-KIND = {"promotion": "promotion", "lateral": "lateral", "specialisation": "specialisation",
-        "management": "into management"}
-
-
-def _years(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:g} {'year' if value == 1 else 'years'}"
+if TYPE_CHECKING:
+    from ..models import MoveKind
 
 
 def _route(summary: RouteSummary | None) -> str:
@@ -28,8 +24,16 @@ def _route(summary: RouteSummary | None) -> str:
     steps = f"{summary.steps} step{'s' if summary.steps != 1 else ''}"
     if summary.typical_years or not summary.years_known:
         at_least = "" if summary.years_known else "at least "
-        steps += f", {at_least}{_years(summary.typical_years)}"
+        steps += f", {at_least}{years_or_dash(summary.typical_years)}"
     return f"{steps}: {' → '.join(summary.roles)}"
+
+
+def _move(kind: str | None, typical_years: float | None) -> str:
+    """A move as one cell: ``promotion, 2 years``, or ``-`` on the side it is missing."""
+    if kind is None:
+        return "-"
+    label = KINDS[cast("MoveKind", kind)].label
+    return f"{label}, {years_or_dash(typical_years)}"
 
 
 def _step(name: str | None) -> str:
@@ -73,8 +77,7 @@ def groups(diff: Diff) -> Iterator[tuple[str, Row, list[Row]]]:
     if diff.moves:
         yield "Moves", ("From", "To", "Change", "Was", "Now"), [
             (m.source, m.target, m.change,
-             "-" if m.kind_before is None else f"{KIND[m.kind_before]}, {_years(m.years_before)}",
-             "-" if m.kind_after is None else f"{KIND[m.kind_after]}, {_years(m.years_after)}")
+             _move(m.kind_before, m.years_before), _move(m.kind_after, m.years_after))
             for m in diff.moves]
     if diff.ratings:
         yield "Competency ratings", ("Role", "Competency", "Change", "Was", "Now"), [

@@ -10,11 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
+from ..kinds import KINDS
 from ..ladder import MoveView, TrackEntry, level_label
 from ..names import normalise
-from .blocks import Fitted, grid, legend, source_line
+from .blocks import Fitted, arrow, grid, legend, moves_legend, source_line
 from .terminal import text
-from .wording import KIND_LABEL, estimated, marked
+from .wording import estimated, marked
 
 
 def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[RenderableType]:
@@ -40,13 +41,16 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
             1: max((max(len(r.title), len(r.id)) for r in track.roles), default=0),
             2: max((len(f"→ {m.role}") for r in track.roles for m in r.leads_to), default=0),
         })
+    if any(r.leads_to for t in tracks for r in t.roles):
+        yield moves_legend()
     if estimates:
         yield legend(short=True)
 
 
 def _lead(m: MoveView) -> str:
-    """``promotion after ~2y``, each part marked ``est.`` when it is an estimate."""
-    detail = marked(KIND_LABEL[m.kind], m.basis, short=True)
+    """``promotion after ~2y``, each part marked ``est.`` when it is an estimate
+    (the move's arrow goes before the role it leads to)."""
+    detail = marked(KINDS[m.kind].label, m.basis, short=True)
     if m.typical_years is not None:
         detail += " after " + marked(f"~{m.typical_years:g}y", m.typical_years_basis, short=True)
     return detail
@@ -57,8 +61,7 @@ def _moves(items: Sequence[MoveView]) -> Text:
     for i, m in enumerate(items):
         if i:
             out.append("\n")
-        out.append("→ ", style="dim")
-        out.append_text(text(m.role, "cyan"))
+        out.append_text(Text.assemble(arrow(m.kind), " ", text(m.role, "cyan")))
         out.append(f" {_lead(m)}", style="dim")
     return out
 
@@ -91,7 +94,7 @@ def _list_stacked(track: TrackEntry) -> Group:
         if role.leads_to:
             leads = grid()
             for m in role.leads_to:
-                leads.add_row(Text("  →", style="dim"),
+                leads.add_row(Text.assemble("  ", arrow(m.kind)),
                               Text.assemble(text(m.role, "cyan"), (f" {_lead(m)}", "dim")))
             parts.append(leads)
     return Group(*parts)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import __version__
 from ..catalog import Ladder
+from ..kinds import KINDS
 from ..ladder import MoveView, TrackEntry, level_label, moves_from, moves_into, overview, ratings
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
@@ -49,10 +50,6 @@ def _anchor(role: Role) -> str:
     return f"role-{role.id}"
 
 
-_KIND = {"promotion": "promotion", "lateral": "lateral move", "specialisation": "specialisation",
-         "management": "into management"}
-
-
 def _estimate(basis: Basis | None) -> str:
     return " *(estimate)*" if estimated(basis) else ""
 
@@ -66,7 +63,7 @@ def _basis(basis: Basis) -> str:
 
 
 def _move(move: MoveView) -> str:
-    details = [_KIND[move.kind] + _estimate(move.basis)]
+    details = [KINDS[move.kind].label + _estimate(move.basis)]
     if move.typical_years is not None:
         details.append(f"typically after {years(move.typical_years)}"
                        + _estimate(move.typical_years_basis))

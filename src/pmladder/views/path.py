@@ -16,16 +16,19 @@ from .blocks import (
     Heading,
     Labelled,
     Packed,
+    arrow,
     bulleted,
     bullets,
     grid,
     heading,
     legend,
+    moves_legend,
+    notation,
     source_line,
     with_criterion,
 )
 from .terminal import text
-from .wording import ESTIMATE, KIND_LABEL, UNRATED, basis_text, estimated, marked, years
+from .wording import ESTIMATE, UNRATED, basis_text, estimated, marked, years
 
 
 class _Changes:
@@ -124,7 +127,7 @@ def _step(step: Step, *, person: bool = False) -> Iterator[RenderableType]:
     yield Heading(head, Packed([Text(f"Step {step.number}:", style="bold"),
                                 text(step.source_title, "bold"),
                                 Text.assemble(("→ ", "bold"), text(step.target_title, "bold"))]))
-    detail = Text.assemble(("Move: ", "bold"), marked(KIND_LABEL[step.kind], step.basis))
+    detail = Text.assemble(("Move: ", "bold"), notation(step.kind), marked("", step.basis))
     if step.typical_years is not None:
         detail.append(", typically after "
                       + marked(f"{years(step.typical_years)} in role", step.typical_years_basis))
@@ -209,12 +212,10 @@ def _background(
 
 
 def _chain(route: Route) -> Packed:
-    """``apm —promotion→ pm —promotion→ senior-pm``, wrapped between moves, never inside one."""
+    """``apm ↑ pm ↑ senior-pm``, wrapped between moves, never inside one."""
     pieces = [text(route.source, "cyan")]
     for step in route.steps:
-        piece = Text(f"—{KIND_LABEL[step.kind]}→ ", style="dim")
-        piece.append_text(text(step.target, "cyan"))
-        pieces.append(piece)
+        pieces.append(Text.assemble(arrow(step.kind), " ", text(step.target, "cyan")))
     return Packed(pieces)
 
 
@@ -306,13 +307,15 @@ def render_route(
         return
     yield from _route_summary(ladder, route, brief or len(route.steps) > 1, person)
     if brief:
+        yield Text()
+        yield moves_legend()
         if route.years_estimated:
-            yield Text()
             yield legend()
         return
     yield Text()
     for step in route.steps:
         yield from _step(step, person=person)
+    yield moves_legend()
     if route.years_estimated or any(
         estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
     ):

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
+from ..kinds import KINDS
 from ..ladder import MoveView, Rating, level_label, moves_from, moves_into, ratings
 from ..models import Role
 from .blocks import (
@@ -18,18 +19,20 @@ from .blocks import (
     NARROW,
     Fitted,
     Heading,
+    arrow,
     bulleted,
     bullets,
     grid,
     heading,
     legend,
+    moves_legend,
+    notation,
     source_line,
     with_criterion,
 )
 from .terminal import text
 from .wording import (
     ESTIMATE,
-    KIND_LABEL,
     UNRATED,
     basis_text,
     estimated,
@@ -47,9 +50,8 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
         yield line
     yield from _head(ladder, role)
     if brief:
-        if any(estimated(m.basis) or estimated(m.typical_years_basis) for m in role.moves):
-            yield Text()
-            yield legend(where=False)
+        yield from _legends(bool(role.moves), any(
+            estimated(m.basis) or estimated(m.typical_years_basis) for m in role.moves))
         return
     yield heading("\nResponsibilities")
     yield bullets(role.responsibilities)
@@ -68,12 +70,20 @@ def render_role(ladder: Ladder, role: Role, *, brief: bool = False) -> Iterator[
     yield heading("\nMoves onward")
     yield _move_table(onward, "no moves onward: the top of its ladder")
     yield from _notes_and_sources(ladder, role)
-    if (
+    yield from _legends(bool(incoming or onward), (
         estimated(role.experience_years_basis)
         or any(estimated(m.basis) or estimated(m.typical_years_basis) for m in role.moves)
         or any(estimated(m.basis) or estimated(m.typical_years_basis) for m in incoming)
-    ):
+    ))
+
+
+def _legends(arrows: bool, estimates: bool) -> Iterator[RenderableType]:
+    """What the page's move arrows and estimate marks mean, when it shows any."""
+    if arrows or estimates:
         yield Text()
+    if arrows:
+        yield moves_legend()
+    if estimates:
         yield legend(where=False)
 
 
@@ -94,13 +104,13 @@ def _head(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
 
 
 def _leads_to(items: Sequence[MoveView]) -> Text:
-    """``pm (promotion, ~2y, estimate), pmm (lateral)`` on one wrapping line."""
+    """``↑ pm (promotion, ~2y, estimate), → pmm (lateral)`` on one wrapping line."""
     out = Text()
     for i, m in enumerate(items):
         if i:
             out.append(", ")
-        out.append_text(text(m.role, "cyan"))
-        detail = KIND_LABEL[m.kind]
+        out.append_text(Text.assemble(arrow(m.kind), " ", text(m.role, "cyan")))
+        detail = KINDS[m.kind].label
         if m.typical_years is not None:
             detail += f", ~{m.typical_years:g}y"
         if estimated(m.basis) or estimated(m.typical_years_basis):
@@ -198,13 +208,15 @@ class _Ratings:
 def _moves_stacked(items: Sequence[MoveView]) -> Table:
     stacked = grid()
     for m in items:
-        entry = Text.assemble(text(m.role, "cyan"), f" {KIND_LABEL[m.kind]}")
+        # The role first: an arrow before it would read as a move to it, wrong for
+        # "Comes from"; the arrow and label name the kind, as in the table.
+        entry = Text.assemble(text(m.role, "cyan"), " ", notation(m.kind))
         if m.typical_years is not None:
             entry.append(f", {years(m.typical_years)}")
         if m.note:
             entry.append("\n")
             entry.append_text(text(m.note, "dim"))
-        stacked.add_row(" →", entry)
+        stacked.add_row(" •", entry)
     return stacked
 
 
@@ -217,7 +229,7 @@ def _moves_table(items: Sequence[MoveView]) -> Table:
     for m in items:
         table.add_row(
             text(m.role, "cyan"),
-            marked(KIND_LABEL[m.kind], m.basis, sep="\n"),
+            Text.assemble(notation(m.kind), marked("", m.basis, sep="\n")),
             typical_time(m.typical_years, m.typical_years_basis, sep="\n"),
             text(m.note),
         )

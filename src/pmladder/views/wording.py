@@ -8,13 +8,6 @@ from __future__ import annotations
 
 from ..models import Basis, Role
 
-KIND_LABEL = {
-    "promotion": "promotion",
-    "lateral": "lateral",
-    "specialisation": "specialisation",
-    "management": "into management",
-}
-
 ESTIMATE = "estimate"
 """The mark after a number or move that is the catalogue's estimate, not a source's."""
 
