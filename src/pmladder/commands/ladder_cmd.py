@@ -24,7 +24,7 @@ def ladder(
     pictures use.
     """
     from ..lookup import find_track
-    from ..views.pictures import layout
+    from ..views.pictures.layout import layout
 
     target = common.svg_target(svg, json)
     loaded = common.state(ctx).ladder()

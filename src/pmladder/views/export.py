@@ -28,9 +28,9 @@ def render(ladder: Ladder, fmt: str) -> str:
     if writer is not None:
         return writer(ladder)
     # Drawing needs more code than the other formats: load it only when asked.
-    from . import pictures
+    from .pictures import draw
 
-    drawn: str = getattr(pictures, fmt)(ladder)
+    drawn = draw(ladder, fmt)
     return drawn if drawn.endswith("\n") else drawn + "\n"
 
 

@@ -15,7 +15,7 @@ from ..ladder import overview, year_units
 from ..matrix import competency_matrix
 from ..search import FIELD_WEIGHTS, fields
 from .html import criterion, h, page, role_url
-from .pictures import svg
+from .pictures.svg import svg
 
 
 def _json_script(element_id: str, data: Any) -> str:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..models import Role
     from ..search import SearchResult
     from .answer import Answer
-    from .pictures import Layout
+    from .pictures.layout import Layout
 
 Page = Iterable["RenderableType"] | str
 """Renderables for a page, or a one-line result printed as it is."""
