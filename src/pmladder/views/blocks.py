@@ -48,6 +48,12 @@ def arrow(kind: MoveKind) -> Text:
     return Text(look.arrow, style=look.terminal_style)
 
 
+def towards(kind: MoveKind, role: str) -> Text:
+    """A move to ``role``: its arrow, then the role's id (``↑ senior-pm``), as the
+    ladder drawing writes it under a role."""
+    return Text.assemble(arrow(kind), " ", text(role, "cyan"))
+
+
 def notation(kind: MoveKind) -> Text:
     """A move as every page writes it: its arrow, then its label (``↑ promotion``)."""
     return Text.assemble(arrow(kind), " ", KINDS[kind].label)

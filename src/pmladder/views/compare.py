@@ -29,13 +29,13 @@ from ..models import Basis
 from .blocks import (
     Heading,
     Packed,
-    arrow,
     bulleted,
     bullets,
     grid,
     legend,
     moves_legend,
     source_line,
+    towards,
 )
 from .jsonout import envelope
 from .terminal import text
@@ -265,7 +265,7 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
         # Wrapped between moves, never between an arrow and the role it leads to.
         pieces = [detail, text(route.source, "cyan")]
         for hop in route.hops:
-            pieces.append(Text.assemble(arrow(hop.kind), " ", text(hop.target, "cyan")))
+            pieces.append(towards(hop.kind, hop.target))
         routes.add_row(pair, Packed(pieces))
     if missing:
         routes.add_row(Text("no route", style="bold"), missing)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from ..diff import Diff, RouteSummary
+from ..inert import markdown as markdown_text
 from ..kinds import KINDS
 from .jsonout import SCHEMA_VERSION, _plain
 from .wording import years_or_dash
@@ -273,10 +274,8 @@ def document(diff: Diff) -> dict[str, Any]:
 
 
 def _md(value: str) -> str:
-    from .markdown import md
-
-    # md() escapes "|" too, so a cell can't split its table row.
-    return value if value == "-" else md(value)
+    # markdown() escapes "|" too, so a cell can't split its table row.
+    return value if value == "-" else markdown_text(value)
 
 
 def markdown(diff: Diff) -> str:

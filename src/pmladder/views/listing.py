@@ -13,7 +13,7 @@ from ..catalog import Ladder
 from ..kinds import KINDS
 from ..ladder import MoveView, TrackEntry, level_label
 from ..names import normalise
-from .blocks import Fitted, arrow, grid, legend, moves_legend, source_line
+from .blocks import Fitted, arrow, grid, legend, moves_legend, source_line, towards
 from .terminal import text
 from .wording import estimated, marked
 
@@ -61,7 +61,7 @@ def _moves(items: Sequence[MoveView]) -> Text:
     for i, m in enumerate(items):
         if i:
             out.append("\n")
-        out.append_text(Text.assemble(arrow(m.kind), " ", text(m.role, "cyan")))
+        out.append_text(towards(m.kind, m.role))
         out.append(f" {_lead(m)}", style="dim")
     return out
 

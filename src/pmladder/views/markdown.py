@@ -13,37 +13,12 @@ from typing import Any
 
 from .. import __version__
 from ..catalog import Ladder
+from ..inert import markdown as md
 from ..kinds import KINDS
 from ..ladder import MoveView, TrackEntry, level_label, moves_from, moves_into, overview, ratings
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
 from .wording import count, estimated, years
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
-_MD_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def md(value: str | None) -> str:
-    """Catalogue text as Markdown that shows the characters it is.
-
-    Markdown and HTML syntax is escaped, so a summary containing ``*`` or
-    ``<script>`` prints as written; line breaks become spaces so the text stays
-    inside its paragraph, list item or table cell.
-    """
-    if not value:
-        return ""
-    flat = _MD_SPECIAL.sub(r"\\\1", " ".join(value.split()))
-    # Shown as escapes, like the terminal shows them (a backslash before a
-    # letter is printed as it is in Markdown).
-    flat = _MD_CONTROL.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-        else f"\\u{ord(m.group()):04x}",
-        flat,
-    )
-    # A paragraph starting with these would become a heading, list or quote.
-    if re.match(r"[-+=]|\d+[.)]", flat):
-        flat = "\\" + flat
-    return flat
 
 
 def _anchor(role: Role) -> str:
@@ -153,7 +128,7 @@ def _levels_and_scale(catalog: Catalog) -> Iterator[str]:
     yield "| Rank | Level | Scope |"
     yield separator(1, 2, 7)
     for level in sorted(catalog.levels, key=lambda lv: lv.rank):
-        yield f"| {level.rank} | {md(level.name)} | {md(level.description)} |"
+        yield f"| {level.rank} | {md(level.name)} | {md(level.description or '')} |"
     yield ""
     yield f"## {md(catalog.scale.name)} scale"
     yield ""

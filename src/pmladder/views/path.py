@@ -16,7 +16,6 @@ from .blocks import (
     Heading,
     Labelled,
     Packed,
-    arrow,
     bulleted,
     bullets,
     grid,
@@ -25,6 +24,7 @@ from .blocks import (
     moves_legend,
     notation,
     source_line,
+    towards,
     with_criterion,
 )
 from .terminal import text
@@ -215,7 +215,7 @@ def _chain(route: Route) -> Packed:
     """``apm ↑ pm ↑ senior-pm``, wrapped between moves, never inside one."""
     pieces = [text(route.source, "cyan")]
     for step in route.steps:
-        pieces.append(Text.assemble(arrow(step.kind), " ", text(step.target, "cyan")))
+        pieces.append(towards(step.kind, step.target))
     return Packed(pieces)
 
 

@@ -19,7 +19,6 @@ from .blocks import (
     NARROW,
     Fitted,
     Heading,
-    arrow,
     bulleted,
     bullets,
     grid,
@@ -28,6 +27,7 @@ from .blocks import (
     moves_legend,
     notation,
     source_line,
+    towards,
     with_criterion,
 )
 from .terminal import text
@@ -109,7 +109,7 @@ def _leads_to(items: Sequence[MoveView]) -> Text:
     for i, m in enumerate(items):
         if i:
             out.append(", ")
-        out.append_text(Text.assemble(arrow(m.kind), " ", text(m.role, "cyan")))
+        out.append_text(towards(m.kind, m.role))
         detail = KINDS[m.kind].label
         if m.typical_years is not None:
             detail += f", ~{m.typical_years:g}y"

@@ -12,27 +12,16 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..inert import toml_basic, toml_comment
+
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-# Characters TOML strings must escape, plus the bidirectional controls, which
-# are legal but could make the file read differently from what it holds.
-_ESCAPE = re.compile('["\\\\\x00-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]')
-_SHORT_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
-                  "\f": "\\f", "\r": "\\r"}
 WIDTH = 88
 """Longest line the TOML writer aims for; longer strings are wrapped over lines."""
 
 
-def _escape(value: str) -> str:
-    def one(match: re.Match[str]) -> str:
-        char = match.group()
-        return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-    return _ESCAPE.sub(one, value)
-
-
 def toml_key(key: str) -> str:
     """A key as TOML writes it: bare when it can be, quoted otherwise."""
-    return key if _BARE_KEY.fullmatch(key) else f'"{_escape(key)}"'
+    return key if _BARE_KEY.fullmatch(key) else f'"{toml_basic(key)}"'
 
 
 def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
@@ -43,7 +32,7 @@ def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
     indentation, so the value is exactly the original.  A break only goes
     where one space separates two words, so no space is lost or added.
     """
-    escaped = _escape(value)
+    escaped = toml_basic(value)
     short = len(escaped) + indent + 2 <= WIDTH
     if not wrap or short or value != value.strip() or " " not in value:
         return f'"{escaped}"'
@@ -106,16 +95,11 @@ def dumps_toml(
 
     ``header`` lines become comments at the top of the file.
     """
-    out = [f"# {_comment_text(line)}".rstrip() for line in header]
+    out = [f"# {toml_comment(line)}".rstrip() for line in header]
     if out:
         out.append("")
     _write_table(out, (), data, comment)
     return "\n".join(out).strip("\n") + "\n"
-
-
-def _comment_text(line: str) -> str:
-    # A comment may not hold control characters; show them as escapes.
-    return re.sub("[\x00-\x08\x0a-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", line)
 
 
 def _write_table(
@@ -143,7 +127,7 @@ def _write_table(
             note = comment(sub, item) if comment else None
             out.append("")
             if note:
-                out.append(f"# {_comment_text(note)}")
+                out.append(f"# {toml_comment(note)}")
             out.append(f"[[{name}]]")
             _write_table(out, sub, item, comment)
 
