@@ -83,7 +83,7 @@ def _assess(answer: Answer[Assessment]) -> Page:
 
 
 def _diff(answer: Answer[Diff]) -> Page:
-    from .diff import render
+    from .diff_tables import render
 
     return render(answer.found)
 
