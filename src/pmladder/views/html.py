@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from ..catalog import Ladder
 from ..inert import xml
 from ..models import Basis
-from .wording import estimated, years
+from .wording import ESTIMATE as ESTIMATE_WORD
 
 h = xml
 """Catalogue text made safe inside HTML text and attribute values."""
@@ -80,8 +80,9 @@ def listed(items: Iterable[str]) -> Iterator[str]:
     yield "</ul>"
 
 
-ESTIMATE = '<span class="estimate">estimate</span>'
-"""The mark of a claim that is the catalogue's own estimate, as the CLI marks it."""
+ESTIMATE = f'<span class="estimate">{ESTIMATE_WORD}</span>'
+"""The mark of a claim that is the catalogue's own estimate, as the CLI marks it
+(pass it as ``mark`` to :func:`~.wording.marked` and :func:`~.wording.typical_time`)."""
 
 
 def basis(ladder: Ladder, claim: Basis | None) -> str:
@@ -94,16 +95,6 @@ def basis(ladder: Ladder, claim: Basis | None) -> str:
         informed = f" (drawing on {names})" if names else ""
         return f"{ESTIMATE}{informed}: {h(claim.estimate)}"
     return f"stated by {names}"
-
-
-def marked(shown: str, claim: Basis | None) -> str:
-    """``shown`` (already HTML) followed by ``(estimate)`` when its basis says so."""
-    return f"{shown} ({ESTIMATE})" if estimated(claim) else shown
-
-
-def typical_time(value: float | None, claim: Basis | None) -> str:
-    """A move's typical time, ``unknown`` when the catalogue states none."""
-    return "unknown" if value is None else marked(h(years(value)), claim)
 
 
 def criterion(ladder: Ladder, competency: str, step: str, fallback: str = "") -> str:

@@ -8,8 +8,8 @@ from ..catalog import Ladder
 from ..kinds import KINDS
 from ..ladder import Change, Fall, Gap, gap
 from ..models import Role
-from .html import ESTIMATE, basis, h, listed, marked, page, role_url
-from .wording import estimated, years
+from .html import ESTIMATE, basis, h, listed, page, role_url
+from .wording import estimated, marked, years
 
 
 def _asks(change: Change) -> str:
@@ -96,10 +96,12 @@ def move_page(ladder: Ladder, source: Role, index: int) -> str:
     move = source.moves[index]
     target = ladder.roles[move.to]
     title = f"{h(source.title)} &#8594; {h(target.title)}"
-    detail = f"Move: <strong>{marked(h(KINDS[move.kind].label), move.basis)}</strong>"
+    kind = marked(h(KINDS[move.kind].label), move.basis, mark=ESTIMATE)
+    detail = f"Move: <strong>{kind}</strong>"
     if move.typical_years is not None:
         detail += (", typically after "
-                   + marked(f"{h(years(move.typical_years))} in role", move.typical_years_basis))
+                   + marked(f"{h(years(move.typical_years))} in role", move.typical_years_basis,
+                            mark=ESTIMATE))
     else:
         detail += ", typical time unknown"
     body = [

@@ -8,7 +8,8 @@ from ..catalog import Ladder
 from ..kinds import KINDS
 from ..ladder import MoveView, moves_from, moves_into, ratings
 from ..models import Role
-from .html import basis, criterion, h, listed, marked, move_url, page, role_url, typical_time
+from .html import ESTIMATE, basis, criterion, h, listed, move_url, page, role_url
+from .wording import marked, typical_time
 
 
 def _meter(rank: int, steps: int) -> str:
@@ -32,11 +33,11 @@ def _moves_table(
         if m.typical_years is not None and m.typical_years_basis is not None:
             said.append(f"time: {basis(ladder, m.typical_years_basis)}")
         grounds = "<br>".join(x for x in said if x)
+        time = typical_time(m.typical_years, m.typical_years_basis, mark=ESTIMATE)
         yield (
             f'<tr><td><a href="{role_url(m.role, 1)}">{h(m.title)}</a></td>'
-            f'<td data-label="Move">{marked(h(KINDS[m.kind].label), m.basis)}</td>'
-            f'<td data-label="Typical time">{typical_time(m.typical_years, m.typical_years_basis)}'
-            "</td>"
+            f'<td data-label="Move">{marked(h(KINDS[m.kind].label), m.basis, mark=ESTIMATE)}</td>'
+            f'<td data-label="Typical time">{time}</td>'
             f'<td data-label="Basis">{grounds}</td>'
             f"<td>{h(m.note or '')}</td>"
             f'<td><a href="{move_url(source, target, 1)}">what changes'
@@ -117,7 +118,7 @@ def _facts(ladder: Ladder, role: Role) -> Iterator[str]:
         text = h(role.experience or "")
         if role.experience_years is not None:
             figure = marked(f"typically {role.experience_years:g}+ years",
-                            role.experience_years_basis)
+                            role.experience_years_basis, mark=ESTIMATE)
             text += f' <span class="quiet">({figure})</span>'
             if role.experience_years_basis is not None:
                 text += (f'<span class="basis">'

@@ -34,11 +34,14 @@ def estimated(basis: Basis | None) -> bool:
     return basis is not None and basis.is_estimate
 
 
-def marked(shown: str, basis: Basis | None, *, short: bool = False, sep: str = " ") -> str:
-    """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so."""
+def marked(
+    shown: str, basis: Basis | None, *, short: bool = False, sep: str = " ", mark: str = ESTIMATE
+) -> str:
+    """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so;
+    ``mark`` is the word in the brackets (an HTML page wraps it in a span)."""
     if not estimated(basis):
         return shown
-    return f"{shown}{sep}est." if short else f"{shown}{sep}({ESTIMATE})"
+    return f"{shown}{sep}est." if short else f"{shown}{sep}({mark})"
 
 
 def experience_figure(role: Role) -> str:
@@ -47,11 +50,13 @@ def experience_figure(role: Role) -> str:
     return f"typically {role.experience_years:g}+ years{mark}"
 
 
-def typical_time(value: float | None, basis: Basis | None, sep: str = " ") -> str:
+def typical_time(
+    value: float | None, basis: Basis | None, sep: str = " ", mark: str = ESTIMATE
+) -> str:
     """A move's typical time: ``3 years (estimate)``, or ``unknown`` when none is stated."""
     if value is None:
         return "unknown"
-    return marked(years(value), basis, sep=sep)
+    return marked(years(value), basis, sep=sep, mark=mark)
 
 
 def basis_text(basis: Basis, titles: dict[str, str] | None = None) -> str:
