@@ -9,13 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
-from conftest import DATA, TINY, Invoke
+from conftest import DATA, ROOT, TINY, Invoke
 from pmladder.assess import FIT_RULE, assess, fits
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
+from pmladder.output_schemas import output_schema
 from pmladder.profile import ProfileError, parse_profile
 from pmladder.profile_form import parse_answer, profile_text
+from pmladder.validation.sizes import MAX_KEYS
+from pmladder.views.assess import distance
 from terminal import CTRL_C, CTRL_D, at_terminal
 
 PROFILES = DATA / "profiles"
@@ -682,8 +686,6 @@ def test_docs_show_the_real_error_output(
     invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """docs/assess.md quotes the mistakes fixture's messages; keep them in step."""
-    from conftest import ROOT
-
     doc = (ROOT / "docs" / "assess.md").read_text(encoding="utf-8")
     quoted = doc.split("$ pmladder assess tests/data/profiles/mistakes.toml\n", 1)[1]
     quoted = quoted.split("```", 1)[0]
@@ -694,8 +696,6 @@ def test_docs_show_the_real_error_output(
 
 
 def test_fit_formula_is_in_the_help_and_the_docs(invoke: Invoke) -> None:
-    from conftest import ROOT
-
     doc = " ".join((ROOT / "docs" / "assess.md").read_text(encoding="utf-8").split())
     assert "**fit = steps met / steps asked**" in doc
     result = invoke("assess", "--help")
@@ -770,8 +770,6 @@ def test_answers_so_far_are_kept_only_when_asked() -> None:
 
 
 def test_a_profile_with_a_huge_table_is_one_problem(invoke: Invoke, tmp_path: Path) -> None:
-    from pmladder.validation.sizes import MAX_KEYS
-
     profile = tmp_path / "huge.toml"
     profile.write_text("[ratings]\n" + "".join(f'k{i} = "mid"\n' for i in range(MAX_KEYS + 1)),
                        encoding="utf-8")
@@ -806,8 +804,6 @@ def test_no_ratings_at_all_says_so_instead_of_ranking(invoke: Invoke, tmp_path: 
 
 
 def test_distance_reads_plainly() -> None:
-    from pmladder.views.assess import distance
-
     assert distance(-1) == "1 step below"
     assert distance(-3) == "3 steps below"
     assert distance(2) == "2 steps above"
@@ -833,10 +829,6 @@ def _flat(text: str) -> str:
 def _check_running_levels(doc: dict[str, Any], bundled: Ladder) -> None:
     """Every step of the assessment's route is measured from the person's level,
     worked out here independently: their own rating, raised to what each step asks."""
-    from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-
-    from pmladder.output_schemas import output_schema
-
     Draft202012Validator(output_schema("assess")).validate(doc)
     steps = doc["route"]["steps"]
     rank = {s.id: i + 1 for i, s in enumerate(bundled.catalog.scale.levels)}

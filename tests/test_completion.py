@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import FIXED_ENV, TINY
 from pmladder.cli import app
-from pmladder.commands.common import complete_role
+from pmladder.commands.completion import complete_role
 
 
 def complete(env: dict[str, str]) -> str:
@@ -141,8 +142,6 @@ def test_completion_uses_the_catalog_option() -> None:
 
 @pytest.mark.parametrize("option", [None, "missing.toml"])
 def test_a_broken_catalogue_completes_nothing_quietly(option: str | None) -> None:
-    import typer
-
     ctx = typer.Context(typer.main.get_command(app))
     ctx.params["catalog"] = option or str(TINY.with_name("nope.toml"))
     assert complete_role(ctx, "x") == []

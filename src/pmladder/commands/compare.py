@@ -15,12 +15,9 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(
-            metavar="ROLE",
-            help="Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
-            autocompletion=common.complete_role,
-            show_default=False,
-        ),
+        common.argument(
+            "ROLE", "Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm "
+            "group-pm.", roles=True),
     ],
     criteria: Annotated[
         bool,
@@ -50,7 +47,8 @@ def compare(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
-    emit(Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json, svg=target)
+    emit(ctx, Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json,
+         svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, messages
 from .output import emit
 
 if TYPE_CHECKING:
@@ -38,20 +38,14 @@ def diff(
     ctx: typer.Context,
     old: Annotated[
         str,
-        typer.Argument(
-            metavar="OLD",
-            help="The catalogue before the change: a file, or ':bundled' for the bundled one.",
-            show_default=False,
-        ),
+        common.argument(
+            "OLD", "The catalogue before the change: a file, or ':bundled' for the bundled one."),
     ],
     new: Annotated[
         str | None,
-        typer.Argument(
-            metavar="NEW",
-            help="The catalogue after the change: a file, or ':bundled'; "
-            "default: the active catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml).",
-            show_default=False,
-        ),
+        common.argument(
+            "NEW", "The catalogue after the change: a file, or ':bundled'; default: the active "
+            "catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml)."),
     ] = None,
     json: common.JsonOption = False,
     format: Annotated[
@@ -77,16 +71,15 @@ def diff(
         raise UsageError("--json and --format markdown are two outputs; choose one")
     before = _load(old)
     after = common.state(ctx).ladder() if new is None else _load(new)
-    for ladder in (before, after):
-        for warning in ladder.warnings:
-            common.write_stderr(warning.format(ladder.source.label))
+    messages.write_warnings(before)
+    messages.write_warnings(after)
     result = compare(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown
 
         sys.stdout.write(markdown(result))
     else:
-        emit(Answer("diff", after, result), json=json)
+        emit(ctx, Answer("diff", after, result), json=json)
     if not result.same:
         raise typer.Exit(1)
 

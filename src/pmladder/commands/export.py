@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, files
 
 
 class Format(StrEnum):
@@ -74,16 +74,11 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
     from ..errors import OutputExistsError
     from ..views.terminal import inert
 
-    common.save_file(common.output_path(output, example="ladder.toml"), text.encode("utf-8"),
-                     overwrite=force, exists=OutputExistsError)
+    files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),
+                    overwrite=force, exists=OutputExistsError)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 
 def register(app: typer.Typer) -> None:
-    app.command(
-        "export",
-        epilog=(
-            "Example: pmladder export --format toml --output pmladder.toml\n\n"
-            "Example: pmladder export --format markdown > ladder.md"
-        ),
-    )(export)
+    app.command("export", epilog="Example: pmladder export --format toml --output pmladder.toml"
+                "\n\nExample: pmladder export --format markdown > ladder.md")(export)

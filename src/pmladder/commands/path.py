@@ -14,22 +14,11 @@ from .output import emit
 def path(
     ctx: typer.Context,
     source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FROM",
-            help="The role you start from (id, alias or title).",
-            autocompletion=common.complete_role,
-            show_default=False,
-        ),
+        str, common.argument("FROM", "The role you start from (id, alias or title).", roles=True)
     ],
     target: Annotated[
         str,
-        typer.Argument(
-            metavar="TO",
-            help="The role you want to reach (id, alias or title).",
-            autocompletion=common.complete_role,
-            show_default=False,
-        ),
+        common.argument("TO", "The role you want to reach (id, alias or title).", roles=True),
     ],
     brief: common.BriefOption = False,
     json: common.JsonOption = False,
@@ -53,7 +42,7 @@ def path(
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)
-    emit(Answer("path", ladder, route(ladder, start, end), brief=brief), json=json,
+    emit(ctx, Answer("path", ladder, route(ladder, start, end), brief=brief), json=json,
          svg=target_file)
 
 

@@ -15,11 +15,8 @@ def search(
     ctx: typer.Context,
     query: Annotated[
         list[str],
-        typer.Argument(
-            metavar="TEXT",
-            help="Words to look for, e.g. SQL, pricing, RICE, 'user stories'. Case is ignored.",
-            show_default=False,
-        ),
+        common.argument(
+            "TEXT", "Words to look for, e.g. SQL, pricing, RICE, 'user stories'. Case is ignored."),
     ],
     limit: Annotated[
         int,
@@ -48,7 +45,7 @@ def search(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = run_search(ladder, " ".join(query))
-    emit(Answer("search", ladder, result, limit=limit), json=json, svg=target)
+    emit(ctx, Answer("search", ladder, result, limit=limit), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,18 +6,15 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, messages
 
 
 def site(
     ctx: typer.Context,
     folder: Annotated[
         str,
-        typer.Argument(
-            metavar="DIR",
-            help="The folder to write the site into: new, empty, or made by pmladder site.",
-            show_default=False,
-        ),
+        common.argument(
+            "DIR", "The folder to write the site into: new, empty, or made by pmladder site."),
     ],
     force: Annotated[
         bool,
@@ -48,7 +45,7 @@ def site(
         built = write(build(ladder), Path(folder), force=force)
     except KeyboardInterrupt:
         # Not the usual "nothing was saved": some pages were.
-        common.write_stderr(
+        messages.write_stderr(
             f"interrupted; the site in {folder} is unfinished: "
             "run the same command again to finish it"
         )

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, messages
 from .output import emit
 
 
@@ -15,12 +15,8 @@ def validate(
     ctx: typer.Context,
     file: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[FILE]",
-            help="The catalogue to check (TOML, or JSON from 'pmladder export'); "
-            "default: the active catalogue.",
-            show_default=False,
-        ),
+        common.argument("[FILE]", "The catalogue to check (TOML, or JSON from 'pmladder export'); "
+                        "default: the active catalogue."),
     ] = None,
     json: common.JsonOption = False,
 ) -> None:
@@ -37,9 +33,8 @@ def validate(
     from ..catalog import load, named_source, summarise
 
     ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))
-    for warning in ladder.warnings:
-        common.write_stderr(warning.format(ladder.source.label))
-    emit(Answer("validate", ladder, summarise(ladder)), json=json)
+    messages.write_warnings(ladder)
+    emit(ctx, Answer("validate", ladder, summarise(ladder)), json=json)
 
 
 def register(app: typer.Typer) -> None:

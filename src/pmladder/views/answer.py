@@ -2,13 +2,11 @@
 
 Every command that prints a result builds one :class:`Answer` and hands it to
 :func:`pmladder.commands.output.emit`, which prints it as JSON
-(:mod:`.documents`) or as a Rich page (:mod:`.pages`). Plain data: importing
-it costs nothing on the start-up path.
+(:mod:`.json_documents`) or as a page (:mod:`.pages`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -17,20 +15,29 @@ if TYPE_CHECKING:
 Found = TypeVar("Found")
 
 
-@dataclass(frozen=True)
 class Answer(Generic[Found]):
-    """One command's result: ``found`` is what the core returned for ``command``."""
+    """One command's result: ``found`` is what the core returned for ``command``.
 
-    command: str
-    """The command's name: picks its JSON document and its page."""
-    ladder: Ladder
-    """The catalogue the answer comes from (for ``diff``, the new one)."""
-    found: Found
-    brief: bool = False
-    """Only the summary at the top of the page (``--brief``); JSON is always whole."""
-    criteria: bool = False
-    """``compare --criteria``: what each role's step asks in each competency."""
-    limit: int = 0
-    """``search --limit``: how many roles to show, 0 for all."""
-    top: int = 0
-    """``assess --top``: how many best-fitting roles to show."""
+    ``command`` picks the JSON document and the page; ``ladder`` is the
+    catalogue the answer comes from (for ``diff``, the new one). The options:
+    ``brief`` (only the summary at the top of the page; JSON is always whole),
+    ``criteria`` (``compare --criteria``), ``limit`` (``search --limit``, 0 for
+    all) and ``top`` (``assess --top``).
+
+    A plain class rather than a dataclass: every command imports it at start-up,
+    where building a frozen dataclass costs more than the rest of this module.
+    """
+
+    __slots__ = ("brief", "command", "criteria", "found", "ladder", "limit", "top")
+
+    def __init__(
+        self, command: str, ladder: Ladder, found: Found, *, brief: bool = False,
+        criteria: bool = False, limit: int = 0, top: int = 0,
+    ) -> None:
+        self.command = command
+        self.ladder = ladder
+        self.found = found
+        self.brief = brief
+        self.criteria = criteria
+        self.limit = limit
+        self.top = top

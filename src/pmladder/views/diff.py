@@ -8,12 +8,11 @@ same :class:`~pmladder.diff.Diff`, group by group in the same order
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from ..diff import Diff, RouteSummary
 from ..inert import markdown as markdown_text
 from ..kinds import KINDS
-from .jsonout import SCHEMA_VERSION, _plain
 from .wording import years_or_dash
 
 if TYPE_CHECKING:
@@ -129,37 +128,6 @@ def routes_note(diff: Diff) -> str | None:
         )
     return "; ".join(parts) or None
 
-
-
-def document(diff: Diff) -> dict[str, Any]:
-    """The JSON document (``docs/json-output.md``, command ``diff``)."""
-    routes = diff.routes
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "command": "diff",
-        "catalog": {"name": diff.new_name, "file": diff.new_file},
-        "old": {"name": diff.old_name, "file": diff.old_file},
-        "new": {"name": diff.new_name, "file": diff.new_file},
-        "same": diff.same,
-        "roles_added": _plain(diff.roles_added),
-        "roles_removed": _plain(diff.roles_removed),
-        "renamed": _plain(diff.renamed),
-        "relevelled": _plain(diff.relevelled),
-        "aliases": _plain(diff.aliases),
-        "moves": _plain(diff.moves),
-        "ratings": _plain(diff.ratings),
-        "responsibilities": _plain(diff.responsibilities),
-        "fields": _plain(diff.fields),
-        "definitions": _plain(diff.definitions),
-        "routes": {
-            "changed": _plain(routes.changed),
-            "total": routes.total,
-            "shown": len(routes.changed),
-            "complete": routes.complete,
-            "searched": routes.searched,
-            "affected": routes.affected,
-        },
-    }
 
 
 def _md(value: str) -> str:

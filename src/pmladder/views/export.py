@@ -8,9 +8,8 @@ is the command's job (:mod:`pmladder.textfile` is the one file writer).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from ..catalog import Ladder, Summary
+from ..catalog import Ladder
 from .catalog_file import to_json, to_toml
 from .markdown import to_markdown
 
@@ -32,18 +31,3 @@ def render(ladder: Ladder, fmt: str) -> str:
 
     drawn = draw(ladder, fmt)
     return drawn if drawn.endswith("\n") else drawn + "\n"
-
-
-def validation_document(ladder: Ladder, summary: Summary) -> dict[str, Any]:
-    """``pmladder validate --json``: the counts and the warnings of a valid catalogue."""
-    from .jsonout import envelope
-
-    return {
-        **envelope("validate", ladder),
-        "valid": True,
-        "counts": {k: v for k, v in summary._asdict().items() if k not in ("name", "warnings")},
-        "warnings": [
-            {"message": w.message, "location": w.location, "role": w.role, "line": w.line}
-            for w in ladder.warnings
-        ],
-    }

@@ -29,7 +29,7 @@ Page = Iterable["RenderableType"] | str
 
 def page(answer: Answer[Any]) -> Page:
     """The page that shows ``answer``."""
-    return _PAGES[answer.command](answer)
+    return PAGES[answer.command](answer)
 
 
 def _list(answer: Answer[tuple[TrackEntry, ...]]) -> Page:
@@ -88,7 +88,7 @@ def _diff(answer: Answer[Diff]) -> Page:
     return render(answer.found)
 
 
-_PAGES: dict[str, Callable[[Answer[Any]], Page]] = {
+PAGES: dict[str, Callable[[Answer[Any]], Page]] = {
     "list": _list,
     "show": _show,
     "path": _path,
