@@ -7,7 +7,7 @@ summary containing ``[bold]`` or an escape sequence prints as those characters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
@@ -18,6 +18,7 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
+from ..ladder import MoveView
 from ..models import Criterion, MoveKind
 from .terminal import text
 from .wording import ESTIMATE
@@ -52,6 +53,19 @@ def towards(kind: MoveKind, role: str) -> Text:
     """A move to ``role``: its arrow, then the role's id (``↑ senior-pm``), as the
     ladder drawing writes it under a role."""
     return Text.assemble(arrow(kind), " ", text(role, "cyan"))
+
+
+def moves_to(
+    items: Sequence[MoveView], separator: str, detail: Callable[[MoveView], str]
+) -> Text:
+    """Moves to other roles, each :func:`towards` its role then its ``detail`` (dim)."""
+    out = Text()
+    for i, m in enumerate(items):
+        if i:
+            out.append(separator)
+        out.append_text(towards(m.kind, m.role))
+        out.append(f" {detail(m)}", style="dim")
+    return out
 
 
 def notation(kind: MoveKind) -> Text:

@@ -13,7 +13,7 @@ from ..catalog import Ladder
 from ..kinds import KINDS
 from ..ladder import MoveView, TrackEntry, level_label
 from ..names import normalise
-from .blocks import Fitted, arrow, grid, legend, moves_legend, source_line, towards
+from .blocks import Fitted, arrow, grid, legend, moves_legend, moves_to, source_line
 from .terminal import text
 from .wording import estimated, marked
 
@@ -56,16 +56,6 @@ def _lead(m: MoveView) -> str:
     return detail
 
 
-def _moves(items: Sequence[MoveView]) -> Text:
-    out = Text()
-    for i, m in enumerate(items):
-        if i:
-            out.append("\n")
-        out.append_text(towards(m.kind, m.role))
-        out.append(f" {_lead(m)}", style="dim")
-    return out
-
-
 def _list_table(track: TrackEntry) -> Table:
     levels = [text(level_label(r.level, r.level_name)) for r in track.roles]
     table = Table(box=box.SIMPLE_HEAD, expand=False)
@@ -78,7 +68,7 @@ def _list_table(track: TrackEntry) -> Table:
         table.add_row(
             level,
             Text.assemble(text(role.title), "\n", text(role.id, "cyan")),
-            _moves(role.leads_to) if role.leads_to else Text("-", style="dim"),
+            moves_to(role.leads_to, "\n", _lead) if role.leads_to else Text("-", style="dim"),
         )
     return table
 

@@ -25,9 +25,9 @@ from .blocks import (
     heading,
     legend,
     moves_legend,
+    moves_to,
     notation,
     source_line,
-    towards,
     with_criterion,
 )
 from .terminal import text
@@ -95,28 +95,22 @@ def _head(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     head.add_row("Level:", text(level_label(role.level, ladder.level_names[role.level])))
     head.add_row("Track:", text(ladder.track_names[role.track]))
     onward = moves_from(ladder, role)
-    head.add_row("Leads to:", _leads_to(onward) if onward else Text("nothing: the top of its "
-                                                                     "ladder", style="dim"))
+    head.add_row("Leads to:", moves_to(onward, ", ", _lead) if onward
+                 else Text("nothing: the top of its ladder", style="dim"))
     if role.aliases:
         head.add_row("Also called:", text(", ".join(role.aliases)))
     yield head
     yield Padding(text(role.summary), (1, 0, 0, 0))
 
 
-def _leads_to(items: Sequence[MoveView]) -> Text:
-    """``↑ pm (promotion, ~2y, estimate), → pmm (lateral)`` on one wrapping line."""
-    out = Text()
-    for i, m in enumerate(items):
-        if i:
-            out.append(", ")
-        out.append_text(towards(m.kind, m.role))
-        detail = KINDS[m.kind].label
-        if m.typical_years is not None:
-            detail += f", ~{m.typical_years:g}y"
-        if estimated(m.basis) or estimated(m.typical_years_basis):
-            detail += f", {ESTIMATE}"
-        out.append(f" ({detail})", style="dim")
-    return out
+def _lead(m: MoveView) -> str:
+    """``(promotion, ~2y, estimate)``: after the role in ``Leads to``."""
+    detail = KINDS[m.kind].label
+    if m.typical_years is not None:
+        detail += f", ~{m.typical_years:g}y"
+    if estimated(m.basis) or estimated(m.typical_years_basis):
+        detail += f", {ESTIMATE}"
+    return f"({detail})"
 
 
 def _facts(role: Role) -> Table:
