@@ -37,7 +37,7 @@ from .blocks import (
     towards,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, estimated, years
+from .wording import ESTIMATE, UNRATED, estimated, meter, years
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
@@ -103,7 +103,7 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     if mode == "name":
         out = text(rating.level_name)
     elif mode == "bar":
-        out = Text("●" * rating.rank + "○" * max(steps - rating.rank, 0), style="green")
+        out = Text(meter(rating.rank, steps), style="green")
     else:
         out = Text(str(rating.rank))
     if highest:

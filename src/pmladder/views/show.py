@@ -38,6 +38,7 @@ from .wording import (
     basis_text,
     estimated,
     marked,
+    meter,
     typical_time,
     years,
 )
@@ -158,8 +159,7 @@ def _bases(role: Role) -> Iterator[str]:
 
 
 def _proficiency(rank: int, steps: int, name: str) -> Text:
-    bar = "●" * rank + "○" * max(steps - rank, 0)
-    return Text.assemble((bar, "green"), " ", text(name))
+    return Text.assemble((meter(rank, steps), "green"), " ", text(name))
 
 
 class _Ratings:

@@ -24,6 +24,11 @@ def years_or_dash(value: float | None) -> str:
     return "-" if value is None else years(value)
 
 
+def meter(rank: int, steps: int) -> str:
+    """A rating as filled and empty dots: step 3 of 5 is ``●●●○○``."""
+    return "●" * rank + "○" * max(steps - rank, 0)
+
+
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``1 role``, ``3 roles``, ``2 competencies`` (with ``plural``)."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
