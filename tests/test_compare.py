@@ -39,7 +39,7 @@ def test_competency_rows_mark_the_highest_and_the_missing(bundled: Ladder) -> No
     research = rows["research"]
     assert research.highest == ("growth-pm", "group-pm")
     # Rows follow the catalogue's competency order.
-    order = [c.id for c in bundled.catalog.competencies]
+    order = [c.id for c in bundled.whole_catalog().competencies]
     assert [r.competency for r in result.competencies] == [
         c for c in order if c in rows
     ]

@@ -13,7 +13,6 @@ Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -27,8 +26,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
+from pmladder import cache
 from pmladder.catalog import CatalogSource, Ladder, normalise
 from pmladder.errors import NotFoundError
+from pmladder.index import RoleStore, index_of, role_record
 from pmladder.ladder import Change, competency_changes, route, shortest_route
 from pmladder.lookup import find_role
 from pmladder.validation import validate_data
@@ -151,7 +152,7 @@ def catalogues(draw: st.DrawFn, max_roles: int = MAX_ROLES) -> Drawn:
     # strategy or in the validation, and fails the test with every problem.
     catalog, warnings = validate_data(data, "hypothesis catalogue")
     assert not [w for w in warnings if w.severity == "error"]
-    return Drawn(data, Ladder.build(catalog, CatalogSource(None), warnings))
+    return Drawn(data, Ladder.of_catalog(catalog, CatalogSource(None), warnings))
 
 
 def bfs(moves: Mapping[str, list[str]], source: str) -> dict[str, int]:
@@ -405,15 +406,19 @@ def test_drawn_catalogues_respect_the_rules(drawn: Drawn) -> None:
 def test_a_cached_ladder_answers_like_a_fresh_one(data: st.DataObject) -> None:
     drawn = data.draw(catalogues())
     fresh = drawn.ladder
-    # Through marshal, as pmladder.cache stores it.
-    payload = marshal.loads(marshal.dumps(fresh.to_cache()))
-    cached = Ladder.from_cache(payload, fresh.source)
+    # Through the cache's own entry, as a second run reads it.
+    whole = fresh.whole_catalog()
+    content = repr(drawn.data).encode()
+    cache.put(content, index_of(whole, fresh.warnings), [role_record(r) for r in whole.roles])
+    entry = cache.get(content)
+    assert entry is not None
+    cached = Ladder(fresh.source, entry.index, RoleStore(fresh.ids, entry=entry))
     assert cached.names == fresh.names
     assert cached.edges == fresh.edges
     assert cached.incoming == fresh.incoming
     assert cached.order == fresh.order
     assert cached.warnings == fresh.warnings
-    assert cached.catalog == fresh.catalog
+    assert cached.whole_catalog() == fresh.whole_catalog()
     for role in drawn.roles:
         assert cached.roles[role["id"]] == fresh.roles[role["id"]]
         assert find_role(cached, role["title"]).id == role["id"]

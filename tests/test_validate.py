@@ -586,7 +586,7 @@ def test_check_catalog_on_a_valid_shape() -> None:
     from pmladder.validation import check_catalog
 
     ladder = load(CatalogSource(TINY, "option"))
-    problems = check_catalog(ladder.catalog)
+    problems = check_catalog(ladder.whole_catalog())
     assert [(p.severity, p.role, p.location) for p in problems] == [
         ("warning", "hermit", "roles[4]")
     ]

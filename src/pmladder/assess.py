@@ -300,7 +300,7 @@ def _rating(
     ladder: Ladder, steps: Mapping[str, str], competency: str, value: object
 ) -> str | _Bad | None:
     """The scale step id ``value`` names (``None`` for "none"), or what is wrong with it."""
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     choices = ", ".join(s.id for s in levels) + f" or {NONE}"
     if isinstance(value, str):
         key = normalise(value)
@@ -312,7 +312,7 @@ def _rating(
             return _Bad(f"no rating yet; write one of: {choices}")
         close = difflib.get_close_matches(key, list(steps), n=1, cutoff=0.6)
         hint = f"; did you mean {steps[close[0]]!r}? Use one of" if close else "; use one of"
-        return _Bad(f"{value!r:.60} is not on the {ladder.catalog.scale.name} scale{hint}: "
+        return _Bad(f"{value!r:.60} is not on the {ladder.head.scale.name} scale{hint}: "
                     f"{choices}")
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= len(levels):
         word = NONE if value == 0 else levels[value - 1].id
@@ -334,23 +334,23 @@ def _got(value: object) -> str:
 def _step_names(ladder: Ladder) -> dict[str, str]:
     """Every normalised step id and name, mapped to the step id."""
     out: dict[str, str] = {}
-    for step in ladder.catalog.scale.levels:
+    for step in ladder.head.scale.levels:
         out.setdefault(normalise(step.id), step.id)
-    for step in ladder.catalog.scale.levels:
+    for step in ladder.head.scale.levels:
         out.setdefault(normalise(step.name), step.id)
     out.pop("", None)
     return out
 
 
 def _step_example(ladder: Ladder) -> str:
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     return levels[min(1, len(levels) - 1)].id
 
 
 def _example_role(ladder: Ladder) -> str:
     """A role id to show in examples: the first role on the third level from the bottom
     (``senior-pm`` in the bundled catalogue), or on the top level of a shorter ladder."""
-    roles = ladder.catalog.roles
+    roles = list(ladder.every_role())
     levels = sorted({r.level for r in roles})
     wanted = levels[min(2, len(levels) - 1)]
     return next(r.id for r in roles if r.level == wanted)
@@ -413,7 +413,7 @@ def parse_answer(ladder: Ladder, answer: str) -> str | None:
     Blank, ``0`` and ``none`` mean not rated (``None``).  Raise ``ValueError``
     with a message saying what to type when the answer names no step.
     """
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     cleaned = answer.strip()
     if not cleaned or cleaned == "0":
         return None
@@ -498,7 +498,7 @@ def fits(ladder: Ladder, ratings: Mapping[str, str | None]) -> tuple[list[Fit], 
     mine = ranks(ladder, ratings)
     scored: list[Fit] = []
     unscored: list[str] = []
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         result = fit(ladder, role, mine)
         if result is None:
             unscored.append(role.id)
@@ -722,7 +722,7 @@ def personal(ladder: Ladder, path: Route, ratings: Mapping[str, str | None]) -> 
     person still falls short of it. ``overall`` runs from the person's own ratings
     to their level at the end of the route.
     """
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     own = ranks(ladder, ratings)
     # Competency id -> (rank, id of the role that required it; None for the person's own).
     level: dict[str, tuple[int, str | None]] = {c: (own.get(c, 0), None)
@@ -822,7 +822,7 @@ def profile_text(
     Without ``ratings`` it is the blank template (every rating ``""``, to fill in);
     with them it is a saved profile (``"none"`` where a rating is ``None``).
     """
-    catalog = ladder.catalog
+    catalog = ladder.head
     scale = catalog.scale
     steps = scale.levels
     out: list[str] = []

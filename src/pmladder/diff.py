@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .catalog import Ladder, _LazyRoles
+from .catalog import Ladder
 from .ladder import year_units
 from .models import Move, Role
 
@@ -469,10 +469,10 @@ def compare(old: Ladder, new: Ladder, *, routes_shown: int = ROUTES_SHOWN,
     ratings: list[RatingChange] = []
     responsibilities: list[ListChange] = []
     fields_: list[FieldsChanged] = []
-    quick = isinstance(old.roles, _LazyRoles) and isinstance(new.roles, _LazyRoles)
     for role_id in shared:
-        # Two catalogues from the cache: compare the records before rebuilding roles.
-        if quick and old.roles.record(role_id) == new.roles.record(role_id):  # type: ignore[attr-defined]
+        # Two catalogues from the cache: compare the records before building roles.
+        record = old.roles.record(role_id)
+        if record is not None and record == new.roles.record(role_id):
             continue
         a, b = old.roles[role_id], new.roles[role_id]
         if a == b:

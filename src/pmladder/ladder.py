@@ -577,7 +577,7 @@ class TrackEntry(NamedTuple):
 
 def moves_from(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
     return tuple(
-        MoveView(m.to, ladder.roles[m.to].title, m.kind, m.typical_years, m.note,
+        MoveView(m.to, ladder.titles[m.to], m.kind, m.typical_years, m.note,
                  m.basis, m.typical_years_basis)
         for m in role.moves
     )
@@ -589,7 +589,7 @@ def moves_into(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
         move = ladder.roles[source_id].moves[index]
         out.append(
             MoveView(
-                source_id, ladder.roles[source_id].title, move.kind, move.typical_years,
+                source_id, ladder.titles[source_id], move.kind, move.typical_years,
                 move.note, move.basis, move.typical_years_basis,
             )
         )
@@ -604,7 +604,7 @@ def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]
         hint.append("tracks: " + ", ".join(ladder.track_names))
         raise UsageError(f"no track named {track!r}", hints=hint)
     by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.head.tracks}
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         by_track[role.track].append(role)
     out = []
     for t in ladder.head.tracks:

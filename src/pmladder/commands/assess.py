@@ -168,9 +168,9 @@ def _ask(ladder: Ladder, goal: Role | None) -> Profile:
     from ..views.terminal import console, text
 
     err = console(stderr=True)
-    scale = ladder.catalog.scale
+    scale = ladder.head.scale
     steps = scale.levels
-    competencies = ladder.catalog.competencies
+    competencies = ladder.head.competencies
     err.print(Text.assemble(
         (f"Rate yourself on {len(competencies)} competencies. The ", "bold"),
         text(scale.name, "bold"), (" scale, lowest first:", "bold"),
@@ -218,8 +218,8 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
     from ..views.terminal import console, text
 
     err = console(stderr=True)
-    steps = ladder.catalog.scale.levels
-    competencies = ladder.catalog.competencies
+    steps = ladder.head.scale.levels
+    competencies = ladder.head.competencies
     for number, comp in enumerate(competencies, start=1):
         err.print()
         err.print(Text.assemble((f"[{number}/{len(competencies)}] ", "dim"),

@@ -127,11 +127,11 @@ def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
     step, 1 = lowest) or, when not even numbers fit side by side, ``list``
     (one line per competency listing each role's step).
     """
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     first = 16 + 3  # the competency column may wrap down to about 16 characters
     marker = len(HIGHEST) + 1
     ids = [len(r.id) for r in comparison.roles]
-    names = max(len(s.name) for s in ladder.catalog.scale.levels) + marker
+    names = max(len(s.name) for s in ladder.head.scale.levels) + marker
     if first + sum(max(names, min(n, 14)) + 3 for n in ids) <= width:
         return "name"
     if steps <= 10 and first + sum(max(steps + marker, n) + 3 for n in ids) <= width:
@@ -153,7 +153,7 @@ def _competencies(
         yield Text.assemble(text(role.id, "cyan"), (f": {UNRATED}; what it asks is unknown",
                                                      "dim"))
     mode = rating_mode(width, comparison, ladder)
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     if mode == "list":
         yield from _competency_list(comparison, rows, width)
         yield from _legend(ladder, mode, comparison)
@@ -207,12 +207,12 @@ def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[Rende
         keys.append(f"{MISSING} not rated")
     legend = Text("   ".join(keys), style="dim")
     if mode == "bar":
-        legend.append_text(text(f"   ● one step of {ladder.catalog.scale.name}", "dim"))
+        legend.append_text(text(f"   ● one step of {ladder.head.scale.name}", "dim"))
     if mode != "name":
-        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.catalog.scale.levels, 1))
+        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.head.scale.levels, 1))
         if legend.plain:
             legend.append("\n")
-        legend.append_text(text(f"{ladder.catalog.scale.name}: {scale}", "dim"))
+        legend.append_text(text(f"{ladder.head.scale.name}: {scale}", "dim"))
     if legend.plain:
         yield legend
 

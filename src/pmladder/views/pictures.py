@@ -121,8 +121,8 @@ def check_track(ladder: Ladder, track: str | None) -> None:
 def layout(ladder: Ladder, track: str | None = None) -> Layout:
     """Place the roles of ``ladder`` (or of one ``track``) on the track x level grid."""
     check_track(ladder, track)
-    roles = [r for r in ladder.catalog.roles if track is None or r.track == track]
-    track_ids = [t.id for t in ladder.catalog.tracks if any(r.track == t.id for r in roles)]
+    roles = [r for r in ladder.every_role() if track is None or r.track == track]
+    track_ids = [t.id for t in ladder.head.tracks if any(r.track == t.id for r in roles)]
     ranks = sorted({r.level for r in roles}, reverse=True)
     column = {t: i for i, t in enumerate(track_ids)}
     row = {rank: i for i, rank in enumerate(ranks)}
@@ -154,7 +154,7 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
         for move in role.moves
     )
     return Layout(
-        name=ladder.catalog.name,
+        name=ladder.head.name,
         tracks=tuple(
             PlacedTrack(
                 id=t,
