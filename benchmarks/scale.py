@@ -169,14 +169,13 @@ def _timed(label: str, results: dict[str, list[float]], func: Callable[[], T]) -
 
 def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     """Time each step of loading ``file`` and answering ``path`` in this process."""
+    from pmladder import cache
     from pmladder import catalog as cat
     from pmladder import ladder as lad
     from pmladder import validation as val
+    from pmladder.index import index_of, role_record
     from pmladder.lookup import find_role
     from pmladder.models import Catalog
-
-    from pmladder import cache
-    from pmladder.index import index_of, role_record
 
     results: dict[str, list[float]] = {}
     source = cat.CatalogSource(file, "option")

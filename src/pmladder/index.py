@@ -112,40 +112,51 @@ def role_record(role: Role) -> bytes:
 
 
 def index_of(catalog: Catalog, warnings: Sequence[Problem]) -> dict[str, Any]:
-    """The index of a validated catalogue, as plain data the cache can store."""
-    names: dict[str, str] = {}
-    incoming: dict[str, list[tuple[str, int]]] = {r.id: [] for r in catalog.roles}
-    from .catalog import normalise
+    """The index of a validated catalogue, as plain data the cache can store.
 
+    Every mention of a role id is the one string object in ``ids``, so the
+    cache writes each id once and the rest as references: a smaller entry,
+    read faster.
+    """
+    from .catalog import normalise  # catalog imports this module; normalise is a leaf
+
+    ids = {r.id: r.id for r in catalog.roles}
+    names: dict[str, str] = {}
+    incoming: dict[str, list[tuple[str, int]]] = {role_id: [] for role_id in ids}
     for role in catalog.roles:
         for j, move in enumerate(role.moves):
-            incoming[move.to].append((role.id, j))
+            incoming[ids[move.to]].append((ids[role.id], j))
         for name in (role.id, role.title, *role.aliases):
-            names.setdefault(normalise(name), role.id)
+            names.setdefault(normalise(name), ids[role.id])
     names.pop("", None)
     return {
         "head": catalog.model_dump(exclude={"roles"}),
-        "ids": [r.id for r in catalog.roles],
+        "ids": list(ids),
         "titles": [r.title for r in catalog.roles],
         "aliases": [list(r.aliases) for r in catalog.roles],
         "names": names,
         "incoming": incoming,
         "edges": {
-            r.id: [(m.to, float(m.typical_years or 0)) for m in r.moves] for r in catalog.roles
+            ids[r.id]: [(ids[m.to], float(m.typical_years or 0)) for m in r.moves]
+            for r in catalog.roles
         },
         "warnings": [tuple(p) for p in warnings],
     }
 
 
-def _all(kind: type[Any], items: Any) -> bool:
-    return all(type(item) is kind for item in items)
-
-
-def _pairs(value: Any, second: type) -> bool:
-    """A list of ``[str, second]`` pairs (as marshal keeps them: tuples or lists)."""
-    return type(value) is list and all(
-        type(p) in (tuple, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is second
-        for p in value
+def _links_ok(links: Any, known: set[str], second: type) -> bool:
+    """A dict from every known id to a list of ``(known id, second)`` pairs."""
+    if type(links) is not dict or links.keys() != known:
+        return False
+    lists = links.values()
+    if {type(v) for v in lists} - {list}:
+        return False
+    pairs = [p for v in lists for p in v]
+    return (
+        not {type(p) for p in pairs} - {tuple, list}
+        and not {len(p) for p in pairs} - {2}
+        and {p[0] for p in pairs} <= known
+        and not {type(p[1]) for p in pairs} - {second}
     )
 
 
@@ -164,20 +175,17 @@ def index_shape_ok(index: Any, records: int) -> bool:
     ids, titles, aliases, names = index["ids"], index["titles"], index["aliases"], index["names"]
     if not all(type(v) is list and len(v) == records for v in (ids, titles, aliases)):
         return False
-    if not (_all(str, ids) and _all(str, titles) and _all(list, aliases)
-            and all(_all(str, a) for a in aliases)):
+    if {type(x) for x in [*ids, *titles, *(a for each in aliases for a in each)]} - {str}:
         return False
-    if type(names) is not dict or not _all(str, names) or not _all(str, names.values()):
+    if {type(a) for a in aliases} - {list}:
+        return False
+    if type(names) is not dict or {type(x) for x in [*names, *names.values()]} - {str}:
         return False
     known = set(ids)
     if len(known) != len(ids) or not set(names.values()) <= known:
         return False
-    incoming, edges = index["incoming"], index["edges"]
-    for links, second in ((incoming, int), (edges, float)):
-        if type(links) is not dict or links.keys() != known:
-            return False
-        if not all(_pairs(v, second) and all(p[0] in known for p in v) for v in links.values()):
-            return False
+    if not (_links_ok(index["incoming"], known, int) and _links_ok(index["edges"], known, float)):
+        return False
     warnings = index["warnings"]
     return type(warnings) is list and all(
         type(w) is tuple and len(w) == len(Problem._fields) for w in warnings
