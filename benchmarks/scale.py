@@ -169,7 +169,7 @@ def _timed(label: str, results: dict[str, list[float]], func: Callable[[], T]) -
 
 def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     """Time each step of loading ``file`` and answering ``path`` in this process."""
-    from pmladder import cache
+    from pmladder import cache, routes
     from pmladder import catalog as cat
     from pmladder import ladder as lad
     from pmladder import validation as val
@@ -193,7 +193,7 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
                         lambda: cat.Ladder.of_catalog(catalog, source))
         a = _timed("find_role x2", results, lambda: find_role(ladder, g.bottom))
         b = find_role(ladder, g.top)
-        _timed("shortest_route", results, lambda: lad.shortest_route(ladder, a.id, b.id))
+        _timed("shortest_route", results, lambda: routes.shortest_route(ladder, a.id, b.id))
         _timed("route + gaps", results, lambda: lad.route(ladder, a, b))
         _timed("validate_data (whole)", results,
                lambda: val.validate_data(data, source.label, text))

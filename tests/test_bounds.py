@@ -19,7 +19,7 @@ from conftest import ROOT, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.compare import MAX_ROLES
 from pmladder.errors import ExitCode
-from pmladder.ladder import shortest_route, shortest_routes
+from pmladder.routes import shortest_route, shortest_routes
 from pmladder.validation import MAX_KEYS, MAX_SUGGESTIONS
 
 sys.path.insert(0, str(ROOT))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pmladder.catalog import CatalogSource, Ladder, load, normalise
-from pmladder.ladder import shortest_route
+from pmladder.routes import shortest_route
 
 # The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.
 SEEDS = Path(

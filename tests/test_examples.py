@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, Invoke
 from pmladder.catalog import CatalogSource, Ladder, load
-from pmladder.ladder import reachable
+from pmladder.routes import reachable
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 STARTUP = ROOT / "examples" / "startup-product-team.toml"

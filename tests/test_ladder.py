@@ -7,7 +7,9 @@ import pytest
 from conftest import TINY
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode, NotFoundError
-from pmladder.ladder import competency_changes, gap, overview, route, shortest_route
+from pmladder.ladder import competency_changes, gap, route
+from pmladder.overview import overview
+from pmladder.routes import shortest_route
 
 
 @pytest.fixture(scope="module")

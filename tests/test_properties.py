@@ -30,8 +30,9 @@ from pmladder import cache
 from pmladder.catalog import CatalogSource, Ladder, normalise
 from pmladder.errors import NotFoundError
 from pmladder.index import RoleStore, index_of, role_record
-from pmladder.ladder import Change, competency_changes, route, shortest_route
+from pmladder.ladder import Change, competency_changes, route
 from pmladder.lookup import find_role
+from pmladder.routes import shortest_route
 from pmladder.validation import validate_data
 
 EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))

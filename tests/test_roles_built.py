@@ -25,7 +25,7 @@ from pmladder.catalog import CatalogSource, load
 from pmladder.cli import app
 from pmladder.commands import compare, ladder_cmd, listing, path, search, show
 from pmladder.commands.common import State
-from pmladder.ladder import shortest_route
+from pmladder.routes import shortest_route
 
 sys.path.insert(0, str(ROOT))
 

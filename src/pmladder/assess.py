@@ -47,10 +47,11 @@ from .errors import (
     UnknownRoleError,
 )
 from .inert import inert
-from .ladder import Change, Fall, Route, Step, reachable, route
+from .ladder import Change, Fall, Route, Step, route
 from .ladder import ratings as role_ratings
 from .lookup import find_role
 from .models import Criterion, Role
+from .routes import reachable
 from .textfile import Unreadable, decode, read_bytes
 from .validation import parse_toml
 

@@ -40,8 +40,7 @@ def compare(
     moves lead there). With --criteria, what each role's step asks in each
     competency (--json always carries it).
     """
-    from ..compare import check_count
-    from ..compare import compare as compare_roles
+    from ..compare import check_count, compare_roles
     from ..lookup import find_role
 
     check_count(len(roles))  # before loading, or resolving thousands of names

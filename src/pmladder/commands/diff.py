@@ -67,7 +67,7 @@ def diff(
     tracks, levels and competencies; and the routes between roles that changed.
     Exits 0 when nothing changed and 1 when something did, as diff does.
     """
-    from ..diff import compare
+    from ..diff import diff_catalogs
     from ..errors import UsageError
 
     if json and format is not Format.text:
@@ -77,7 +77,7 @@ def diff(
     for ladder in (before, after):
         for warning in ladder.warnings:
             common.write_stderr(warning.format(ladder.source.label))
-    result = compare(before, after)
+    result = diff_catalogs(before, after)
     if json:
         from ..views.diff import document
 

@@ -14,8 +14,8 @@ def list_roles(
     svg: common.SvgOption = None,
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
-    from ..ladder import overview
     from ..lookup import find_track
+    from ..overview import overview
 
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()

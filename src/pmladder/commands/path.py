@@ -44,8 +44,9 @@ def path(
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.
     """
-    from ..ladder import TIE_BREAK_RULE, route
+    from ..ladder import route
     from ..lookup import find_role
+    from ..routes import TIE_BREAK_RULE
 
     target_file = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()

@@ -18,7 +18,8 @@ from rich.text import Text
 
 from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
 from ..catalog import Ladder
-from ..ladder import TIE_BREAK_RULE, level_label
+from ..overview import level_label
+from ..routes import TIE_BREAK_RULE
 from .jsonout import _plain, envelope, path_document
 from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
 from .terminal import text

@@ -23,9 +23,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..compare import Comparison, CompetencyRow, RoleFacts
-from ..ladder import Rating, level_label
+from ..compare import CompetencyRow, RoleComparison, RoleFacts
+from ..ladder import Rating
 from ..models import Basis
+from ..overview import level_label
 from .jsonout import envelope
 from .tables import (
     ESTIMATE,
@@ -120,7 +121,7 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     return out
 
 
-def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
+def rating_mode(width: int, comparison: RoleComparison, ladder: Ladder) -> str:
     """The widest form of the ratings that fits ``width``.
 
     ``name`` (the scale level's name), ``bar`` (``●●●○○``), ``number`` (the
@@ -142,7 +143,7 @@ def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
 
 
 def _competencies(
-    ladder: Ladder, comparison: Comparison, width: int
+    ladder: Ladder, comparison: RoleComparison, width: int
 ) -> Iterator[RenderableType]:
     rows: Sequence[CompetencyRow] = comparison.competencies
     unrated = [r for r in comparison.roles if not r.rated]
@@ -176,7 +177,7 @@ def _competencies(
 
 
 def _competency_list(
-    comparison: Comparison, rows: Sequence[CompetencyRow], width: int
+    comparison: RoleComparison, rows: Sequence[CompetencyRow], width: int
 ) -> Iterator[RenderableType]:
     """Each competency on its own line, then ``role step`` entries packed to ``width``."""
     for row in rows:
@@ -198,7 +199,7 @@ def _competency_list(
         yield line
 
 
-def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[RenderableType]:
+def _legend(ladder: Ladder, mode: str, comparison: RoleComparison) -> Iterator[RenderableType]:
     """Explain only the marks the table shows."""
     keys = []
     if any(row.highest for row in comparison.competencies):
@@ -217,7 +218,7 @@ def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[Rende
         yield legend
 
 
-def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
+def _distinct(comparison: RoleComparison) -> Iterator[RenderableType]:
     titles = {r.id: r.title for r in comparison.roles}
     for resp, fw in zip(comparison.responsibilities_only, comparison.frameworks_only,
                         strict=True):
@@ -255,7 +256,7 @@ def _labelled(label: str, value: str) -> Table:
     return grid
 
 
-def _routes(comparison: Comparison) -> Iterator[RenderableType]:
+def _routes(comparison: RoleComparison) -> Iterator[RenderableType]:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=False, min_width=12)
     grid.add_column()
@@ -299,7 +300,7 @@ class ComparisonView:
     """The whole comparison, laid out for the width Rich gives it."""
 
     def __init__(
-        self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False,
+        self, ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False,
         brief: bool = False,
     ) -> None:
         self.ladder = ladder
@@ -349,7 +350,7 @@ class ComparisonView:
             yield legend()
 
 
-def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
+def _criteria(comparison: RoleComparison) -> Iterator[RenderableType]:
     """For each competency, each step the compared roles need and what it asks.
 
     Roles at the same step share one entry, so the differences stand out.
@@ -375,7 +376,7 @@ def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
 
 
 def render_comparison(
-    ladder: Ladder, comparison: Comparison, *, criteria: bool = False, brief: bool = False
+    ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False, brief: bool = False
 ) -> Iterator[RenderableType]:
     """The comparison; with ``brief``, only track, level, competencies and routes."""
     yield ComparisonView(ladder, comparison, criteria=criteria, brief=brief)
@@ -400,7 +401,7 @@ def _basis_json(basis: Basis | None) -> dict[str, Any] | None:
     return None if basis is None else basis.model_dump(mode="json", exclude_none=True)
 
 
-def compare_document(ladder: Ladder, comparison: Comparison) -> dict[str, Any]:
+def compare_document(ladder: Ladder, comparison: RoleComparison) -> dict[str, Any]:
     """The ``compare --json`` document (see docs/json-output.md)."""
     ids = [r.id for r in comparison.roles]
     return {

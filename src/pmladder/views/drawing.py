@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..ladder import level_label
+from ..overview import level_label
 from .jsonout import envelope
 from .pictures import KIND_LABEL, Layout
 from .tables import source_line

@@ -17,9 +17,10 @@ from typing import Any
 from .. import __version__
 from ..catalog import Ladder, Summary
 from ..errors import OutputExistsError, UsageError
-from ..ladder import MoveView, level_label, moves_from, moves_into, overview, ratings
+from ..ladder import ratings
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
+from ..overview import MoveView, level_label, moves_from, moves_into, overview
 
 FORMATS = ("toml", "json", "markdown", "mermaid", "dot", "svg")
 """Every ``--format`` of ``pmladder export``."""

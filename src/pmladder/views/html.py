@@ -21,19 +21,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..catalog import Ladder
-from ..ladder import (
-    Change,
-    Fall,
-    Gap,
-    MoveView,
-    gap,
-    moves_from,
-    moves_into,
-    overview,
-    ratings,
-    year_units,
-)
+from ..ladder import Change, Fall, Gap, gap, ratings
 from ..models import Basis, Role
+from ..overview import MoveView, moves_from, moves_into, overview
+from ..routes import year_units
 from ..search import FIELD_WEIGHTS, fields
 from .pictures import KIND_LABEL, plain, svg, xml
 

@@ -14,8 +14,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..catalog import Ladder
-from ..ladder import Route, TrackEntry, moves_from, moves_into, ratings
+from ..ladder import Route, ratings
 from ..models import Basis, Role
+from ..overview import TrackEntry, moves_from, moves_into
 
 SCHEMA_VERSION = 1
 

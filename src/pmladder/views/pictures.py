@@ -26,9 +26,9 @@ from dataclasses import dataclass
 
 from ..catalog import Ladder
 from ..errors import UsageError
-from ..ladder import level_label
 from ..lookup import close_words
 from ..models import MOVE_KINDS, Basis, MoveKind
+from ..overview import level_label
 
 KIND_LABEL: dict[str, str] = {
     "promotion": "promotion",

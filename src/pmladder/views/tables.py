@@ -17,21 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder, normalise
-from ..ladder import (
-    Change,
-    Fall,
-    FieldChange,
-    MoveView,
-    Rating,
-    Route,
-    Step,
-    TrackEntry,
-    level_label,
-    moves_from,
-    moves_into,
-    ratings,
-)
+from ..ladder import Change, Fall, FieldChange, Rating, Route, Step, ratings
 from ..models import Basis, Criterion, Role
+from ..overview import MoveView, TrackEntry, level_label, moves_from, moves_into
 from .terminal import text
 
 NARROW = 60
