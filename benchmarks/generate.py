@@ -14,7 +14,7 @@ management, so the moves form a layered graph with many routes between the
 bottom and the top.  Ratings and experience rise with the level, so the
 catalogue's numbers agree with each other as validate expects.
 
-Names are unique after :func:`pmladder.catalog.normalise`: every id, title
+Names are unique after :func:`pmladder.names.normalise`: every id, title
 and alias ends in the role's fixed-width serial number after letters that
 differ between kinds of name.
 

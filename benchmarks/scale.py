@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 # Run as a script (`python benchmarks/scale.py`): make `benchmarks` importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -172,22 +172,20 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     from pmladder import cache, routes
     from pmladder import catalog as cat
     from pmladder import ladder as lad
-    from pmladder import validation as val
     from pmladder.index import index_of, role_record
     from pmladder.lookup import find_role
     from pmladder.models import Catalog
+    from pmladder.validation import parsing, sizes
+    from pmladder.validation.validate import validate_data
 
     results: dict[str, list[float]] = {}
     source = cat.CatalogSource(file, "option")
-    check_sizes: Callable[[Any], Any] | None = getattr(val, "_check_sizes", None)
     for _ in range(repeats):
         raw = _timed("read bytes", results, lambda: cat.read_source_bytes(source))
         _timed("hash source (cache key)", results, lambda: cache.key(raw, "toml"))
         text = _timed("check lines + decode", results, lambda: cat.decode_source(source, raw))
-        data = _timed("tomli parse", results, lambda: val.parse_toml(text, source.label))
-        if check_sizes is not None:
-            guard = check_sizes
-            _timed("size guard", results, lambda: list(guard(data)))
+        data = _timed("tomli parse", results, lambda: parsing.parse_toml(text, source.label))
+        _timed("size guard", results, lambda: list(sizes.oversized(data)))
         catalog = _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
         ladder = _timed("Ladder.of_catalog", results,
                         lambda: cat.Ladder.of_catalog(catalog, source))
@@ -196,7 +194,7 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
         _timed("shortest_route", results, lambda: routes.shortest_route(ladder, a.id, b.id))
         _timed("route + gaps", results, lambda: lad.route(ladder, a, b))
         _timed("validate_data (whole)", results,
-               lambda: val.validate_data(data, source.label, text))
+               lambda: validate_data(data, source.label, text))
         _timed("index + role records", results,
                lambda: (index_of(catalog, ()), [role_record(r) for r in catalog.roles]))
         with tempfile.TemporaryDirectory() as cache_dir:

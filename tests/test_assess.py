@@ -11,17 +11,12 @@ from typing import Any
 import pytest
 
 from conftest import DATA, TINY, Invoke
-from pmladder.assess import (
-    FIT_RULE,
-    ProfileError,
-    assess,
-    fits,
-    parse_answer,
-    parse_profile,
-    profile_text,
-)
+from pmladder.assess import FIT_RULE, assess, fits
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
+from pmladder.profile import ProfileError, parse_profile
+from pmladder.profile_form import parse_answer, profile_text
+from terminal import CTRL_C, CTRL_D, at_terminal
 
 PROFILES = DATA / "profiles"
 
@@ -558,24 +553,24 @@ def test_interactive_refuses_without_a_terminal(invoke: Invoke) -> None:
     assert "Your level" not in result.output
 
 
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("pmladder.commands.assess._stdin_is_tty", lambda: True)
+LEVEL = "Your level"
+ROLE = "The role you want"
+SAVE = "Save these answers"
+FILE = "File to save to"
 
 
-@pytest.mark.usefixtures("terminal")
-def test_interactive_asks_and_saves(invoke: Invoke, tmp_path: Path) -> None:
-    answers = [
-        "guru",  # craft: not on the scale, asked again
-        "3",  # craft: high, by number
-        "",  # people: skipped
-        "nobody",  # target: unknown, asked again
-        "team lead",  # target
-        "y",  # save?
-        "",  # file: the default, profile.toml
+def test_interactive_asks_and_saves(invoke: Invoke) -> None:
+    script = [
+        (LEVEL, "guru\n"),  # craft: not on the scale, asked again
+        (LEVEL, "3\n"),  # craft: high, by number
+        (LEVEL, "\n"),  # people: skipped
+        (ROLE, "nobody\n"),  # target: unknown, asked again
+        (ROLE, "team lead\n"),
+        (SAVE, "y\n"),
+        (FILE, "\n"),  # the default, profile.toml
     ]
-    result = invoke("--catalog", str(TINY), "assess", "-i", input="\n".join(answers) + "\n")
-    assert result.exit_code == 0, result.output
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", script=script)
+    assert result.exit_code == 0, result.stderr
     err = result.stderr
     assert "1. Low (low): Needs help." in err
     assert "[1/2] Craft" in err
@@ -591,13 +586,13 @@ def test_interactive_asks_and_saves(invoke: Invoke, tmp_path: Path) -> None:
     assert again.exit_code == 0, again.output
 
 
-@pytest.mark.usefixtures("terminal")
-def test_interactive_never_overwrites_without_a_yes(invoke: Invoke) -> None:
+def test_interactive_never_overwrites_without_a_yes() -> None:
     Path("profile.toml").write_text("mine\n", encoding="utf-8")
-    answers = ["mid", "low", "", "y", "profile.toml", "n", "y", "other.toml"]
-    result = invoke("--catalog", str(TINY), "assess", "--interactive",
-                    input="\n".join(answers) + "\n")
-    assert result.exit_code == 0, result.output
+    script = [(LEVEL, "mid\n"), (LEVEL, "low\n"), (ROLE, "\n"), (SAVE, "y\n"),
+              (FILE, "profile.toml\n"), ("Overwrite it?", "n\n"),
+              ("Save under another name?", "y\n"), (FILE, "other.toml\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "--interactive", script=script)
+    assert result.exit_code == 0, result.stderr
     assert "[profile-2.toml]" in result.stderr  # the suggested name is a free one
     assert "profile.toml exists. Overwrite it?" in result.stderr
     assert Path("profile.toml").read_text(encoding="utf-8") == "mine\n"
@@ -605,39 +600,35 @@ def test_interactive_never_overwrites_without_a_yes(invoke: Invoke) -> None:
         "craft": "mid", "people": "low"}
 
 
-@pytest.mark.usefixtures("terminal")
-def test_interactive_overwrites_after_a_yes_and_uses_target_option(invoke: Invoke) -> None:
+def test_interactive_overwrites_after_a_yes_and_uses_target_option() -> None:
     Path("p.toml").write_text("old\n", encoding="utf-8")
-    answers = ["high", "high", "y", "p.toml", "y"]
-    result = invoke("--catalog", str(TINY), "assess", "-i", "--target", "expert",
-                    input="\n".join(answers) + "\n")
-    assert result.exit_code == 0, result.output
-    assert "The role you want" not in result.stderr
+    script = [(LEVEL, "high\n"), (LEVEL, "high\n"), (SAVE, "y\n"), (FILE, "p.toml\n"),
+              ("Overwrite it?", "y\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", "--target", "expert",
+                         script=script)
+    assert result.exit_code == 0, result.stderr
+    assert ROLE not in result.stderr
     assert tomllib.loads(Path("p.toml").read_text(encoding="utf-8"))["target"] == "expert"
 
 
-@pytest.mark.usefixtures("terminal")
-def test_interactive_save_asks_again_after_a_bad_name(invoke: Invoke) -> None:
+def test_interactive_save_asks_again_after_a_bad_name() -> None:
     too_long = "d" * 300
-    answers = ["high", "high", "", "y", too_long, "folder/", "mine.toml"]
-    result = invoke("--catalog", str(TINY), "assess", "-i",
-                    input="\n".join(answers) + "\n")
-    assert result.exit_code == 0, result.output
+    script = [(LEVEL, "high\n"), (LEVEL, "high\n"), (ROLE, "\n"), (SAVE, "y\n"),
+              (FILE, too_long + "\n"), (FILE, "folder/\n"), (FILE, "mine.toml\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", script=script)
+    assert result.exit_code == 0, result.stderr
     assert f"cannot use {too_long}: File name too long" in result.stderr
     assert "folder/ is a folder; give a file name" in result.stderr
     assert not Path("folder").exists()
     assert "saved mine.toml" in result.stderr
 
 
-@pytest.mark.usefixtures("terminal")
-def test_interactive_json_and_declining_to_save(invoke: Invoke) -> None:
-    result = invoke("--catalog", str(TINY), "assess", "-i", "--json",
-                    input="low\n\n\nn\n")
-    assert result.exit_code == 0, result.output
-    # The test runner echoes typed answers onto stdout; a terminal does not.
-    # The document comes last, after every question.
-    assert result.stdout.rstrip().endswith("}")
-    doc = json.loads(result.stdout[result.stdout.index("{"):])
+def test_interactive_json_and_declining_to_save() -> None:
+    script = [(LEVEL, "low\n"), (LEVEL, "\n"), (ROLE, "\n"), (SAVE, "n\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", "--json", script=script)
+    assert result.exit_code == 0, result.stderr
+    # The questions go to stderr; stdout holds the document alone, after every question.
+    doc = json.loads(result.stdout)
     assert doc["profile"]["file"] is None
     assert doc["fits"][0]["role"] == "junior"
     assert not Path("profile.toml").exists()
@@ -753,48 +744,33 @@ def test_nothing_met_fits_the_entry_level_first(invoke: Invoke, tmp_path: Path) 
     assert '"apm"' in result.stdout.split('"cpo"')[0]
 
 
-@pytest.mark.usefixtures("terminal")
-def test_ctrl_d_in_the_questions_exits_130_and_saves_nothing(invoke: Invoke) -> None:
-    result = invoke("--catalog", str(TINY), "assess", "-i", input="3\n")  # then end of input
+def test_ctrl_d_in_the_questions_exits_130_and_saves_nothing() -> None:
+    script = [(LEVEL, "3\n"), (LEVEL, CTRL_D), ("Keep the 1 answers", CTRL_D)]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", script=script)
     assert result.exit_code == ExitCode.INTERRUPTED
     assert result.stderr.rstrip().endswith("interrupted; nothing was saved")
-    assert "Aborted" not in result.output
+    assert "Aborted" not in result.stdout + result.stderr
     assert list(Path().iterdir()) == [Path(".git")]
 
 
-@pytest.mark.usefixtures("terminal")
-def test_answers_so_far_are_kept_only_when_asked(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import typer
-
-    replies = iter(["3"])
-
-    def prompt(text: str, **kwargs: object) -> str:
-        if text.startswith("Your level"):
-            reply = next(replies, None)
-            if reply is None:
-                raise typer.Abort  # Ctrl-C at the second question
-            return reply
-        return "partial.toml"  # the file name
-
-    monkeypatch.setattr(typer, "prompt", prompt)
-    result = invoke("--catalog", str(TINY), "assess", "-i", input="y\n")
+def test_answers_so_far_are_kept_only_when_asked() -> None:
+    keep = [(LEVEL, "3\n"), (LEVEL, CTRL_C), ("Keep the 1 answers given so far", "y\n"),
+            (FILE, "partial.toml\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", script=keep)
     assert result.exit_code == ExitCode.INTERRUPTED
-    assert "Keep the 1 answers given so far" in result.stderr
     assert result.stderr.rstrip().endswith("interrupted; the answers so far were saved")
     saved = tomllib.loads(Path("partial.toml").read_text(encoding="utf-8"))
     assert saved["ratings"]["craft"] == "high"
-    replies = iter(["3"])
     Path("partial.toml").unlink()
-    result = invoke("--catalog", str(TINY), "assess", "-i", input="n\n")
+    drop = [(LEVEL, "3\n"), (LEVEL, CTRL_C), ("Keep the 1 answers", "n\n")]
+    result = at_terminal("--catalog", str(TINY), "assess", "-i", script=drop)
     assert result.exit_code == ExitCode.INTERRUPTED
     assert result.stderr.rstrip().endswith("interrupted; nothing was saved")
     assert not Path("partial.toml").exists()
 
 
 def test_a_profile_with_a_huge_table_is_one_problem(invoke: Invoke, tmp_path: Path) -> None:
-    from pmladder.validation import MAX_KEYS
+    from pmladder.validation.sizes import MAX_KEYS
 
     profile = tmp_path / "huge.toml"
     profile.write_text("[ratings]\n" + "".join(f'k{i} = "mid"\n' for i in range(MAX_KEYS + 1)),

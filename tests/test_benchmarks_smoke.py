@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, Invoke
-from pmladder.catalog import CatalogSource, load, normalise
+from pmladder.catalog import CatalogSource, load
+from pmladder.names import normalise
 
 sys.path.insert(0, str(ROOT))
 

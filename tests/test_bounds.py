@@ -20,7 +20,8 @@ from pmladder.catalog import CatalogSource, load
 from pmladder.compare import MAX_ROLES
 from pmladder.errors import ExitCode
 from pmladder.routes import shortest_route, shortest_routes
-from pmladder.validation import MAX_KEYS, MAX_SUGGESTIONS
+from pmladder.validation.did_you_mean import MAX_SUGGESTIONS
+from pmladder.validation.sizes import MAX_KEYS
 
 sys.path.insert(0, str(ROOT))
 
@@ -120,7 +121,7 @@ def test_the_benchmark_cases_are_well_formed() -> None:
 
 
 def test_a_problems_line_is_found_without_scanning_the_whole_file() -> None:
-    from pmladder.validation import _TOML_TOKEN, _Found, _LazyTokens, _Locator
+    from pmladder.locate import _TOML_TOKEN, _Found, _LazyTokens, _Locator
 
     text = many_keys(50_000)
     tokens = _LazyTokens(_TOML_TOKEN, text)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pmladder.catalog import CatalogSource, Ladder, load, normalise
+from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.names import normalise
 from pmladder.routes import shortest_route
 
 # The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.

@@ -14,6 +14,7 @@ from conftest import TINY, Invoke, require_tool
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode
 from pmladder.matrix import competency_matrix
+from terminal import at_terminal
 
 CRITERIA = '''
 [competencies.criteria.low]
@@ -469,13 +470,12 @@ def test_the_profile_template_shows_each_steps_criterion(invoke: Invoke, tmp_pat
     assert tomli.loads(template)["ratings"] == {"craft": "", "people": ""}
 
 
-def test_the_interactive_questions_show_each_steps_criterion(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("pmladder.commands.assess._stdin_is_tty", lambda: True)
+def test_the_interactive_questions_show_each_steps_criterion(tmp_path: Path) -> None:
     path = tiny_with(tmp_path)  # craft has criteria, people has none
-    result = invoke("--catalog", str(path), "assess", "-i", input="2\n\n\nn\n")
-    assert result.exit_code == 0, result.output
+    script = [("Your level", "2\n"), ("Your level", "\n"), ("The role you want", "\n"),
+              ("Save these answers", "n\n")]
+    result = at_terminal("--catalog", str(path), "assess", "-i", script=script)
+    assert result.exit_code == 0, result.stderr
     craft = result.stderr.split("[1/2] Craft")[1].split("[2/2] People")[0]
     assert "1. Low: Builds small pieces with help." in craft
     assert "3. High: Sets how the team builds and teaches it." in craft

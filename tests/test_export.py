@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import stat
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -289,19 +292,22 @@ def test_new_file_gets_ordinary_permissions(invoke: Invoke, tmp_path: Path) -> N
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
 
 
-def test_failed_write_leaves_the_old_file(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def limit_file_size() -> None:
+    """In the child: no file may grow past 1 KiB (writes past it fail with EFBIG)."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+
+
+def test_failed_write_leaves_the_old_file(tmp_path: Path) -> None:
     target = tmp_path / "ladder.toml"
     target.write_text("old\n", encoding="utf-8")
-
-    def fail(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "replace", fail)
-    result = invoke("export", "-o", str(target), "--force")
-    assert result.exit_code == ExitCode.CANNOT_WRITE
-    assert f"cannot write {target}: No space left on device" in result.stderr
+    # Python ignores SIGXFSZ, so a write past the limit fails as a full disk does.
+    done = subprocess.run(
+        [sys.executable, "-m", "pmladder", "export", "-o", str(target), "--force"],
+        capture_output=True, text=True, timeout=60, check=False, preexec_fn=limit_file_size,
+        env={**os.environ, "COLUMNS": "200", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == ExitCode.CANNOT_WRITE, done.stderr
+    assert f"cannot write {target}: File too large" in done.stderr
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ladder.toml"]
 

@@ -143,7 +143,7 @@ def test_overview_rejects_an_unknown_track(bundled: Ladder) -> None:
 
 def _graph(moves: dict[str, list[tuple[str, float]]]) -> Ladder:
     """A valid one-track catalogue whose roles have exactly these (target, years) moves."""
-    from pmladder.validation import validate_data
+    from pmladder.validation.validate import validate_data
 
     ids = sorted({*moves, *(to for out in moves.values() for to, _ in out)})
     data = {

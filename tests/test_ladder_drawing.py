@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, TINY, Invoke, lines
+from pmladder import kinds
 from pmladder.catalog import find_source, load
 from pmladder.errors import ExitCode
-from pmladder.views.drawing import ARROW, wrap_title
+from pmladder.views.drawing import legend, wrap_title
 
 ALL_IDS = list(load(find_source(str(BUNDLED), environ={}, cwd=Path("/"))).ids)
 
@@ -147,11 +148,8 @@ def test_wrap_title_breaks_at_slashes_first() -> None:
     assert all(len(line) <= 10 for line in wrap_title("a-b-c-d-e-f-g-h-i-j-k-l-m", 10))
 
 
-def test_every_kind_has_an_arrow() -> None:
-    from pmladder.models import MOVE_KINDS
-
-    assert set(ARROW) == set(MOVE_KINDS)
-    assert len(set(ARROW.values())) == len(ARROW)
+def test_the_drawing_shows_the_one_legend_line() -> None:
+    assert legend().plain == kinds.legend()
 
 
 def test_help_has_an_example(invoke: Invoke) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from pmladder.catalog import CatalogSource, Ladder, load, normalise
+from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import AmbiguousRoleError, ExitCode, UnknownRoleError
 from pmladder.lookup import find_role, suggest
+from pmladder.names import normalise
 
 
 @pytest.fixture(scope="module")

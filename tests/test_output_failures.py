@@ -7,13 +7,14 @@ a closed descriptor or a terminal encoding that is not UTF-8.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import Invoke
 from pmladder.errors import ExitCode
 
 
@@ -67,13 +68,25 @@ def test_output_that_is_not_utf8_never_crashes(
     assert done.stdout
 
 
-def test_ctrl_c_anywhere_is_130_with_one_line(
-    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def interrupted(*args: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr("pmladder.catalog.load", interrupted)
-    result = invoke("list")
-    assert result.exit_code == ExitCode.INTERRUPTED
-    assert result.stderr == "interrupted; nothing was saved\n"
+def test_ctrl_c_anywhere_is_130_with_one_line(tmp_path: Path) -> None:
+    fifo = tmp_path / "catalog.toml"
+    os.mkfifo(fifo)  # reading the catalogue waits for a writer: a moment to interrupt
+    env = {**os.environ, "COLUMNS": "80", "PMLADDER_CATALOG": str(fifo)}
+    with subprocess.Popen([sys.executable, "-m", "pmladder", "list"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        writer = None
+        deadline = time.monotonic() + 60
+        while writer is None:  # opening our end succeeds once pmladder has opened its own
+            assert child.poll() is None, child.stderr.read() if child.stderr else ""
+            assert time.monotonic() < deadline, "pmladder never opened the catalogue"
+            try:
+                writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError:  # ENXIO: no reader yet
+                time.sleep(0.01)
+        try:
+            child.send_signal(signal.SIGINT)
+            _, stderr = child.communicate(timeout=60)
+        finally:
+            os.close(writer)
+    assert child.returncode == ExitCode.INTERRUPTED, stderr
+    assert stderr == "interrupted; nothing was saved\n"

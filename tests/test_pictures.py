@@ -19,9 +19,13 @@ import pytest
 
 from conftest import TINY, Invoke, require_tool
 from pmladder.catalog import Ladder, find_source, load
+from pmladder.inert import mermaid_label, xml
+from pmladder.kinds import KINDS
 from pmladder.models import MOVE_KINDS
-from pmladder.views import pictures
-from pmladder.views.pictures import COLOURS, layout, mermaid_text, wrap, xml
+from pmladder.views.pictures.dot import dot
+from pmladder.views.pictures.layout import layout
+from pmladder.views.pictures.mermaid import mermaid
+from pmladder.views.pictures.svg import svg, wrap
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -85,7 +89,7 @@ def test_export_svg_to_a_file_is_a_picture(invoke: Invoke, tmp_path: Path) -> No
 
 
 def test_mermaid_structure(bundled: Ladder) -> None:
-    text = pictures.mermaid(bundled)
+    text = mermaid(bundled)
     out = text.splitlines()
     assert out[1] == "flowchart BT"
     assert sum(1 for line in out if line.strip().startswith("subgraph ")) == 5
@@ -96,11 +100,11 @@ def test_mermaid_structure(bundled: Ladder) -> None:
     assert sum(1 for line in out if line.strip().startswith("linkStyle ")) == moves
     assert any("==>|\"into management ~3y est.\"|" in line for line in edges)
     assert any("-.->|\"lateral ~2y est.\"|" in line for line in edges)
-    assert f"linkStyle 0 stroke:{COLOURS['promotion']}" in text
+    assert f"linkStyle 0 stroke:{KINDS['promotion'].colour}" in text
 
 
 def test_mermaid_labels_cannot_escape(hostile: Path) -> None:
-    text = pictures.mermaid(_load(hostile))
+    text = mermaid(_load(hostile))
     assert "<script>" not in text
     assert "<b>" not in text
     assert "#60;script#62;alert(1)#60;/script#62;" in text
@@ -112,10 +116,10 @@ def test_mermaid_labels_cannot_escape(hostile: Path) -> None:
             assert re.fullmatch(r'\s+subgraph t\d+\["[^"\[\]`<>]*"\]', line), line
 
 
-def test_mermaid_text_keeps_plain_words() -> None:
-    assert mermaid_text("Product Manager (pm)") == "Product Manager (pm)"
-    assert mermaid_text('a"b') == "a#34;b"
-    assert mermaid_text("x\ny") == "x y"
+def test_mermaid_label_keeps_plain_words() -> None:
+    assert mermaid_label("Product Manager (pm)") == "Product Manager (pm)"
+    assert mermaid_label('a"b') == "a#34;b"
+    assert mermaid_label("x\ny") == "x y"
 
 
 # --------------------------------------------------------------------------
@@ -123,7 +127,7 @@ def test_mermaid_text_keeps_plain_words() -> None:
 
 
 def test_dot_structure(bundled: Ladder) -> None:
-    text = pictures.dot(bundled)
+    text = dot(bundled)
     assert text.startswith("digraph ladder {")
     assert text.rstrip().endswith("}")
     assert "rankdir=BT" in text
@@ -140,7 +144,7 @@ def test_dot_structure(bundled: Ladder) -> None:
 
 
 def test_dot_strings_are_escaped(hostile: Path) -> None:
-    text = pictures.dot(_load(hostile))
+    text = dot(_load(hostile))
     quoted = re.compile(r'"(?:[^"\\]|\\.)*"')
     for line in text.splitlines():
         rest = quoted.sub("", line)
@@ -154,7 +158,7 @@ def test_graphviz_reads_it(hostile: Path, bundled: Ladder) -> None:
     require_tool("dot", "graphviz")
     for ladder in (bundled, _load(hostile)):
         done = subprocess.run(
-            ["dot", "-Tsvg"], input=pictures.dot(ladder), capture_output=True, text=True,
+            ["dot", "-Tsvg"], input=dot(ladder), capture_output=True, text=True,
             check=False,
         )
         assert done.returncode == 0, done.stderr
@@ -200,7 +204,7 @@ def test_graphviz_lays_it_out_without_labels_over_labels_or_arrows_over_titles(
     bundled: Ladder,
 ) -> None:
     require_tool("dot", "graphviz")
-    layout = _graphviz_layout(pictures.dot(bundled))
+    layout = _graphviz_layout(dot(bundled))
     visible = [e for e in layout["edges"] if e.get("style") != "invis"]
     labels = [box for e in visible for box in _text_boxes(e, "_ldraw_", "_hldraw_", "_tldraw_")]
     assert len(labels) == len(visible)  # every move drawn carries its label
@@ -237,7 +241,7 @@ def _boxes(root: ET.Element) -> dict[str, tuple[float, float, float, float]]:
 
 
 def test_svg_is_well_formed_and_complete(bundled: Ladder) -> None:
-    root = ET.fromstring(pictures.svg(bundled))
+    root = ET.fromstring(svg(bundled))
     assert root.tag == f"{SVG_NS}svg"
     width, height = float(root.get("width", 0)), float(root.get("height", 0))
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
@@ -265,7 +269,7 @@ def test_svg_is_well_formed_and_complete(bundled: Ladder) -> None:
 
 
 def test_svg_levels_run_top_down_and_tracks_left_to_right(bundled: Ladder) -> None:
-    boxes = _boxes(ET.fromstring(pictures.svg(bundled)))
+    boxes = _boxes(ET.fromstring(svg(bundled)))
     by_id = {key.rsplit("(", 1)[1].rstrip(")"): v for key, v in boxes.items()}
     assert by_id["cpo"][1] < by_id["vp-product"][1] < by_id["director"][1]
     assert by_id["senior-pm"][1] < by_id["pm"][1] < by_id["apm"][1]
@@ -275,7 +279,7 @@ def test_svg_levels_run_top_down_and_tracks_left_to_right(bundled: Ladder) -> No
 
 
 def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
-    root = ET.fromstring(pictures.svg(bundled))
+    root = ET.fromstring(svg(bundled))
     paths = [p for p in root.iter(f"{SVG_NS}path") if p.find(f"{SVG_NS}title") is not None]
     kinds = {}
     for path in paths:
@@ -284,13 +288,13 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
         assert tip.text
         kinds[tip.text] = (path.get("stroke"), path.get("stroke-dasharray"),
                            path.get("marker-start"))
-    assert kinds["senior-pm → group-pm: into management ~3y est."][0] == COLOURS["management"]
+    assert kinds["senior-pm → group-pm: into management ~3y est."][0] == KINDS["management"].colour
     lateral = next(v for k, v in kinds.items() if k.startswith("pm → product-owner"))
-    assert lateral[0] == COLOURS["lateral"]
+    assert lateral[0] == KINDS["lateral"].colour
     assert lateral[1]
     assert lateral[2] == "url(#start-lateral)"  # PM <-> PO is one double-headed arrow
     spec = kinds["pm → data-pm: specialisation ~1y est."]
-    assert spec[0] == COLOURS["specialisation"]
+    assert spec[0] == KINDS["specialisation"].colour
     assert spec[1]
     # One arrow per move, with a double-headed arrow standing for two.
     moves = sum(len(r.moves) for r in bundled.whole_catalog().roles)
@@ -301,7 +305,7 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
 
 
 def test_svg_escapes_hostile_text(hostile: Path) -> None:
-    text = pictures.svg(_load(hostile))
+    text = svg(_load(hostile))
     root = ET.fromstring(text)  # well-formed despite the title, the bell and the quotes
     assert "<script" not in text
     assert "<b>" not in text
@@ -316,7 +320,7 @@ def test_svg_escapes_hostile_text(hostile: Path) -> None:
 
 
 def test_svg_of_one_track(bundled: Ladder) -> None:
-    root = ET.fromstring(pictures.svg(bundled, "leadership"))
+    root = ET.fromstring(svg(bundled, "leadership"))
     assert len(_boxes(root)) == 5
 
 
@@ -344,7 +348,7 @@ def test_layout_counts(bundled: Ladder) -> None:
 def test_a_renderer_draws_it(tmp_path: Path, bundled: Ladder) -> None:
     require_tool("rsvg-convert", "librsvg2-bin")
     source = tmp_path / "ladder.svg"
-    source.write_text(pictures.svg(bundled), encoding="utf-8")
+    source.write_text(svg(bundled), encoding="utf-8")
     done = subprocess.run(["rsvg-convert", str(source), "-o", str(tmp_path / "ladder.png")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
@@ -355,7 +359,7 @@ def test_docs_picture_is_current(bundled: Ladder) -> None:
     from conftest import ROOT
 
     committed = ROOT / "docs" / "ladder.svg"
-    assert committed.read_text(encoding="utf-8") == pictures.svg(bundled), (
+    assert committed.read_text(encoding="utf-8") == svg(bundled), (
         "docs/ladder.svg is out of date: run "
         "'pmladder export --format svg --output docs/ladder.svg --force'"
     )
@@ -373,6 +377,6 @@ def test_estimated_moves_are_marked_in_every_picture(bundled: Ladder) -> None:
     assert estimated  # the bundled catalogue has estimates to mark
     edges = layout(bundled).edges
     assert {(e.source, e.target) for e in edges if e.estimate} == estimated
-    assert " est.\"|" in pictures.mermaid(bundled)
-    assert " est." in pictures.dot(bundled)
-    assert "est. marks the catalogue's estimate" in pictures.svg(bundled)
+    assert " est.\"|" in mermaid(bundled)
+    assert " est." in dot(bundled)
+    assert "est. marks the catalogue's estimate" in svg(bundled)

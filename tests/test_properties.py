@@ -4,7 +4,7 @@ The strategy builds catalogues that obey every rule pmladder validates: a
 promotion goes up a level, a lateral move stays on its level, no role moves
 to itself or twice to the same role, and no two roles share a name once
 names are normalised.  Each catalogue goes through pmladder's real
-validation (``validate_data``) and index (``Ladder.build``); the properties
+validation (``validate_data``) and index (``Ladder.of_catalog``); the properties
 then check the answers against independent computations on the raw data.
 
 Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
@@ -27,13 +27,14 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from pmladder import cache
-from pmladder.catalog import CatalogSource, Ladder, normalise
+from pmladder.catalog import CatalogSource, Ladder
 from pmladder.errors import NotFoundError
 from pmladder.index import RoleStore, index_of, role_record
 from pmladder.ladder import Change, competency_changes, route
 from pmladder.lookup import find_role
+from pmladder.names import normalise
 from pmladder.routes import shortest_route
-from pmladder.validation import validate_data
+from pmladder.validation.validate import validate_data
 
 EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
 

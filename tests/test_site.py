@@ -7,6 +7,12 @@ import itertools
 import json
 import os
 import re
+import resource
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -17,7 +23,11 @@ import pytest
 from conftest import BUNDLED, ROOT, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.ladder import gap
-from pmladder.site import MARKER, build
+from pmladder.site import MARKER, MARKER_LIMIT, build, write
+
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import write_catalog
 
 EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
 
@@ -467,29 +477,19 @@ def test_a_planted_marker_never_removes_through_a_link_or_outside(
     assert (site / "roles" / "gone.html").is_symlink()
 
 
-def test_a_cut_short_build_can_be_run_again_and_is_cleaned(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pmladder.site
-
-    real = pmladder.site.build
-
-    def cut_short(ladder: object) -> object:
-        for count, item in enumerate(real(ladder), 1):  # type: ignore[arg-type]
+def test_a_cut_short_build_can_be_run_again_and_is_cleaned(invoke: Invoke, tmp_path: Path) -> None:
+    def cut_short(files: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+        for count, item in enumerate(files, 1):
             if count == 8:
                 raise KeyboardInterrupt
             yield item
 
     folder = tmp_path / "out"
-    monkeypatch.setattr(pmladder.site, "build", cut_short)
-    result = invoke("site", str(folder))
-    assert result.exit_code == 130
-    assert "nothing was saved" not in result.stderr
-    assert "unfinished: run the same command again" in result.stderr
+    with pytest.raises(KeyboardInterrupt):
+        write(cut_short(build(load(CatalogSource(None)))), folder)
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
     assert len(written) == 5  # index and four role pages (the two assets are not .html)
     assert "Unfinished" in (folder / MARKER).read_text(encoding="utf-8")
-    monkeypatch.setattr(pmladder.site, "build", real)
     # Rerun with a catalogue without those roles: the pages of the cut-short run go.
     again = invoke("--catalog", str(TINY), "site", str(folder))
     assert again.exit_code == 0, again.output
@@ -499,39 +499,49 @@ def test_a_cut_short_build_can_be_run_again_and_is_cleaned(
     assert "Unfinished" not in (folder / MARKER).read_text(encoding="utf-8")
 
 
-def test_an_outsize_marker_is_refused_unread(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pmladder.site
+def test_ctrl_c_during_a_build_says_the_site_is_unfinished(tmp_path: Path) -> None:
+    catalogue = tmp_path / "big.toml"
+    write_catalog(catalogue, 300)  # some 1,300 pages: seconds of writing to interrupt
+    folder = tmp_path / "out"
+    env = {**os.environ, "COLUMNS": "200", "PMLADDER_CATALOG": str(catalogue)}
+    with subprocess.Popen([sys.executable, "-m", "pmladder", "site", str(folder)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+        marker = folder / MARKER
+        deadline = time.monotonic() + 60
+        while not (marker.exists() and marker.read_text(encoding="utf-8").count("\n") > 10):
+            assert child.poll() is None, "the build ended before it could be interrupted"
+            assert time.monotonic() < deadline, "no pages written in a minute"
+            time.sleep(0.01)
+        child.send_signal(signal.SIGINT)
+        _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130, stderr
+    assert "nothing was saved" not in stderr
+    assert "unfinished: run the same command again" in stderr
+    assert "Unfinished" in marker.read_text(encoding="utf-8")
 
+
+def test_an_outsize_marker_is_refused_unread(invoke: Invoke, tmp_path: Path) -> None:
     folder = make_site(invoke, tmp_path / "out", "--catalog", str(TINY))
-    monkeypatch.setattr(pmladder.site, "_MARKER_LIMIT", 100)
+    os.truncate(folder / MARKER, MARKER_LIMIT + 1)  # sparse: no disk, and never read
     result = invoke("--catalog", str(TINY), "site", str(folder))
     assert result.exit_code == 2, result.output
     assert "larger than any list of files" in result.stderr
 
 
-def test_a_failed_write_is_exit_4_and_the_rerun_finishes(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import errno
+def limit_file_size() -> None:
+    """In the child: no file may grow past 4 KiB, so the 14 KB index page can't be written."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
-    import pmladder.textfile
 
-    real = pmladder.textfile.write_file
-    calls = 0
-
-    def full_disk(path: Path, data: bytes, **kwargs: object) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 6:
-            raise pmladder.textfile.WriteFailed(os.strerror(errno.ENOSPC))
-        real(path, data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pmladder.textfile, "write_file", full_disk)
+def test_a_failed_write_is_exit_4_and_the_rerun_finishes(invoke: Invoke, tmp_path: Path) -> None:
     folder = tmp_path / "out"
-    result = invoke("--catalog", str(TINY), "site", str(folder))
-    assert result.exit_code == 4, result.output
-    assert "No space left on device" in result.stderr
-    monkeypatch.setattr(pmladder.textfile, "write_file", real)
+    # Python ignores SIGXFSZ, so a write past the limit fails as a full disk does.
+    done = subprocess.run(
+        [sys.executable, "-m", "pmladder", "--catalog", str(TINY), "site", str(folder)],
+        capture_output=True, text=True, timeout=60, check=False, preexec_fn=limit_file_size,
+        env={**os.environ, "COLUMNS": "200", "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == 4, done.stderr
+    assert "File too large" in done.stderr
+    assert "Unfinished" in (folder / MARKER).read_text(encoding="utf-8")
     make_site(invoke, folder, "--catalog", str(TINY))

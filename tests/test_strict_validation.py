@@ -30,7 +30,7 @@ from jsonschema import Draft202012Validator, ValidationError, validators  # type
 from conftest import BUNDLED, ROOT, TINY, Invoke
 from pmladder.catalog import catalog_schema
 from pmladder.errors import CatalogError, ExitCode
-from pmladder.validation import validate_data
+from pmladder.validation.validate import validate_data
 
 Path_ = tuple[int | str, ...]
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,9 @@ import pytest
 from conftest import BUNDLED, DATA, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import CatalogError, ExitCode
-from pmladder.validation import value_lines
+from pmladder.locate import value_lines
+from pmladder.validation.parsing import parse_toml
+from pmladder.validation.validate import validate_data
 
 BAD = DATA / "bad"
 
@@ -141,20 +147,32 @@ def _write(path: Path, data: bytes) -> Path:
     return path
 
 
-def test_unreadable_file(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def as_a_user_bound_by_permissions() -> list[str]:
+    """A command prefix under which file permissions apply, even to root.
+
+    Root reads any file whatever its mode; ``setpriv`` takes away the two
+    capabilities that let it, so a mode-0 file is really unreadable.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root reads any file, and setpriv (util-linux) is not installed")
+    return [setpriv, "--bounding-set", "-dac_override,-dac_read_search"]
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
     path = tmp_path / "locked.toml"
     path.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
-    original = Path.open
-
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self == path:
-            raise PermissionError(13, "Permission denied")
-        return original(self, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(Path, "open", refuse)
-    result = invoke("validate", str(path))
-    assert result.exit_code == ExitCode.INVALID_CATALOG
-    assert result.stderr.splitlines()[0] == (
+    path.chmod(0)
+    env = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run(
+        [*as_a_user_bound_by_permissions(), sys.executable, "-m", "pmladder", "validate",
+         str(path)],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )
+    assert done.returncode == ExitCode.INVALID_CATALOG, done.stderr
+    assert done.stderr.splitlines()[0] == (
         f"error: {path}: permission denied; make the file readable"
     )
 
@@ -582,11 +600,10 @@ def test_scale_too_long_and_not_a_table(invoke: Invoke, tmp_path: Path) -> None:
     assert "must be text in quotes, got a table" in line
 
 
-def test_check_catalog_on_a_valid_shape() -> None:
-    from pmladder.validation import check_catalog
-
-    ladder = load(CatalogSource(TINY, "option"))
-    problems = check_catalog(ladder.whole_catalog())
+def test_a_valid_catalogue_is_returned_with_its_warnings() -> None:
+    text = TINY.read_text(encoding="utf-8")
+    catalog, problems = validate_data(parse_toml(text, "tiny"), "tiny", text)
+    assert catalog.roles
     assert [(p.severity, p.role, p.location) for p in problems] == [
         ("warning", "hermit", "roles[4]")
     ]

@@ -156,24 +156,22 @@ def test_svg_with_a_long_name(invoke: Invoke, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("<svg")
 
 
-def test_the_site_writes_through_the_same_writer(
-    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pmladder.textfile as textfile
-
-    written: list[Path] = []
-    real = textfile.write_file
-
-    def spy(path: Path, data: bytes, **kwargs: object) -> None:
-        written.append(path)
-        real(path, data, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(textfile, "write_file", spy)
-    result = invoke("site", str(tmp_path / "site"))
+def test_the_site_writes_through_the_same_writer(invoke: Invoke, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert invoke("site", str(site)).exit_code == 0
+    (site / "index.html").chmod(0o640)
+    before = tmp_path / "before"
+    before.mkdir()
+    files = sorted(p for p in site.rglob("*") if p.is_file())
+    for number, path in enumerate(files):  # a second name keeps each old file alive
+        os.link(path, before / str(number))
+    result = invoke("site", str(site))
     assert result.exit_code == 0, result.output
-    files = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
-    assert sorted(files) == sorted(set(written))  # the marker is written first and last
-    assert not [p for p in files if p.name.endswith(".tmp")]
+    assert sorted(p for p in site.rglob("*") if p.is_file()) == files
+    for number, path in enumerate(files):  # each replaced whole, by a rename, none in place
+        assert not path.samefile(before / str(number)), path
+    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o640  # permissions kept
+    assert not [p for p in site.rglob("*") if p.name.endswith(".tmp")]
 
 
 def test_a_nul_byte_in_a_file_name_is_one_line(invoke: Invoke) -> None:

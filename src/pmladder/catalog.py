@@ -10,8 +10,6 @@ once, each with the line it is on.
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,16 +28,6 @@ MAX_LINE = 100_000
 BUNDLED_LABEL = "bundled catalogue"
 ENV_VAR = "PMLADDER_CATALOG"
 LOCAL_FILE = "pmladder.toml"
-
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
-def normalise(name: str) -> str:
-    """Fold a role name for matching: ignore case, spaces, dashes and punctuation."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKC", name)
-    return _NOT_ALNUM.sub("", name.casefold())
-
 
 # --------------------------------------------------------------------------
 # Where the catalogue comes from
@@ -255,7 +243,8 @@ def load(source: CatalogSource) -> Ladder:
 def _validate(source: CatalogSource, data: bytes, kind: str) -> Ladder:
     """Validate a catalogue's bytes, store what the cache needs, and index it."""
     from . import cache
-    from .validation import parse_source, validate_data
+    from .validation.parsing import parse_source
+    from .validation.validate import validate_data
 
     text = decode_source(source, data)
     parsed = parse_source(text, source)

@@ -11,7 +11,7 @@ What a comparison holds:
   each role's rating (``None`` where the role does not rate it) and the roles
   that need the most of it (``highest``: empty when every role needs the same);
 - the responsibilities and frameworks only one of the roles has, and those all
-  of them share (compared after :func:`~pmladder.catalog.normalise`);
+  of them share (compared after :func:`~pmladder.names.normalise`);
 - the shortest route from each role to each other one (``None`` when no moves
   lead there), by the same rule as ``pmladder path``.
 """
@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Ladder, normalise
+from .catalog import Ladder
 from .errors import UsageError
 from .ladder import Rating, rating
 from .models import Basis, MoveKind, Role
+from .names import normalise
 from .routes import shortest_routes
 
 MIN_ROLES = 2

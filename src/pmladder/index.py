@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import Problem
 from .models import Catalog, Competency, Criterion, Level, Role, Scale, Source, Track, construct
+from .names import normalise
 
 if TYPE_CHECKING:
     from .cache import Entry
@@ -118,7 +119,6 @@ def index_of(catalog: Catalog, warnings: Sequence[Problem]) -> dict[str, Any]:
     cache writes each id once and the rest as references: a smaller entry,
     read faster.
     """
-    from .catalog import normalise  # catalog imports this module; normalise is a leaf
 
     ids = {r.id: r.id for r in catalog.roles}
     names: dict[str, str] = {}

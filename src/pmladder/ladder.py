@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .catalog import Ladder, normalise
+from .catalog import Ladder
 from .errors import NotFoundError
 from .models import Basis, Criterion, Move, MoveKind, Role
+from .names import normalise
 from .routes import reachable, shortest_route
 
 

@@ -1,7 +1,7 @@
 """Find a role by any of its names.
 
 A role answers to its id, its title and each alias, compared after
-:func:`~pmladder.catalog.normalise` (case, spaces, dashes and punctuation
+:func:`~pmladder.names.normalise` (case, spaces, dashes and punctuation
 ignored).  A name that is not exact but starts at least three characters of
 one role's names (``senior`` -> ``senior-pm``) resolves to that role; if the
 start fits several roles, the name is ambiguous and the candidates are listed.
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import difflib
 
-from .catalog import Ladder, normalise
+from .catalog import Ladder
 from .errors import AmbiguousRoleError, UnknownRoleError
 from .models import Role
+from .names import normalise
 
 MIN_PREFIX = 3
 """Shortest partial name that may resolve by its start."""

@@ -29,7 +29,7 @@ MARKER = ".pmladder-site"
 """The file that marks a folder as a site pmladder wrote, listing its files."""
 
 _MARKER_HEADER = "# Written by 'pmladder site'; it rebuilds this folder. Files:"
-_MARKER_LIMIT = 64 * 1024 * 1024
+MARKER_LIMIT = 64 * 1024 * 1024
 """Far more than the list of a 100,000-role site; a larger marker was not written by us."""
 _UNFINISHED = "# Unfinished: a build was cut short; run 'pmladder site' here again to finish it."
 
@@ -96,8 +96,9 @@ def _checked(folder: Path, force: bool) -> list[str]:
     marker = folder / MARKER
     if marker.is_file() and not marker.is_symlink():
         with marker.open("rb") as handle:
-            data = handle.read(_MARKER_LIMIT + 1)
-        if len(data) > _MARKER_LIMIT:
+            too_big = os.fstat(handle.fileno()).st_size > MARKER_LIMIT
+            data = b"" if too_big else handle.read(MARKER_LIMIT + 1)
+        if too_big or len(data) > MARKER_LIMIT:  # refused unread, or it grew as we read
             raise UsageError(
                 f"{_shown(marker)} is larger than any list of files pmladder site writes",
                 hints=["delete it, and add --force to write the site into the folder anyway"],

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from ..catalog import Ladder
 
 ENV_VAR = "PMLADDER_CATALOG"
@@ -118,7 +116,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     it reads names straight from the TOML and skips the models; any problem
     with the file simply completes nothing.
     """
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     roles = data.get("roles") if data else None
@@ -158,7 +156,7 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
 def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
     """The raw TOML of the active catalogue for completion, or ``None`` on any problem."""
     from ..catalog import find_source, read_source
-    from ..validation import parse_source
+    from ..validation.parsing import parse_source
 
     option = _catalog_on_the_line()
     if option is None:
@@ -228,7 +226,7 @@ def _catalog_on_the_line() -> str | None:
 
 def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """Track ids whose id or name starts with what was typed, in any case."""
-    from ..catalog import normalise
+    from ..names import normalise
 
     data = _catalog_data(ctx)
     tracks = data.get("tracks") if data else None
@@ -346,26 +344,6 @@ def write_stderr(message: str) -> None:
     lines = message.rstrip("\n").split("\n")
     sys.stderr.write("\n".join(inert(line, one_line=True) for line in lines) + "\n")
     sys.stderr.flush()
-
-
-def echo_line(line: str) -> None:
-    """Print a one-line result: whole when piped (for grep), wrapped between
-    words with a hanging indent on a terminal narrower than the line."""
-    if stdout_is_terminal():
-        import shutil
-        import textwrap
-
-        width = shutil.get_terminal_size().columns
-        if len(line) > width:
-            line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
-                                           break_long_words=False, break_on_hyphens=False))
-    sys.stdout.write(line + "\n")
-
-
-def print_json(document: dict[str, Any]) -> None:
-    from ..views.jsonout import dumps
-
-    sys.stdout.write(dumps(document) + "\n")
 
 
 def svg_target(svg: str | None, json: bool) -> Path | None:
@@ -526,32 +504,3 @@ def run_pager(command: str, page: str) -> bool:
             continue  # Ctrl-C belongs to the pager while it runs, as in git
     # The shell's "command not found": fall back to printing the page.
     return code != 127
-
-
-def print_rich(
-    renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
-) -> None:
-    """Print to stdout, through a pager when the page is taller than the terminal;
-    with ``svg``, also save exactly what was printed as an SVG."""
-    from rich.console import Group
-
-    from ..views.terminal import console
-
-    pager = pager_command()
-    if pager is None:
-        out = console(record=svg is not None)
-        out.print(Group(*renderables))
-    else:
-        import io
-
-        screen = console()
-        buffer = io.StringIO()
-        out = console(file=buffer, record=svg is not None, terminal=True, width=screen.width)
-        out.print(Group(*renderables))
-        page = buffer.getvalue()
-        if page.count("\n") < screen.height or not run_pager(pager, page):
-            sys.stdout.write(page)
-            sys.stdout.flush()
-    if svg is not None:
-        write_new_file(svg, out.export_svg(title=title))
-        write_stderr(f"saved {svg}")

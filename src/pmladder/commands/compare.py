@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def compare(
@@ -47,16 +49,7 @@ def compare(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
-    if json:
-        from ..views.compare import compare_document
-
-        common.print_json(compare_document(ladder, result))
-    else:
-        from ..views.compare import render_comparison
-
-        common.print_rich(render_comparison(ladder, result, criteria=criteria, brief=brief),
-                          svg=target,
-                          title="pmladder compare")
+    emit(Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 if TYPE_CHECKING:
     from ..catalog import Ladder
@@ -78,20 +81,12 @@ def diff(
         for warning in ladder.warnings:
             common.write_stderr(warning.format(ladder.source.label))
     result = diff_catalogs(before, after)
-    if json:
-        from ..views.diff import document
-
-        common.print_json(document(result))
-    elif format is Format.markdown:
-        import sys
-
+    if format is Format.markdown:
         from ..views.diff import markdown
 
         sys.stdout.write(markdown(result))
     else:
-        from ..views.diff import render
-
-        common.print_rich(render(result), title="pmladder diff")
+        emit(Answer("diff", after, result), json=json)
     if not result.same:
         raise typer.Exit(1)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def ladder(
@@ -22,19 +24,12 @@ def ladder(
     pictures use.
     """
     from ..lookup import find_track
-    from ..views.pictures import layout
+    from ..views.pictures.layout import layout
 
     target = common.svg_target(svg, json)
     loaded = common.state(ctx).ladder()
     lay = layout(loaded, None if track is None else find_track(loaded, track))
-    if json:
-        from ..views.drawing import layout_document
-
-        common.print_json(layout_document(loaded, lay))
-    else:
-        from ..views.drawing import render_drawing
-
-        common.print_rich(render_drawing(loaded, lay), svg=target, title="pmladder ladder")
+    emit(Answer("ladder", loaded, lay), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

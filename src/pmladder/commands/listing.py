@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def list_roles(
@@ -20,14 +22,7 @@ def list_roles(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     tracks = overview(ladder, None if track is None else find_track(ladder, track))
-    if json:
-        from ..views.jsonout import list_document
-
-        common.print_json(list_document(ladder, tracks))
-    else:
-        from ..views.tables import render_list
-
-        common.print_rich(render_list(ladder, tracks), svg=target, title="pmladder list")
+    emit(Answer("list", ladder, tracks), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def path(
@@ -46,22 +48,13 @@ def path(
     """
     from ..ladder import route
     from ..lookup import find_role
-    from ..routes import TIE_BREAK_RULE
 
     target_file = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)
-    result = route(ladder, start, end)
-    if json:
-        from ..views.jsonout import path_document
-
-        common.print_json(path_document(ladder, result, TIE_BREAK_RULE))
-    else:
-        from ..views.tables import render_route
-
-        common.print_rich(render_route(ladder, result, brief=brief), svg=target_file,
-                          title="pmladder path")
+    emit(Answer("path", ladder, route(ladder, start, end), brief=brief), json=json,
+         svg=target_file)
 
 
 def register(app: typer.Typer) -> None:

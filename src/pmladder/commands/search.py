@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def search(
@@ -46,15 +48,7 @@ def search(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = run_search(ladder, " ".join(query))
-    if json:
-        from ..views.search import search_document
-
-        common.print_json(search_document(ladder, result, limit))
-    else:
-        from ..views.search import render_search
-
-        common.print_rich(render_search(ladder, result, limit), svg=target,
-                          title="pmladder search")
+    emit(Answer("search", ladder, result, limit=limit), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

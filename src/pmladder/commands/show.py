@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def show(
@@ -23,16 +25,7 @@ def show(
 
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
-    found = find_role(ladder, role)
-    if json:
-        from ..views.jsonout import role_document
-
-        common.print_json(role_document(ladder, found))
-    else:
-        from ..views.tables import render_role
-
-        common.print_rich(render_role(ladder, found, brief=brief), svg=target,
-                          title="pmladder show")
+    emit(Answer("show", ladder, find_role(ladder, role), brief=brief), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

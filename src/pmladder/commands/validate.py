@@ -6,7 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..views.answer import Answer
 from . import common
+from .output import emit
 
 
 def validate(
@@ -37,15 +39,7 @@ def validate(
     ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))
     for warning in ladder.warnings:
         common.write_stderr(warning.format(ladder.source.label))
-    summary = summarise(ladder)
-    if json:
-        from ..views.export import validation_document
-
-        common.print_json(validation_document(ladder, summary))
-    else:
-        from ..views.export import validation_line
-
-        common.echo_line(validation_line(ladder.source.label, summary))
+    emit(Answer("validate", ladder, summarise(ladder)), json=json)
 
 
 def register(app: typer.Typer) -> None:

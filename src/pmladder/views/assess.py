@@ -16,9 +16,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..assess import FIT_RULE, MEETS, PROMPTS, Assessment, Fit, Standing, rated
+from ..assess import FIT_RULE, MEETS, Assessment, Fit, Standing
 from ..catalog import Ladder
 from ..overview import level_label
+from ..profile import PROMPTS
 from ..routes import TIE_BREAK_RULE
 from .jsonout import _plain, envelope, path_document
 from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
@@ -123,70 +124,86 @@ def _standing_table(items: Sequence[Standing], style: str) -> Table:
 
 
 def _route_intro(ladder: Ladder, result: Assessment) -> Text:
+    """Where the route to the target starts, and why there."""
     assert result.start is not None
     assert result.target is not None
-    fit = {f.role: f for f in result.fits}
-    target = ladder.roles[result.target]
-    start = ladder.roles[result.start]
-    passed = ", ".join(result.passed_over[:6]) + (" ..." if len(result.passed_over) > 6 else "")
-    score = fit.get(start.id)
-    at = f" (fit {math.floor(score.score)}%)" if score else ""
-    full = score is not None and score.met_steps == score.required_steps
-    out = Text()
-    if result.start_reason == "highest-met" and start.id == target.id:
-        out.append("You already meet ")
-        out.append_text(text(target.title, "bold"))
-        out.append(f"{at}: there is no route to walk"
-                   + (", and nothing it asks is left to grow." if full else
-                      "; the competencies below the target are what is left to grow."))
-        return out
+    intro = _RouteIntro(ladder, result)
     if result.start_reason == "highest-met":
-        out.append("You meet ")
-        out.append_text(text(start.title, "bold"))
-        out.append(f"{at}, the most senior role you meet (fit {MEETS:g}% or more) that leads to ")
-        out.append_text(text(target.title, "bold"))
-        out.append(". The route starts there; each step's gap is measured from your level: "
-                   "your own rating, or what an earlier step asked if that is higher. What "
-                   "you already meet is listed as met:")
-        return out
+        return intro.already_met() if result.start == result.target else intro.highest_met()
     if result.start_reason == "target-is-best-fit":
-        out.append_text(text(target.title, "bold"))
-        out.append(" is your best fit already")
-        out.append(": you meet everything it asks." if full else
-                   f"{at}: grow the competencies below the target to meet it fully.")
-    elif result.start_reason == "target":
-        many = len(result.passed_over) > 1
-        out.append("The roles that rank above " if many else "The role that ranks above ")
-        out.append_text(text(target.title, "bold"))
-        out.append(" in your fits ")
-        out.append(f"({passed}) ", style="cyan")
-        out.append("have" if many else "has")
-        out.append(" no route to it, so there is no route to show")
-        out.append(": you already meet everything it asks." if full else
-                   f"{at}; the competencies below the target are what to close.")
-    elif result.start_reason == "next-best-fit":
-        many = len(result.passed_over) > 1
-        if many:
-            out.append("The roles that fit you best ")
-            out.append(f"({passed}) ", style="cyan")
+        return intro.target_is_best_fit()
+    if result.start_reason == "target":
+        return intro.better_fits_lead_elsewhere()
+    if result.start_reason == "next-best-fit":
+        return intro.next_best_fit()
+    return intro.best_fit()
+
+
+class _RouteIntro:
+    """The sentence that opens the route, one method per reason it starts where it does."""
+
+    def __init__(self, ladder: Ladder, result: Assessment) -> None:
+        assert result.start is not None
+        assert result.target is not None
+        self.ladder = ladder
+        self.result = result
+        self.target = text(ladder.roles[result.target].title, "bold")
+        self.start = text(ladder.roles[result.start].title, "bold")
+        score = next((f for f in result.fits if f.role == result.start), None)
+        #: The start's fit in brackets, when it has one.
+        self.at = f" (fit {math.floor(score.score)}%)" if score else ""
+        #: Whether the person meets everything the start role asks.
+        self.full = score is not None and score.met_steps == score.required_steps
+        passed = result.passed_over
+        self.passed = ", ".join(passed[:6]) + (" ..." if len(passed) > 6 else "")
+        self.many = len(passed) > 1
+
+    def already_met(self) -> Text:
+        return Text.assemble(
+            "You already meet ", self.target,
+            f"{self.at}: there is no route to walk"
+            + (", and nothing it asks is left to grow." if self.full else
+               "; the competencies below the target are what is left to grow."))
+
+    def highest_met(self) -> Text:
+        return Text.assemble(
+            "You meet ", self.start,
+            f"{self.at}, the most senior role you meet (fit {MEETS:g}% or more) that leads to ",
+            self.target,
+            ". The route starts there; each step's gap is measured from your level: "
+            "your own rating, or what an earlier step asked if that is higher. What "
+            "you already meet is listed as met:")
+
+    def target_is_best_fit(self) -> Text:
+        return Text.assemble(
+            self.target, " is your best fit already",
+            ": you meet everything it asks." if self.full else
+            f"{self.at}: grow the competencies below the target to meet it fully.")
+
+    def better_fits_lead_elsewhere(self) -> Text:
+        return Text.assemble(
+            "The roles that rank above " if self.many else "The role that ranks above ",
+            self.target, " in your fits ", (f"({self.passed}) ", "cyan"),
+            "have" if self.many else "has", " no route to it, so there is no route to show",
+            ": you already meet everything it asks." if self.full else
+            f"{self.at}; the competencies below the target are what to close.")
+
+    def next_best_fit(self) -> Text:
+        if self.many:
+            best = Text.assemble("The roles that fit you best ", (f"({self.passed}) ", "cyan"))
         else:
-            best = ladder.roles[result.passed_over[0]]
-            out.append("Your best fit, ")
-            out.append_text(text(best.title, "bold"))
-            out.append(", ")
-        out.append(("have" if many else "has") + " no route to ")
-        out.append_text(text(target.title, "bold"))
-        out.append("; the route starts from ")
-        out.append_text(text(start.title, "bold"))
-        out.append(f"{at}, the best-fitting role that has one:")
-    else:
-        out.append("The route from your best fit, ")
-        out.append_text(text(start.title, "bold"))
-        out.append(f"{at}, to ")
-        out.append_text(text(target.title, "bold"))
-        out.append(", with the gap at each step measured from your level: your own "
-                   "rating, or what an earlier step asked if that is higher:")
-    return out
+            title = self.ladder.roles[self.result.passed_over[0]].title
+            best = Text.assemble("Your best fit, ", text(title, "bold"), ", ")
+        return Text.assemble(
+            best, ("have" if self.many else "has") + " no route to ", self.target,
+            "; the route starts from ", self.start,
+            f"{self.at}, the best-fitting role that has one:")
+
+    def best_fit(self) -> Text:
+        return Text.assemble(
+            "The route from your best fit, ", self.start, f"{self.at}, to ", self.target,
+            ", with the gap at each step measured from your level: your own "
+            "rating, or what an earlier step asked if that is higher:")
 
 
 def render_assessment(
@@ -204,14 +221,27 @@ def render_assessment(
     who = profile.name or ("your answers" if profile.file == PROMPTS else profile.file)
     title = text(f"Self-assessment: {who}", "bold")
     yield title if compact else Heading(title)
-    count = rated(profile.ratings)
+    count = profile.rated_count
     total = len(profile.ratings)
     yield Text(f"Rated {count} of {total} competencies"
                + (f" ({total - count} marked none)." if count < total else "."))
-
     yield Text()
+    yield from _fits(ladder, result, top, compact)
+    if result.comparison is None:
+        yield Text()
+        yield Text("Add --target ROLE (or target = \"ROLE\" in the profile) to see where you "
+                   "stand against the role you want and the route to it.", style="dim")
+        return
+    yield Text()
+    yield from _against_target(result, compact)
+    yield from _route(ladder, result, line)
+
+
+def _fits(ladder: Ladder, result: Assessment, top: int, compact: bool
+          ) -> Iterator[RenderableType]:
+    """The best-fitting roles, or why none can be scored."""
     shown = result.fits[:top]
-    if not count:
+    if not result.profile.rated_count:
         # Every role would score 0%: a ranking would only be catalogue order.
         yield Text("You rated no competency, so no role can be scored yet: write a step of "
                    "the scale for the competencies you have and run assess again.",
@@ -219,10 +249,9 @@ def render_assessment(
         shown = ()
     else:
         yield Text("Roles that fit you best now", style="bold")
-        fits = (_fit_list(shown, result.target) if compact else
-                Fitted(_fit_table(ladder, shown, result.target), _fit_list(shown, result.target),
-                       {1: max((max(len(f.title), len(f.role)) for f in shown), default=0)}))
-        yield fits
+        yield (_fit_list(shown, result.target) if compact else
+               Fitted(_fit_table(ladder, shown, result.target), _fit_list(shown, result.target),
+                      {1: max((max(len(f.title), len(f.role)) for f in shown), default=0)}))
     if shown and len(result.fits) > len(shown):
         more = len(result.fits) - len(shown)
         yield Text(f"... and {more} more role{'s' if more != 1 else ''} "
@@ -230,17 +259,14 @@ def render_assessment(
     if result.unscored:
         yield Text.assemble(("Not scored, as they rate no competency: ", "dim"),
                             text(", ".join(result.unscored), "dim"))
-    if count:
+    if result.profile.rated_count:
         yield Text(FIT_SUMMARY, style="dim")
 
-    comparison = result.comparison
-    if comparison is None:
-        yield Text()
-        yield Text("Add --target ROLE (or target = \"ROLE\" in the profile) to see where you "
-                   "stand against the role you want and the route to it.", style="dim")
-        return
 
-    yield Text()
+def _against_target(result: Assessment, compact: bool) -> Iterator[RenderableType]:
+    """The competencies below, at and above the target (and those it does not rate)."""
+    comparison = result.comparison
+    assert comparison is not None
     head = Text.assemble(("Against the target: ", "bold"), text(comparison.target_title, "bold"),
                          " (", text(comparison.target, "cyan"), ")")
     if comparison.fit is not None:
@@ -280,6 +306,10 @@ def render_assessment(
             yield Text("  none", style="dim")
             yield Text()
 
+
+def _route(ladder: Ladder, result: Assessment, line: Text | None) -> Iterator[RenderableType]:
+    """The route to the target, measured from the person; ``line`` names the catalogue
+    once already, so the route does not repeat it."""
     assert result.route is not None
     yield Rule(Text("Route to the target", style="bold"), align="left")
     yield _route_intro(ladder, result)

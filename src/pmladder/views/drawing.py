@@ -25,9 +25,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
+from ..kinds import KINDS, LEGEND_SEPARATOR
+from ..models import MoveKind
 from ..overview import level_label
 from .jsonout import envelope
-from .pictures import KIND_LABEL, Layout
+from .pictures.layout import Layout
 from .tables import source_line
 from .terminal import inert, text
 
@@ -38,18 +40,10 @@ MAX_BOX = 32
 GAP = 1
 """Spaces between track columns."""
 
-ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
-STYLE = {
-    "promotion": "green",
-    "lateral": "cyan",
-    "specialisation": "magenta",
-    "management": "bold yellow",
-}
-
-
-def _move_line(kind: str, target: str, width: int) -> Text:
-    line = Text(f"{ARROW[kind]} ", style=STYLE[kind])
-    line.append_text(text(target, STYLE[kind]))
+def _move_line(kind: MoveKind, target: str, width: int) -> Text:
+    look = KINDS[kind]
+    line = Text(f"{look.arrow} ", style=look.terminal_style)
+    line.append_text(text(target, look.terminal_style))
     line.truncate(width, overflow="ellipsis")
     return line
 
@@ -97,12 +91,12 @@ def _role_block(lay: Layout, role_id: str, ladder: Ladder, width: int) -> Render
 
 
 def legend() -> Text:
-    """One line naming each kind of move with its arrow and colour."""
+    """The one legend line, each kind of move with its arrow and label in its colour."""
     out = Text()
-    for i, (kind, arrow) in enumerate(ARROW.items()):
+    for i, look in enumerate(KINDS.values()):
         if i:
-            out.append("  ")
-        out.append(f"{arrow} {KIND_LABEL[kind]}", style=STYLE[kind])
+            out.append(LEGEND_SEPARATOR)
+        out.append(look.notation, style=look.terminal_style)
     return out
 
 

@@ -555,9 +555,9 @@ def render(ladder: Ladder, fmt: str) -> str:
         return to_markdown(ladder)
     if fmt in PICTURE_FORMATS:
         # Drawing needs more code than the other formats: load it only when asked.
-        from . import pictures
+        from .pictures import draw
 
-        drawn: str = getattr(pictures, fmt)(ladder)
+        drawn = draw(ladder, fmt)
         return drawn if drawn.endswith("\n") else drawn + "\n"
     raise UsageError(f"unknown format {fmt!r}", hints=[f"use one of: {', '.join(FORMATS)}"])
 

@@ -21,12 +21,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..catalog import Ladder
+from ..inert import plain, xml
+from ..kinds import KINDS
 from ..ladder import Change, Fall, Gap, gap, ratings
 from ..models import Basis, Role
 from ..overview import MoveView, moves_from, moves_into, overview
 from ..routes import year_units
 from ..search import FIELD_WEIGHTS, fields
-from .pictures import KIND_LABEL, plain, svg, xml
+from .pictures.svg import svg
 
 h = xml
 """Catalogue text made safe inside HTML text and attribute values."""
@@ -146,7 +148,7 @@ def _moves_table(
         grounds = "<br>".join(x for x in said if x)
         yield (
             f'<tr><td><a href="{role_url(m.role, 1)}">{h(m.title)}</a></td>'
-            f'<td data-label="Move">{marked(h(KIND_LABEL[m.kind]), m.basis)}</td>'
+            f'<td data-label="Move">{marked(h(KINDS[m.kind].label), m.basis)}</td>'
             f'<td data-label="Typical time">{typical_time(m.typical_years, m.typical_years_basis)}'
             "</td>"
             f'<td data-label="Basis">{grounds}</td>'
@@ -331,7 +333,7 @@ def move_page(ladder: Ladder, source: Role, index: int) -> str:
     move = source.moves[index]
     target = ladder.roles[move.to]
     title = f"{h(source.title)} &#8594; {h(target.title)}"
-    detail = f"Move: <strong>{marked(h(KIND_LABEL[move.kind]), move.basis)}</strong>"
+    detail = f"Move: <strong>{marked(h(KINDS[move.kind].label), move.basis)}</strong>"
     if move.typical_years is not None:
         detail += (", typically after "
                    + marked(f"{h(years(move.typical_years))} in role", move.typical_years_basis))
@@ -393,7 +395,8 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
                 for m in role.moves
             ],
         })
-    return {"roles": roles, "weights": FIELD_WEIGHTS, "kinds": KIND_LABEL}
+    kinds = {kind: look.label for kind, look in KINDS.items()}
+    return {"roles": roles, "weights": FIELD_WEIGHTS, "kinds": kinds}
 
 
 def _role_options(ladder: Ladder) -> Iterator[str]:

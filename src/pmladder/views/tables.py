@@ -16,9 +16,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder, normalise
+from ..catalog import Ladder
 from ..ladder import Change, Fall, FieldChange, Rating, Route, Step, ratings
 from ..models import Basis, Criterion, Role
+from ..names import normalise
 from ..overview import MoveView, TrackEntry, level_label, moves_from, moves_into
 from .terminal import text
 

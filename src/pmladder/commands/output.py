@@ -1,0 +1,86 @@
+"""The one output path: every command's answer printed as JSON, as a Rich page
+(through the pager when it is long) or as one line, and saved as SVG with ``--svg``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import common
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..views.answer import Answer
+
+
+def emit(answer: Answer[Any], *, json: bool, svg: Path | None = None) -> None:
+    """Print ``answer`` as its ``--json`` document, or as its page (saved in ``svg`` too).
+
+    The views are imported here, on the branch that needs them: a JSON answer
+    never loads Rich's tables, and a page never loads the JSON builders.
+    """
+    if json:
+        from ..views.documents import document
+
+        print_json(document(answer))
+        return
+    from ..views.pages import page
+
+    shown = page(answer)
+    if isinstance(shown, str):
+        echo_line(shown)
+    else:
+        print_rich(shown, svg=svg, title=f"pmladder {answer.command}")
+
+
+def print_json(document: dict[str, Any]) -> None:
+    """Print a JSON document on stdout."""
+    from ..views.jsonout import dumps
+
+    sys.stdout.write(dumps(document) + "\n")
+
+
+def echo_line(line: str) -> None:
+    """Print a one-line result: whole when piped (for grep), wrapped between
+    words with a hanging indent on a terminal narrower than the line."""
+    if common.stdout_is_terminal():
+        import shutil
+        import textwrap
+
+        width = shutil.get_terminal_size().columns
+        if len(line) > width:
+            line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
+                                           break_long_words=False, break_on_hyphens=False))
+    sys.stdout.write(line + "\n")
+
+
+def print_rich(
+    renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
+) -> None:
+    """Print to stdout, through a pager when the page is taller than the terminal;
+    with ``svg``, also save exactly what was printed as an SVG."""
+    from rich.console import Group
+
+    from ..views.terminal import console
+
+    pager = common.pager_command()
+    if pager is None:
+        out = console(record=svg is not None)
+        out.print(Group(*renderables))
+    else:
+        import io
+
+        screen = console()
+        buffer = io.StringIO()
+        out = console(file=buffer, record=svg is not None, terminal=True, width=screen.width)
+        out.print(Group(*renderables))
+        page = buffer.getvalue()
+        if page.count("\n") < screen.height or not common.run_pager(pager, page):
+            sys.stdout.write(page)
+            sys.stdout.flush()
+    if svg is not None:
+        common.write_new_file(svg, out.export_svg(title=title))
+        common.write_stderr(f"saved {svg}")

@@ -1,0 +1,96 @@
+"""Run pmladder with a real terminal as its standard input, and type at its prompts.
+
+``assess --interactive`` asks questions only when standard input is a terminal.
+Instead of pretending (patching the check), these tests give it one: a
+pseudo-terminal, in a subprocess, as a person at a keyboard would.  Standard
+output and error stay pipes, so the test reads them apart.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from conftest import FIXED_ENV
+
+CTRL_C = "\x03"
+"""Interrupts the program, as at a terminal (SIGINT)."""
+CTRL_D = "\x04"
+"""Ends the input at the start of a line, as at a terminal; later lines are read again."""
+
+
+@dataclass(frozen=True)
+class Session:
+    """What one run at the terminal printed, and how it ended."""
+
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def _own_the_terminal() -> None:
+    """In the child: make standard input (the pty) its controlling terminal, so
+    Ctrl-C reaches it as SIGINT.  It is a new session's leader already."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def at_terminal(*args: str, script: Sequence[tuple[str, str]], timeout: float = 60) -> Session:
+    """Run ``pmladder ARGS``; for each ``(prompt, keys)`` of ``script``, wait until
+    ``prompt`` is asked on standard error, then type ``keys``.
+
+    Fails when a prompt is never asked, or the program is still running at ``timeout``.
+    """
+    env = {**os.environ, **{k: v for k, v in FIXED_ENV.items() if v is not None}}
+    for name in (k for k, v in FIXED_ENV.items() if v is None):
+        env.pop(name, None)
+    keyboard, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pmladder", *args], stdin=terminal, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env=env, start_new_session=True, preexec_fn=_own_the_terminal,
+    )
+    os.close(terminal)
+    assert process.stdout is not None
+    assert process.stderr is not None
+    out, err = process.stdout.fileno(), process.stderr.fileno()
+    # The keyboard side reads back what the terminal echoes: read, so it never fills up.
+    seen = {out: bytearray(), err: bytearray(), keyboard: bytearray()}
+    watching = {out, err, keyboard}
+    pending, asked_up_to = list(script), 0
+    deadline = time.monotonic() + timeout
+    try:
+        while out in watching or err in watching:
+            if pending:
+                found = seen[err].find(pending[0][0].encode(), asked_up_to)
+                if found >= 0:
+                    asked_up_to = found + len(pending[0][0].encode())
+                    os.write(keyboard, pending.pop(0)[1].encode())
+                    continue
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AssertionError(f"still running, waiting for {pending[:1]}; stderr so far:\n"
+                                     + seen[err].decode(errors="replace"))
+            for fd in select.select(list(watching), [], [], left)[0]:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:  # the terminal's side closes with the program
+                    chunk = b""
+                seen[fd] += chunk
+                if not chunk:
+                    watching.discard(fd)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        code = process.wait()
+        process.stdout.close()
+        process.stderr.close()
+        os.close(keyboard)
+    assert not pending, f"never asked {pending[0][0]!r}; stderr:\n{seen[err].decode()}"
+    return Session(code, seen[out].decode(), seen[err].decode())
