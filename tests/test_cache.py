@@ -373,3 +373,22 @@ def test_a_users_own_folder_as_the_cache_is_left_as_it_was(
     assert folder.stat().st_mode & 0o777 == 0o755
     assert all(path.read_text() == "mine\n" for path in theirs)
     assert not ours.exists()
+
+
+def test_completion_reads_names_from_the_index_of_a_cached_catalogue(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    from pmladder.catalog import names_only
+
+    file = tmp_path / "ladder.toml"
+    file.write_bytes(TINY.read_bytes())
+    parsed = names_only(CatalogSource(file))  # nothing cached yet: the TOML as written
+    assert "scale" in parsed
+    load(CatalogSource(file))
+    cached = names_only(CatalogSource(file))
+    assert set(cached) == {"roles", "tracks"}  # from the index, not the file
+    assert cached["roles"] == [
+        {"id": r["id"], "title": r["title"], "aliases": r.get("aliases", [])}
+        for r in parsed["roles"]
+    ]
+    assert cached["tracks"] == [{"id": t["id"], "name": t["name"]} for t in parsed["tracks"]]
