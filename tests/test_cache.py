@@ -155,6 +155,17 @@ def test_a_damaged_record_is_never_used(cache_dir: Path) -> None:
     assert ladder.roles.built == 1  # apm came from its record; then nothing more was trusted
 
 
+def test_a_damaged_names_record_is_never_used(cache_dir: Path) -> None:
+    entry = _bundled_entry(cache_dir)
+    raw = bytearray(entry.read_bytes())
+    raw[-20] ^= 0x01  # in the names, the entry's last record
+    entry.write_bytes(bytes(raw))
+    ladder = load(CatalogSource(None))
+    assert ladder.roles.built == 0
+    assert ladder.names["seniorproductmanager"] == "senior-pm"  # validated again
+    assert ladder.roles["senior-pm"].title == "Senior Product Manager"
+
+
 def test_the_folder_is_private_and_others_entries_are_refused(cache_dir: Path) -> None:
     content = b"toml\nmine"
     cache.put(content, {"x": 1})

@@ -13,6 +13,7 @@ Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
 
 from __future__ import annotations
 
+import marshal
 import os
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -29,7 +30,7 @@ from conftest import examples
 from pmladder import cache
 from pmladder.catalog import CatalogSource, Ladder
 from pmladder.errors import NotFoundError
-from pmladder.index import RoleStore, index_of, role_record
+from pmladder.index import RoleStore, index_of, names_of, role_record
 from pmladder.ladder import Change, competency_changes, route
 from pmladder.lookup import find_role
 from pmladder.names import normalise
@@ -411,10 +412,15 @@ def test_a_cached_ladder_answers_like_a_fresh_one(data: st.DataObject) -> None:
     # Through the cache's own entry, as a second run reads it.
     whole = fresh.whole_catalog()
     content = repr(drawn.data).encode()
-    cache.put(content, index_of(whole, fresh.warnings), [role_record(r) for r in whole.roles])
+    names = marshal.dumps(names_of(whole))
+    cache.put(content, index_of(whole, fresh.warnings),
+              [*map(role_record, whole.roles), names])
     entry = cache.get(content)
     assert entry is not None
-    cached = Ladder(fresh.source, entry.index, RoleStore(fresh.ids, entry=entry))
+    stored_names = entry.record(len(fresh.ids))
+    assert stored_names is not None
+    cached = Ladder(fresh.source, entry.index, RoleStore(fresh.ids, entry=entry),
+                    lambda: marshal.loads(stored_names))
     assert cached.names == fresh.names
     assert cached.edges == fresh.edges
     assert cached.incoming == fresh.incoming

@@ -9,15 +9,19 @@ once, each with the line it is on.
 
 from __future__ import annotations
 
+import marshal
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
 from .index import Ladder as Ladder  # re-exported: the views and commands import it from here
-from .index import RoleStore, index_of, index_shape_ok, role_record
+from .index import RoleStore, index_of, index_shape_ok, names_of, names_shape_ok, role_record
 from .models import Catalog, field_docs
+
+if TYPE_CHECKING:
+    from .cache import Entry
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -210,7 +214,7 @@ def decode_source(source: CatalogSource, data: bytes) -> str:
 # Loading: from the cache when these exact bytes passed before, else validated
 
 
-CACHE_LAYOUT = 4
+CACHE_LAYOUT = 5
 """Bumped when :func:`pmladder.index.index_of` or a role's record changes shape,
 so older entries are ignored."""
 
@@ -228,16 +232,34 @@ def load(source: CatalogSource) -> Ladder:
         data = read_source_bytes(source)
         kind = f"{CACHE_LAYOUT} {source.format}"
         entry = cache.get(data, kind)
-        if entry is not None and index_shape_ok(entry.index, len(entry)):
-            roles = RoleStore(entry.index["ids"], entry=entry,
-                              rebuild=lambda: _validate(source, data, kind).roles)
-            return Ladder(source, entry.index, roles)
+        if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+            ids = entry.index["ids"]
+
+            def rebuild() -> Ladder:
+                return _validate(source, data, kind)
+
+            def names() -> Mapping[str, Any]:
+                found = _names_record(entry, ids)
+                return found if found is not None else names_of(rebuild().whole_catalog())
+
+            roles = RoleStore(ids, entry=entry, rebuild=lambda: rebuild().roles)
+            return Ladder(source, entry.index, roles, names)
         return _validate(source, data, kind)
     except CatalogError as error:
         hint = _origin_hint(source)
         if hint:
             error.hints = (*error.hints, hint)
         raise
+
+
+def _names_record(entry: Entry, ids: Sequence[str]) -> Mapping[str, Any] | None:
+    """The names stored after the roles' records; ``None`` when damaged."""
+    record = entry.record(len(entry) - 1)
+    try:
+        found = None if record is None else marshal.loads(record)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if names_shape_ok(found, ids) else None
 
 
 def _validate(source: CatalogSource, data: bytes, kind: str) -> Ladder:
@@ -249,7 +271,7 @@ def _validate(source: CatalogSource, data: bytes, kind: str) -> Ladder:
     text = decode_source(source, data)
     parsed = parse_source(text, source)
     catalog, problems = validate_data(parsed, source.label, text, source.format)
-    records = [role_record(role) for role in catalog.roles]
+    records = [*map(role_record, catalog.roles), marshal.dumps(names_of(catalog))]
     cache.put(data, index_of(catalog, problems), records, kind=kind)
     return Ladder.of_catalog(catalog, source, problems)
 
@@ -266,14 +288,17 @@ def names_only(source: CatalogSource) -> dict[str, Any]:
 
     data = read_source_bytes(source)
     entry = cache.get(data, f"{CACHE_LAYOUT} {source.format}")
-    if entry is None or not index_shape_ok(entry.index, len(entry)):
+    found = None
+    if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+        found = _names_record(entry, entry.index["ids"])
+    if entry is None or found is None:
         from .validation.parsing import parse_source
 
         parsed = parse_source(decode_source(source, data), source)
         return parsed if isinstance(parsed, dict) else {}
     index = entry.index
     roles = [{"id": role_id, "title": title, "aliases": aliases}
-             for role_id, title, aliases in zip(index["ids"], index["titles"], index["aliases"],
+             for role_id, title, aliases in zip(index["ids"], index["titles"], found["aliases"],
                                                 strict=True)]
     tracks = [{"id": t["id"], "name": t["name"]} for t in index["head"]["tracks"]]
     return {"roles": roles, "tracks": tracks}

@@ -1,10 +1,11 @@
 """A loaded catalogue behind one door: :class:`Ladder`, what is cheap and what is dear.
 
 A :class:`Ladder` is built one way, from an *index* (plain data: the
-catalogue's head, role ids in order, titles, names, moves) and a
-:class:`RoleStore` that builds each role the first time it is asked for.
-After a validation the store holds the validated roles; from the cache it
-reads each role's record only when that role is used.
+catalogue's head, role ids in order, titles, moves), a :class:`RoleStore`
+that builds each role the first time it is asked for, and its names, read
+the first time a role is looked up by a name that is not its id.  After a
+validation the store holds the validated roles; from the cache it reads each
+role's record only when that role is used.
 
 Cheap, whatever the catalogue's size: the head's facts (name, scale, tracks,
 levels, competencies, sources), a role by id, ids in order, titles, names,
@@ -117,24 +118,18 @@ def index_of(catalog: Catalog, warnings: Sequence[Problem]) -> dict[str, Any]:
 
     Every mention of a role id is the one string object in ``ids``, so the
     cache writes each id once and the rest as references: a smaller entry,
-    read faster.
+    read faster.  The names are apart (:func:`names_of`): a command given role
+    ids never reads them.
     """
-
     ids = {r.id: r.id for r in catalog.roles}
-    names: dict[str, str] = {}
     incoming: dict[str, list[tuple[str, int]]] = {role_id: [] for role_id in ids}
     for role in catalog.roles:
         for j, move in enumerate(role.moves):
             incoming[ids[move.to]].append((ids[role.id], j))
-        for name in (role.id, role.title, *role.aliases):
-            names.setdefault(normalise(name), ids[role.id])
-    names.pop("", None)
     return {
         "head": catalog.model_dump(exclude={"roles"}),
         "ids": list(ids),
         "titles": [r.title for r in catalog.roles],
-        "aliases": [list(r.aliases) for r in catalog.roles],
-        "names": names,
         "incoming": incoming,
         "edges": {
             ids[r.id]: [(ids[m.to], float(m.typical_years or 0)) for m in r.moves]
@@ -142,6 +137,31 @@ def index_of(catalog: Catalog, warnings: Sequence[Problem]) -> dict[str, Any]:
         },
         "warnings": [tuple(p) for p in warnings],
     }
+
+
+def names_of(catalog: Catalog) -> dict[str, Any]:
+    """Every role's names: ``names`` (each normalised id, title and alias -> role id)
+    and ``aliases`` (each role's, in catalogue order), as plain data."""
+    names: dict[str, str] = {}
+    for role in catalog.roles:
+        for name in (role.id, role.title, *role.aliases):
+            names.setdefault(normalise(name), role.id)
+    names.pop("", None)
+    return {"names": names, "aliases": [list(r.aliases) for r in catalog.roles]}
+
+
+def names_shape_ok(data: Any, ids: Sequence[str]) -> bool:
+    """Whether decoded names have exactly the shape :func:`names_of` makes for ``ids``."""
+    if type(data) is not dict or set(data) != {"names", "aliases"}:
+        return False
+    names, aliases = data["names"], data["aliases"]
+    if type(names) is not dict or {type(x) for x in [*names, *names.values()]} - {str}:
+        return False
+    if type(aliases) is not list or len(aliases) != len(ids):
+        return False
+    if {type(a) for a in aliases} - {list} or {type(a) for each in aliases for a in each} - {str}:
+        return False
+    return set(names.values()) <= set(ids)
 
 
 def _links_ok(links: Any, known: set[str], second: type) -> bool:
@@ -160,7 +180,7 @@ def _links_ok(links: Any, known: set[str], second: type) -> bool:
     )
 
 
-_INDEX_KEYS = {"head", "ids", "titles", "aliases", "names", "incoming", "edges", "warnings"}
+_INDEX_KEYS = {"head", "ids", "titles", "incoming", "edges", "warnings"}
 
 
 def index_shape_ok(index: Any, records: int) -> bool:
@@ -172,17 +192,13 @@ def index_shape_ok(index: Any, records: int) -> bool:
     """
     if type(index) is not dict or set(index) != _INDEX_KEYS or type(index["head"]) is not dict:
         return False
-    ids, titles, aliases, names = index["ids"], index["titles"], index["aliases"], index["names"]
-    if not all(type(v) is list and len(v) == records for v in (ids, titles, aliases)):
+    ids, titles = index["ids"], index["titles"]
+    if not all(type(v) is list and len(v) == records for v in (ids, titles)):
         return False
-    if {type(x) for x in [*ids, *titles, *(a for each in aliases for a in each)]} - {str}:
-        return False
-    if {type(a) for a in aliases} - {list}:
-        return False
-    if type(names) is not dict or {type(x) for x in [*names, *names.values()]} - {str}:
+    if {type(x) for x in [*ids, *titles]} - {str}:
         return False
     known = set(ids)
-    if len(known) != len(ids) or not set(names.values()) <= known:
+    if len(known) != len(ids):
         return False
     if not (_links_ok(index["incoming"], known, int) and _links_ok(index["edges"], known, float)):
         return False
@@ -196,12 +212,18 @@ class Ladder:
     """A validated catalogue with the indices every command needs, built once at load."""
 
     __slots__ = (
-        "competency_names", "competency_order", "criteria", "edges", "head", "ids", "incoming",
-        "level_names", "names", "order", "roles", "scale_names", "scale_rank", "source",
-        "titles", "track_names", "warnings",
+        "_names", "_read_names", "competency_names", "competency_order", "criteria", "edges",
+        "head", "ids", "incoming", "level_names", "order", "roles", "scale_names", "scale_rank",
+        "source", "titles", "track_names", "warnings",
     )  # fmt: skip
 
-    def __init__(self, source: CatalogSource, index: Mapping[str, Any], roles: RoleStore) -> None:
+    def __init__(
+        self,
+        source: CatalogSource,
+        index: Mapping[str, Any],
+        roles: RoleStore,
+        names: Callable[[], Mapping[str, Any]],
+    ) -> None:
         whole = construct(Catalog, {**index["head"], "roles": []})
         #: The catalogue's name, scale, tracks, levels, competencies and sources.
         self.head = CatalogHead(
@@ -222,8 +244,8 @@ class Ladder:
         self.incoming: dict[str, list[tuple[str, int]]] = index["incoming"]
         #: For each role id, its moves in order as (to role id, typical years; 0 if not given).
         self.edges: dict[str, list[tuple[str, float]]] = index["edges"]
-        #: Every normalised id, title and alias, mapped to its role id.
-        self.names: dict[str, str] = index["names"]
+        self._read_names = names
+        self._names: Mapping[str, Any] | None = None
         head = self.head
         #: Position of each scale level id, lowest first (0-based).
         self.scale_rank = {s.id: i for i, s in enumerate(head.scale.levels)}
@@ -239,13 +261,22 @@ class Ladder:
         self.track_names = {t.id: t.name for t in head.tracks}
         self.level_names = {lv.rank: lv.name for lv in head.levels}
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Every normalised id, title and alias, mapped to its role id (read when first used)."""
+        if self._names is None:
+            self._names = self._read_names()
+        names: dict[str, str] = self._names["names"]
+        return names
+
     @classmethod
     def of_catalog(
         cls, catalog: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
     ) -> Ladder:
         """The ladder of a catalogue just validated, its roles already built."""
         roles = RoleStore([r.id for r in catalog.roles], {r.id: r for r in catalog.roles})
-        return cls(source, index_of(catalog, warnings), roles)
+        names = names_of(catalog)
+        return cls(source, index_of(catalog, warnings), roles, lambda: names)
 
     def criterion(self, competency: str, level: str) -> Criterion | None:
         """What ``level`` asks in ``competency``; ``None`` when the catalogue is silent."""
