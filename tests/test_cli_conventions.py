@@ -83,7 +83,7 @@ def test_a_mistyped_command_gets_a_suggestion(invoke: Invoke) -> None:
 
 
 def test_error_lines_wrap_between_words_to_the_terminal() -> None:
-    from pmladder.commands.common import format_error_lines
+    from pmladder.commands.messages import format_error_lines
 
     long = "error: " + "no route from associate-product-manager to chief-product-officer " * 2
     out = format_error_lines([long.strip(), "tiny.toml:3:5: error: kept whole " + "x" * 60,
@@ -99,7 +99,7 @@ def test_error_lines_wrap_between_words_to_the_terminal() -> None:
 
 
 def test_error_prefixes_are_coloured_only_when_asked() -> None:
-    from pmladder.commands.common import format_error_lines
+    from pmladder.commands.messages import format_error_lines
 
     assert format_error_lines(["error: x"], None, colour=True) == "\x1b[1;31merror:\x1b[0m x\n"
     assert format_error_lines(["error: x"], None, colour=False) == "error: x\n"
@@ -201,7 +201,7 @@ def test_json_help_names_the_schema_command(invoke: Invoke) -> None:
     ],
 )
 def test_global_options_move_before_the_command(args: list[str], expected: list[str]) -> None:
-    from pmladder.cli import hoist_global_options
+    from pmladder.commands.global_options import hoist_global_options
 
     assert hoist_global_options(args) == expected
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXED_ENV, TINY
 from pmladder.cli import app
-from pmladder.commands.common import complete_role
+from pmladder.commands.completion import complete_role
 
 
 def complete(env: dict[str, str]) -> str:

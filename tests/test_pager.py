@@ -1,20 +1,20 @@
-"""Long pages go through a pager on a terminal, as in git; never when piped."""
+"""Long pages go through a pager on a terminal, as in git; never when piped.
+
+The commands run with stdout on a real terminal (:mod:`on_a_terminal`), and
+the pager is a shell command the test chooses through ``PMLADDER_PAGER``.
+"""
 
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
-from pmladder.commands import common
-
-
-@pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend stdout is a terminal (CliRunner's never is)."""
-    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
+from on_a_terminal import on_a_terminal
+from pmladder.commands.pager import DEFAULT_PAGER, pager_command
 
 
 def pager_env(tmp_path: Path, **more: str | None) -> dict[str, str | None]:
@@ -22,11 +22,9 @@ def pager_env(tmp_path: Path, **more: str | None) -> dict[str, str | None]:
             "LINES": "30", "COLUMNS": "80", "PAGER": None, **more}
 
 
-def test_a_long_page_goes_through_the_pager(
-    invoke: Invoke, tmp_path: Path, terminal: None
-) -> None:
-    result = invoke("path", "apm", "cpo", env=pager_env(tmp_path))
-    assert result.exit_code == 0, result.output
+def test_a_long_page_goes_through_the_pager(tmp_path: Path) -> None:
+    result = on_a_terminal("path", "apm", "cpo", env=pager_env(tmp_path))
+    assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     paged = (tmp_path / "paged.txt").read_text(encoding="utf-8")
     assert "Associate Product Manager" in paged
@@ -37,11 +35,9 @@ def test_a_long_page_goes_through_the_pager(
     assert "\x1b[1m" in paged  # rendered for a terminal: less -R shows the styles
 
 
-def test_a_page_that_fits_the_screen_is_printed(
-    invoke: Invoke, tmp_path: Path, terminal: None
-) -> None:
-    result = invoke("search", "RICE", env=pager_env(tmp_path, LINES="200"))
-    assert result.exit_code == 0, result.output
+def test_a_page_that_fits_the_screen_is_printed(tmp_path: Path) -> None:
+    result = on_a_terminal("search", "RICE", env=pager_env(tmp_path, LINES="200"))
+    assert result.exit_code == 0, result.stderr
     assert "RICE" in result.stdout
     assert not (tmp_path / "paged.txt").exists()
 
@@ -58,14 +54,10 @@ def test_a_page_that_fits_the_screen_is_printed(
     ids=["no-pager-first", "no-pager-after", "empty-variable", "dumb-terminal", "json"],
 )
 def test_no_pager_when_turned_off(
-    invoke: Invoke,
-    tmp_path: Path,
-    terminal: None,
-    args: list[str],
-    env: dict[str, str | None],
+    tmp_path: Path, args: list[str], env: dict[str, str | None]
 ) -> None:
-    result = invoke(*args, env=pager_env(tmp_path, **env))
-    assert result.exit_code == 0, result.output
+    result = on_a_terminal(*args, env=pager_env(tmp_path, **env))
+    assert result.exit_code == 0, result.stderr
     assert "cpo" in result.stdout
     assert not (tmp_path / "paged.txt").exists()
     assert not Path("x").exists()
@@ -77,39 +69,43 @@ def test_never_a_pager_when_piped(invoke: Invoke, tmp_path: Path) -> None:
     assert not (tmp_path / "paged.txt").exists()
 
 
-def test_pager_variable_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
-    monkeypatch.setattr(common, "_paging", True)
-    monkeypatch.setenv("TERM", "xterm")
-    monkeypatch.setenv("PAGER", "more")
-    monkeypatch.setenv("PMLADDER_PAGER", "most")
-    assert common.pager_command() == "most"
-    monkeypatch.delenv("PMLADDER_PAGER")
-    assert common.pager_command() == "more"
-    monkeypatch.setenv("PAGER", "cat")
-    assert common.pager_command() is None
-    monkeypatch.delenv("PAGER")
-    monkeypatch.setattr("shutil.which", lambda name: "/usr/bin/less")
-    assert common.pager_command() == "less -FRX"
-    monkeypatch.setattr("shutil.which", lambda name: None)
-    assert common.pager_command() is None
+def test_pager_variable_order(tmp_path: Path) -> None:
+    env = {"TERM": "xterm", "PAGER": "more", "PMLADDER_PAGER": "most"}
+    assert pager_command(env, terminal=True, enabled=True) == "most"
+    del env["PMLADDER_PAGER"]
+    assert pager_command(env, terminal=True, enabled=True) == "more"
+    env["PAGER"] = "cat"
+    assert pager_command(env, terminal=True, enabled=True) is None
+    del env["PAGER"]
+    with_less, without = tmp_path / "with-less", tmp_path / "without"
+    with_less.mkdir()
+    without.mkdir()
+    less = with_less / "less"
+    less.write_text("#!/bin/sh\ncat\n", encoding="utf-8")
+    less.chmod(less.stat().st_mode | stat.S_IXUSR)
+    assert pager_command({**env, "PATH": str(with_less)}, terminal=True,
+                         enabled=True) == DEFAULT_PAGER == "less -FRX"
+    assert pager_command({**env, "PATH": str(without)}, terminal=True, enabled=True) is None
 
 
-def test_a_missing_pager_still_prints_the_page(
-    invoke: Invoke, tmp_path: Path, terminal: None
-) -> None:
+def test_no_pager_off_a_terminal_or_when_disabled() -> None:
+    env = {"TERM": "xterm", "PMLADDER_PAGER": "most"}
+    assert pager_command(env, terminal=False, enabled=True) is None
+    assert pager_command(env, terminal=True, enabled=False) is None
+    assert pager_command({**env, "TERM": "dumb"}, terminal=True, enabled=True) is None
+
+
+def test_a_missing_pager_still_prints_the_page(tmp_path: Path) -> None:
     env = pager_env(tmp_path, PMLADDER_PAGER="pmladder-no-such-pager-here")
-    result = invoke("path", "apm", "cpo", env=env)
-    assert result.exit_code == 0
+    result = on_a_terminal("path", "apm", "cpo", env=env)
+    assert result.exit_code == 0, result.stderr
     assert "Chief Product Officer" in result.stdout
 
 
-def test_a_paged_page_is_still_saved_as_svg(
-    invoke: Invoke, tmp_path: Path, terminal: None
-) -> None:
+def test_a_paged_page_is_still_saved_as_svg(tmp_path: Path) -> None:
     picture = tmp_path / "route.svg"
-    result = invoke("path", "apm", "cpo", "--svg", str(picture), env=pager_env(tmp_path))
-    assert result.exit_code == 0, result.output
+    result = on_a_terminal("path", "apm", "cpo", "--svg", str(picture), env=pager_env(tmp_path))
+    assert result.exit_code == 0, result.stderr
     assert (tmp_path / "paged.txt").exists()
     svg = picture.read_text(encoding="utf-8")
     assert svg.startswith("<svg")

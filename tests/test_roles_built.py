@@ -23,7 +23,7 @@ import typer
 from conftest import ROOT
 from pmladder.catalog import CatalogSource, load
 from pmladder.cli import app
-from pmladder.commands import compare, ladder_cmd, listing, path, search, show
+from pmladder.commands import compare, drawing, listing, path, search, show
 from pmladder.commands.common import State
 from pmladder.routes import shortest_route
 
@@ -105,7 +105,7 @@ def test_compare_builds_the_roles_and_their_routes(
     ("command", "options"),
     [
         (listing.list_roles, {"track": None}),
-        (ladder_cmd.ladder, {"track": None}),
+        (drawing.ladder, {"track": None}),
         (search.search, {"query": ["roadmap"], "limit": 5}),
     ],
     ids=["list", "ladder", "search"],

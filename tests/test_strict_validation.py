@@ -30,9 +30,8 @@ from jsonschema import Draft202012Validator, ValidationError, validators  # type
 from conftest import BUNDLED, ROOT, TINY, Invoke
 from pmladder.catalog import catalog_schema
 from pmladder.errors import CatalogError, ExitCode
+from pmladder.locate import Loc
 from pmladder.validation.validate import validate_data
-
-Path_ = tuple[int | str, ...]
 
 
 def _integer(checker: Any, instance: Any) -> bool:
@@ -65,7 +64,7 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _paths(node: Any, here: Path_ = ()) -> Iterator[Path_]:
+def _paths(node: Any, here: Loc = ()) -> Iterator[Loc]:
     if here:
         yield here
     if isinstance(node, dict):
@@ -76,13 +75,13 @@ def _paths(node: Any, here: Path_ = ()) -> Iterator[Path_]:
             yield from _paths(value, (*here, i))
 
 
-def _at(data: Any, path: Path_) -> Any:
+def _at(data: Any, path: Loc) -> Any:
     for part in path:
         data = data[part]
     return data
 
 
-def _set(data: Any, path: Path_, value: Any) -> None:
+def _set(data: Any, path: Loc, value: Any) -> None:
     _at(data, path[:-1])[path[-1]] = value
 
 
@@ -115,7 +114,7 @@ def mutated(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
     name = draw(st.sampled_from(sorted(BASES)))
     data = copy.deepcopy(BASES[name])
     done = [name]
-    touched: list[Path_] = []
+    touched: list[Loc] = []
     paths = list(_paths(data))
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(paths))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, Invoke
-from pmladder.commands.common import write_new_file
+from pmladder.commands.files import write_new_file
 from pmladder.errors import ExitCode, UsageError
 
 COMMANDS: list[tuple[list[str], str]] = [

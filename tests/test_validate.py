@@ -1,10 +1,13 @@
-"""``pmladder validate``: every kind of mistake, reported at once, at its line, with a fix."""
+"""``pmladder validate``: every kind of mistake, reported at once, at its line, with a fix.
+
+Syntax errors are in test_syntax_errors.py, the checks of the whole catalogue
+in test_cross_checks.py and the key-to-line locator in test_locate.py.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -12,51 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, DATA, TINY, Invoke
+from catalogue_edits import BAD, edit, invalid, line_number, problem_line
+from conftest import BUNDLED, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import CatalogError, ExitCode
-from pmladder.locate import value_lines
 from pmladder.validation.parsing import parse_toml
 from pmladder.validation.validate import validate_data
-
-BAD = DATA / "bad"
-
-
-def edit(
-    tmp_path: Path, *changes: tuple[str, str], base: Path = TINY, name: str = "c.toml"
-) -> Path:
-    """A copy of ``base`` with each (old, new) replaced once; every old text must exist."""
-    text = base.read_text(encoding="utf-8")
-    for old, new in changes:
-        assert old in text, f"fixture text not found: {old!r}"
-        text = text.replace(old, new, 1)
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def line_number(path: Path, fragment: str) -> int:
-    """The 1-based line of the first line of ``path`` containing ``fragment``."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if fragment in line:
-            return number
-    raise AssertionError(f"{fragment!r} not in {path}")
-
-
-def invalid(invoke: Invoke, path: Path) -> list[str]:
-    """Run ``validate`` on a file that must be invalid; return its stderr lines."""
-    result = invoke("validate", str(path))
-    assert result.exit_code == ExitCode.INVALID_CATALOG, result.output
-    assert result.stdout == ""
-    assert "Traceback" not in result.output
-    return result.stderr.splitlines()
-
-
-def problem_line(lines: list[str], fragment: str) -> str:
-    found = [line for line in lines if fragment in line]
-    assert found, f"{fragment!r} not in:\n" + "\n".join(lines)
-    return found[0]
-
 
 # --------------------------------------------------------------------------
 # Valid catalogues
@@ -184,68 +148,6 @@ def test_a_byte_order_mark_is_fine(invoke: Invoke, tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------
-# TOML syntax
-
-
-def test_syntax_error_shows_line_column_and_caret(invoke: Invoke) -> None:
-    path = BAD / "syntax.toml"
-    lines = invalid(invoke, path)
-    number = line_number(path, "track = core")
-    assert lines[0] == f"error: {path}: invalid catalogue (1 problem)"
-    assert lines[1] == (
-        f"{path}:{number}:9: error: TOML syntax error: Invalid value; "
-        'text values need quotes, e.g. track = "core"'
-    )
-    assert lines[2] == "  track = core"
-    assert lines[3] == "          ^"
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "fragment"),
-    [
-        ('title = "Maker"', 'title = "Maker', "is a string missing its closing quote?"),
-        ("level = 2\n", "level = 2\nlevel = 3\n", "this key is set twice, keep one of them"),
-        ("[[levels]]\nrank = 1", "[[levels]\nrank = 1", "Expected ']]'"),
-        ('title = "Maker"', 'title = "Maker" level = 2', "put each key = value on its own line"),
-    ],
-)
-def test_syntax_errors_say_how_to_fix(
-    invoke: Invoke, tmp_path: Path, old: str, new: str, fragment: str
-) -> None:
-    lines = invalid(invoke, edit(tmp_path, (old, new)))
-    assert re.match(rf"{re.escape(str(tmp_path))}/c\.toml:\d+:\d+: error: TOML syntax", lines[1])
-    assert fragment in lines[1]
-    assert lines[3].strip() == "^"
-
-
-def test_caret_of_a_long_line_stays_under_the_column(invoke: Invoke, tmp_path: Path) -> None:
-    long = "x" * 300
-    path = edit(tmp_path, ('summary = "Learns the craft."', f'summary = "{long}" oops'))
-    lines = invalid(invoke, path)
-    shown, caret = lines[2], lines[3]
-    assert len(shown) < 120
-    assert shown[len(caret) - 1 : len(caret) + 3] == "oops"
-
-
-def test_syntax_error_line_is_printed_inert(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('title = "Maker"', 'title = "\x1b[31mMaker\x1b[0m" \u202e broken'))
-    result = invoke("validate", str(path))
-    assert result.exit_code == ExitCode.INVALID_CATALOG
-    assert "\x1b" not in result.stderr
-    assert "\u202e" not in result.stderr
-    assert "\\x1b[31mMaker" in result.stderr
-
-
-def test_json_syntax_error(invoke: Invoke, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
-    path.write_text('{\n  "name": "x",\n  "roles": [,]\n}\n', encoding="utf-8")
-    lines = invalid(invoke, path)
-    assert lines[1].startswith(f"{path}:3:13: error: JSON syntax error: Expecting value")
-    assert lines[2] == '    "roles": [,]'
-    assert lines[3] == "              ^"
-
-
-# --------------------------------------------------------------------------
 # Fields
 
 
@@ -335,202 +237,7 @@ def test_control_characters_in_names_are_shown_as_escapes(
 
 
 # --------------------------------------------------------------------------
-# The whole catalogue
-
-
-def test_move_to_a_missing_role_suggests_close_ids(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('to = "lead"', 'to = "laed"'))
-    assert problem_line(invalid(invoke, path), "laed") == (
-        f"{path}:{line_number(path, 'laed')}: error: roles[1].moves[0].to (role 'maker'): "
-        "move to 'laed', which is not a role (did you mean 'lead'?)"
-    )
-
-
-def test_duplicate_role_id_names_both_roles(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('id = "expert"', 'id = "maker"'))
-    line = problem_line(invalid(invoke, path), "already used")
-    header = line_number(path, 'title = "Expert Maker"') - 1
-    assert line == (
-        f"{path}:{header}: error: roles[2].id "
-        "(role 'maker'): role id 'maker' is already used by roles[1] ('Maker'); "
-        "give 'Expert Maker' an id of its own"
-    )
-
-
-def test_duplicate_alias_names_both_roles(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('title = "Maker"', 'title = "Maker"\naliases = ["Other", "jm"]'))
-    line = problem_line(invalid(invoke, path), "also names")
-    aliases = line_number(path, 'aliases = ["Other"')
-    assert line == (
-        f"{path}:{aliases}: error: roles[1].aliases[1] "
-        "(role 'maker'): alias 'jm' also names role 'junior' (roles[0]); names are compared "
-        "ignoring case, spaces and punctuation, so make them differ"
-    )
-
-
-def test_duplicate_title_names_both_roles(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('title = "Team Lead"', 'title = "expert-maker"'))
-    line = problem_line(invalid(invoke, path), "also names")
-    assert "roles[3].title (role 'lead'): title 'expert-maker' also names role 'expert'" in line
-
-
-def test_duplicate_ids_of_other_parts(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('id = "mgmt"', 'id = "ic"'), ("rank = 3", "rank = 2"))
-    lines = invalid(invoke, path)
-    assert "tracks[1].id: duplicate track id 'ic': tracks[0] already uses it" in problem_line(
-        lines, "duplicate track"
-    )
-    assert "levels[2].rank: duplicate level rank 2: levels[1] already uses it" in problem_line(
-        lines, "duplicate level"
-    )
-
-
-def test_rating_off_the_scale(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('craft = "high" }', 'craft = "hihg" }'))
-    assert problem_line(invalid(invoke, path), "hihg") == (
-        f"{path}:{line_number(path, 'hihg')}: error: roles[2].competencies.craft "
-        "(role 'expert'): rating 'hihg' is not on the Skill scale (did you mean 'high'?); "
-        "use one of: low, mid, high"
-    )
-
-
-def test_competency_not_defined(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('{ craft = "high" }', '{ crafts = "high" }'))
-    line = problem_line(invalid(invoke, path), "crafts")
-    assert (
-        "roles[2].competencies.crafts (role 'expert'): competency 'crafts' is not defined "
-        "(did you mean 'craft'?); add it under [[competencies]] or fix the name"
-    ) in line
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ('track = "mgmt"', 'track = "mgnt"', "track 'mgnt' is not defined (did you mean 'mgmt'?)"),
-        ("level = 3\nsummary = \"Leads", "level = 4\nsummary = \"Leads",
-         "level 4 is not defined; the [[levels]] ranks are 1, 2, 3"),
-        ('sources = ["handbook"]\n\n[[roles.moves]]\nto = "maker"',
-         'sources = ["hadnbook"]\n\n[[roles.moves]]\nto = "maker"',
-         "source 'hadnbook' is not defined (did you mean 'handbook'?)"),
-        ('to = "maker"', 'to = "junior"', "a role can't move to itself"),
-        ('to = "expert"\nkind = "promotion"', 'to = "lead"\nkind = "promotion"',
-         "a second move to 'lead'; keep one"),
-        ('to = "expert"\nkind = "lateral"', 'to = "maker"\nkind = "lateral"',
-         "lateral move to 'maker' must stay on the same level (level 3 -> 2)"),
-        ('to = "expert"\nkind = "lateral"', 'to = "expert"\nkind = "promotion"',
-         "promotion to 'expert' must go up a level (level 3 -> 3)"),
-    ],
-)
-def test_cross_checks(invoke: Invoke, tmp_path: Path, old: str, new: str, message: str) -> None:
-    path = edit(tmp_path, (old, new))
-    lines = invalid(invoke, path)
-    assert any(message in line for line in lines), "\n".join(lines)
-
-
-def test_every_problem_is_reported_at_once(invoke: Invoke) -> None:
-    path = BAD / "many-mistakes.toml"
-    lines = invalid(invoke, path)
-    expected = [
-        ("tracks[1].id", "duplicate track id 'ic'"),
-        ("roles[0].summry", "did you mean 'summary'?"),
-        ("roles[0].competencies.craft", "rating 'mdi' is not on the Skill scale"),
-        ("roles[0].competencies.peple", "competency 'peple' is not defined"),
-        ("roles[0].moves[0].to", "move to 'laed', which is not a role"),
-        ("roles[1].level", "must be a whole number, got 'three'"),
-        ("roles[1].moves[0].kind", "'sideways' is not a kind of move"),
-        ("roles[1].moves[1].to", "move to 'mkaer', which is not a role (did you mean 'maker'?)"),
-        ("roles[2].aliases[0]", "alias 'Junior' also names role 'junior'"),
-    ]
-    assert lines[0] == f"error: {path}: invalid catalogue ({len(expected)} problems)"
-    problems = [line for line in lines if ": error: " in line]
-    assert len(problems) == len(expected), "\n".join(lines)
-    for (location, message), line in zip(expected, problems, strict=True):
-        assert f": error: {location} (" in line or f": error: {location}: " in line, line
-        assert message in line, line
-    numbers = [int(line.split(":")[1]) for line in problems]
-    assert numbers == sorted(numbers), "problems are listed in file order"
-    assert numbers[0] == line_number(path, 'name = "Management"') - 1
-    assert numbers[1] == line_number(path, "summry")
-    assert numbers[5] == line_number(path, '"three"')
-
-
-def test_isolated_roles_are_warnings_not_errors(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('title = "Hermit"', 'title = "Hermit"\naliases = ["Loner"]'))
-    result = invoke("validate", str(path))
-    assert result.exit_code == 0
-    assert ": warning: roles[4] (role 'hermit'): no move leads to this role" in result.stderr
-
-
-def test_warnings_are_not_shown_when_there_are_errors(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('to = "lead"', 'to = "laed"'))
-    assert not any(": warning:" in line for line in invalid(invoke, path))
-
-
-# --------------------------------------------------------------------------
-# Lines in every TOML layout, and in JSON
-
-
-def test_lines_in_inline_tables_arrays_and_dotted_keys() -> None:
-    text = (
-        '[[roles]]\n'                                    # 1
-        'id = "a"\n'                                     # 2
-        'competencies.craft = "x"\n'                     # 3
-        'moves = [\n'                                    # 4
-        '  { to = "b", kind = "promotion" },\n'          # 5
-        '  { to = "c",\n'                                # 6 (TOML 1.1 style is not needed)
-        '    kind = "lateral" },\n'                      # 7
-        ']\n'                                            # 8
-        'aliases = ["x", """y\n'                         # 9
-        'z""", "w"]\n'                                   # 10
-        '[roles.extra]\n'                                # 11
-        "'quoted key' = 1\n"                             # 12
-        '[[roles]]\n'                                    # 13
-        'id = "b"  # a comment with = and [[roles]]\n'   # 14
-        '[[roles.moves]]\n'                              # 15
-        'to = "a"\n'                                     # 16
-        '[[roles.moves]]\n'                              # 17
-        'kind = "lateral"\n'                             # 18
-    )
-    lines = value_lines(text)
-    assert lines.line(("roles", 0, "competencies", "craft")) == 3
-    assert lines.line(("roles", 0, "moves", 1, "to")) == 6
-    assert lines.line(("roles", 0, "moves", 1, "kind")) == 7
-    assert lines.line(("roles", 0, "aliases", 2)) == 10
-    assert lines.line(("roles", 0, "extra", "quoted key")) == 12
-    assert lines.line(("roles", 1, "id")) == 14
-    assert lines.line(("roles", 1, "moves", 1, "kind")) == 18
-    assert lines.line(("roles", 1, "moves", 1, "to")) == 17  # missing: its table
-    assert lines.line(("roles", 1, "summary")) == 13
-    assert lines.line(("nowhere",)) is None
-
-
-def test_lines_in_the_bundled_layout(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('data-analysis = "working"', 'data-analysis = "wroking"'),
-                base=BUNDLED)
-    line = problem_line(invalid(invoke, path), "wroking")
-    assert line.startswith(f"{path}:{line_number(path, 'wroking')}: error: roles[1]"
-                           ".competencies.data-analysis (role 'pm'): ")
-
-
-def test_lines_in_a_json_catalogue(invoke: Invoke, tmp_path: Path) -> None:
-    exported = tmp_path / "ladder.json"
-    assert invoke("--catalog", str(TINY), "export", "--format", "json",
-                  "--output", str(exported)).exit_code == 0
-    path = edit(tmp_path, ('"to": "lead"', '"to": "laed"'), ('"level": 3', '"level": "3x"'),
-                base=exported, name="bad.json")
-    lines = invalid(invoke, path)
-    assert problem_line(lines, "laed").startswith(
-        f"{path}:{line_number(path, 'laed')}: error: roles[1].moves[0].to (role 'maker'): "
-    )
-    assert problem_line(lines, "3x").startswith(
-        f"{path}:{line_number(path, '3x')}: error: roles[2].level (role 'expert'): "
-    )
-
-
-def test_json_catalogue_must_be_an_object(invoke: Invoke, tmp_path: Path) -> None:
-    path = tmp_path / "list.json"
-    path.write_text("[1, 2]\n", encoding="utf-8")
-    assert "a JSON catalogue must be an object" in invalid(invoke, path)[1]
+# A catalogue as load() reports it
 
 
 def test_load_raises_catalog_error_with_every_problem(tmp_path: Path) -> None:
@@ -584,12 +291,6 @@ def test_validate_help_has_an_example(invoke: Invoke) -> None:
     assert "Example: pmladder validate pmladder.toml" in result.stdout
 
 
-def test_names_without_letters_or_digits(invoke: Invoke, tmp_path: Path) -> None:
-    path = edit(tmp_path, ('aliases = ["JM", "Apprentice"]', 'aliases = ["JM", "--"]'))
-    line = problem_line(invalid(invoke, path), "no letters")
-    assert "roles[0].aliases[1] (role 'junior'): alias '--' has no letters or digits" in line
-
-
 def test_scale_too_long_and_not_a_table(invoke: Invoke, tmp_path: Path) -> None:
     steps = "".join(f'{{ id = "s{i}", name = "S{i}", description = "d" }},\n' for i in range(18))
     path = edit(tmp_path, ("levels = [\n", f"levels = [\n{steps}"))
@@ -637,9 +338,3 @@ def test_role_field_under_a_competencies_header(
     assert "roles[2].track (role 'expert'): required field 'track' is missing" in "\n".join(lines)
 
 
-def test_syntax_error_after_unusual_line_breaks(invoke: Invoke, tmp_path: Path) -> None:
-    path = tmp_path / "c.toml"
-    path.write_bytes('name = "a\u2028b"\r\ndesc = "x\fy"\n[scale]\n'.encode())
-    lines = invalid(invoke, path)
-    assert lines[1] == f"{path}:2:10: error: TOML syntax error: Illegal character '\\x0c'"
-    assert lines[2:4] == ['  desc = "x\\x0cy"', "           ^"]

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUNDLED, ROOT, Invoke
+from on_a_terminal import on_a_terminal
 from pmladder.catalog import CatalogSource, load
-from pmladder.commands import common
 
 LADDER = load(CatalogSource(BUNDLED, "option"))
 IDS = [r.id for r in LADDER.whole_catalog().roles]
@@ -41,16 +41,9 @@ COMMANDS: list[list[str]] = [
     ["search", "RICE"],
     ["search", "roadmap"],
     ["ladder"],
-    ["validate"],
 ]
 HELP = [[], ["list"], ["show"], ["path"], ["compare"], ["search"], ["ladder"], ["validate"],
         ["schema"], ["export"], ["assess"]]
-
-
-@pytest.fixture(autouse=True)
-def _terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Print as to a terminal (one-line results wrap there), with no pager."""
-    monkeypatch.setattr(common, "stdout_is_terminal", lambda: True)
 
 
 def run(invoke: Invoke, args: Sequence[str], width: int) -> str:
@@ -90,6 +83,17 @@ def check(
 def test_no_name_is_cut(invoke: Invoke, args: list[str], width: int) -> None:
     check(run(invoke, args, 200), run(invoke, args, width), width,
           excerpts=args[0] == "search", boxes=args[0] == "ladder")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_one_line_result_wraps_on_a_terminal(width: int) -> None:
+    # Piped, validate's line stays whole for grep; on a terminal it wraps between words.
+    def shown(columns: int) -> str:
+        result = on_a_terminal("validate", env={"COLUMNS": str(columns), "PMLADDER_PAGER": ""})
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    check(shown(200), shown(width), width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

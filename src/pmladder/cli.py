@@ -17,19 +17,24 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 
 from . import __version__
-from .commands import assess as assess_cmd
-from .commands import common
-from .commands import compare as compare_cmd
-from .commands import diff as diff_cmd
-from .commands import export as export_cmd
-from .commands import ladder_cmd as drawing_cmd
-from .commands import listing as list_cmd
-from .commands import path as path_cmd
-from .commands import schema as schema_cmd
-from .commands import search as search_cmd
-from .commands import show as show_cmd
-from .commands import site as site_cmd
-from .commands import validate as validate_cmd
+from .commands import (
+    assess,
+    common,
+    compare,
+    diff,
+    drawing,
+    export,
+    listing,
+    messages,
+    pager,
+    path,
+    schema,
+    search,
+    show,
+    site,
+    validate,
+)
+from .commands.global_options import hoist_global_options
 
 if TYPE_CHECKING:
     from .errors import PmladderError
@@ -59,7 +64,7 @@ def report(error: PmladderError, command: str | None = None) -> None:
         if error.problems and error.file != "bundled catalogue" and command != "validate":
             lines.append(f"hint: run 'pmladder validate {error.file}' after fixing the file")
     lines.extend(f"hint: {hint}" for hint in error.hints)
-    common.write_error(lines)
+    messages.write_error(lines)
 
 
 def report_usage(error: Exception, command_path: str) -> None:
@@ -80,50 +85,7 @@ def report_usage(error: Exception, command_path: str) -> None:
     if len(message) > 1 and message[0].isupper() and message[1].islower():
         message = message[0].lower() + message[1:]
     hints.append(f"run '{command_path} -h' for help")
-    common.write_error([f"error: {message}", *(f"hint: {h}" for h in hints)])
-
-
-GLOBAL_OPTIONS = {"--catalog": True, "--no-pager": False, "--version": False}
-"""Options of the program itself, each with whether it takes a value. They may
-be written before or after the command: ``pmladder list --catalog team.toml``."""
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """Move global options written after the command name to before it.
-
-    Stops at ``--``, so ``pmladder search -- --catalog`` searches for that word.
-    A value-taking option with no value is a usage error.
-    """
-    i = 0
-    while i < len(args) and args[i].split("=", 1)[0] in GLOBAL_OPTIONS:
-        takes_value = GLOBAL_OPTIONS[args[i].split("=", 1)[0]] and "=" not in args[i]
-        i += 2 if takes_value else 1
-    if i >= len(args) or args[i].startswith("-"):
-        return args
-    moved: list[str] = []
-    kept: list[str] = []
-    rest = args[i + 1 :]
-    j = 0
-    while j < len(rest):
-        arg = rest[j]
-        if arg == "--":
-            kept.extend(rest[j:])
-            break
-        name = arg.split("=", 1)[0]
-        if name not in GLOBAL_OPTIONS:
-            kept.append(arg)
-            j += 1
-        elif GLOBAL_OPTIONS[name] and "=" not in arg:
-            if j + 1 >= len(rest):
-                from .errors import UsageError
-
-                raise UsageError(f"{name} needs a value, e.g. {name} team.toml")
-            moved += rest[j : j + 2]
-            j += 2
-        else:
-            moved.append(arg)
-            j += 1
-    return [*args[:i], *moved, args[i], *kept]
+    messages.write_error([f"error: {message}", *(f"hint: {h}" for h in hints)])
 
 
 NARROW_HELP = 80
@@ -194,7 +156,7 @@ class PmladderGroup(TyperGroup):
                 report_usage(error, ctx.command_path if ctx is not None else "pmladder")
             sys.exit(error.exit_code)
         except typer.Abort:
-            common.write_error(["error: aborted"])
+            messages.write_error(["error: aborted"])
             sys.exit(1)
         except Exception as error:
             from .errors import PmladderError
@@ -243,7 +205,7 @@ class PmladderGroup(TyperGroup):
             return super().invoke(ctx)
         except (KeyboardInterrupt, EOFError, typer.Abort):
             # Before click turns it into "Aborted!" and exit 1 ("nothing found").
-            common.write_stderr(INTERRUPTED)
+            messages.write_stderr(INTERRUPTED)
             raise typer.Exit(130) from None
         except BrokenPipeError:
             # The reader went away: of stdout, or of a pipe named by -o or --svg
@@ -306,7 +268,7 @@ def main(
             "--no-pager",
             help=(
                 "Print long pages straight to the terminal instead of through a pager "
-                f"(also: {common.PAGER_VAR}= set empty)."
+                f"(also: {pager.PAGER_VAR}= set empty)."
             ),
         ),
     ] = False,
@@ -323,18 +285,9 @@ def main(
     ctx.obj = common.State(catalog, pager=not no_pager)
 
 
-list_cmd.register(commands)
-show_cmd.register(commands)
-path_cmd.register(commands)
-compare_cmd.register(commands)
-search_cmd.register(commands)
-drawing_cmd.register(commands)
-validate_cmd.register(commands)
-schema_cmd.register(commands)
-export_cmd.register(commands)
-assess_cmd.register(commands)
-site_cmd.register(commands)
-diff_cmd.register(commands)
+for command in (listing, show, path, compare, search, drawing, validate, schema, export, assess,
+                site, diff):
+    command.register(commands)
 
 
 class _Output:
@@ -416,7 +369,7 @@ def _prepare_streams() -> None:
 def _output_failed(reason: str) -> int:
     from .errors import ExitCode
 
-    common.write_stderr(f"error: cannot write the output: {reason}")
+    messages.write_stderr(f"error: cannot write the output: {reason}")
     _silence_stdout()
     return int(ExitCode.CANNOT_WRITE)
 
@@ -480,7 +433,7 @@ def run() -> None:
     except OutputFailed as error:
         sys.exit(_output_failed(error.reason))
     except KeyboardInterrupt:
-        common.write_stderr(INTERRUPTED)
+        messages.write_stderr(INTERRUPTED)
         sys.exit(130)
     except Exception:
         traceback.print_exc()

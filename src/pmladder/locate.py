@@ -168,10 +168,17 @@ class _Locator:
                 i = max(j, i + 1)
                 continue
             loc = table + tuple(parts)
-            for k in range(len(table) + 1, len(loc) + 1):
+            for k in range(len(table) + 1, len(loc)):
                 self._mark(loc[:k], at)
+            self._mark(loc, self._value_at(j, at))
             i = self._toml_value(j + 1, loc)
         return self.at
+
+    def _value_at(self, equals: int, key_at: int) -> int:
+        """Where the value after the ``=`` token ``equals`` starts (else the key's offset):
+        a key's line is its value's, and a message about the value points at it."""
+        kind, _, at = self._tok(equals + 1)
+        return key_at if kind in ("nl", "end") else at
 
     def _toml_value(self, i: int, loc: Loc) -> int:
         kind, value, at = self._tok(i)
@@ -199,8 +206,9 @@ class _Locator:
                 if not parts:
                     return i + 1
                 sub = loc + tuple(parts)
-                for k in range(len(loc) + 1, len(sub) + 1):
+                for k in range(len(loc) + 1, len(sub)):
                     self._mark(sub[:k], at)
+                self._mark(sub, self._value_at(i, at))
                 i = self._skip_newlines(self._toml_value(i + 1, sub))
                 if self._tok(i)[1] == ",":
                     i += 1
@@ -260,13 +268,20 @@ class ValueLines:
 
         A missing field has no line of its own, so it points at its table's header.
         """
+        return self.position(loc)[0]
+
+    def position(self, loc: Loc) -> tuple[int, int] | tuple[None, None]:
+        """The 1-based (line, column) where ``loc``'s value starts (a table: its header),
+        or the nearest enclosing value's; ``(None, None)`` when the file holds neither."""
         for end in range(len(loc), 0, -1):
             offset = self._offsets.get(loc[:end])
             if offset is not None:
                 if self._newlines is None:
                     self._newlines = [m.start() for m in re.finditer("\n", self._text)]
-                return bisect.bisect_left(self._newlines, offset) + 1
-        return None
+                line = bisect.bisect_left(self._newlines, offset)
+                line_start = self._newlines[line - 1] + 1 if line else 0
+                return line + 1, offset - line_start + 1
+        return None, None
 
 
 def value_lines(text: str, fmt: str = "toml", wanted: Iterable[Loc] | None = None) -> ValueLines:

@@ -22,7 +22,6 @@ Pure functions: no Typer, no Rich, no terminal I/O.
 from __future__ import annotations
 
 import difflib
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from .errors import (
     UnknownRoleError,
 )
 from .inert import inert
+from .locate import Loc, value_lines
 from .lookup import find_role
 from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
@@ -188,37 +188,49 @@ def check_profile(
     ]
     if oversized:  # before a message per key: a hostile file must not cost a line per key
         raise ProfileError(label, oversized)
-    check = _Check(ladder, text or "")
+    check = _Check(ladder)
     check.fields(data)
     name = check.name(data.get("name"))
     target = check.target(data.get("target"))
     raw = data.get("ratings")
     ratings = check.ratings(raw)
-    # Problems with what is written come in file order; missing ratings come last.
-    check.problems.sort(key=lambda p: (p.line is None, p.line or 0))
-    if isinstance(raw, dict):
-        check.missing(raw)
-    if check.problems:
-        raise ProfileError(label, check.problems, hints=[TEMPLATE_HINT])
+    missing = check.missing(raw) if isinstance(raw, dict) else []
+    if check.written or missing:
+        problems = _placed(text or "", check.written, missing)
+        raise ProfileError(label, problems, hints=[TEMPLATE_HINT])
     assert ratings is not None
     return Profile(file=label, name=name, target=target,
                    ratings={c: ratings[c] for c in ladder.competency_names})
 
 
-class _Check:
-    """The problems found in one profile, each placed at its line and column."""
+def _placed(
+    text: str, written: Sequence[tuple[str, Loc]], missing: Sequence[tuple[str, Loc]]
+) -> list[Problem]:
+    """Each problem at the line and column of its value in ``text``: problems with
+    what is written in file order, then the missing ratings (at the [ratings] header)."""
+    where = value_lines(text, "toml", [loc for _, loc in (*written, *missing)])
 
-    def __init__(self, ladder: Ladder, text: str) -> None:
+    def problem(message: str, loc: Loc) -> Problem:
+        line, column = where.position(loc)
+        return Problem(message, location=".".join(map(str, loc)), line=line, column=column)
+
+    in_order = sorted((problem(*found) for found in written),
+                      key=lambda p: (p.line is None, p.line or 0))
+    return in_order + [problem(*found) for found in missing]
+
+
+class _Check:
+    """The problems found in one profile, each with the path to its value."""
+
+    def __init__(self, ladder: Ladder) -> None:
         self.ladder = ladder
-        self.where = _key_lines(text)
-        self.problems: list[Problem] = []
+        #: (message, path) of each problem with what the profile says.
+        self.written: list[tuple[str, Loc]] = []
         #: Competencies suggested for unknown keys under [ratings].
         self.suggested: set[str] = set()
 
-    def add(self, message: str, location: str) -> None:
-        where = self.where
-        line, column = where.get(location) or where.get(location.split(".", 1)[0]) or (None, None)
-        self.problems.append(Problem(message, location=location, line=line, column=column))
+    def add(self, message: str, *loc: str) -> None:
+        self.written.append((message, loc))
 
     def fields(self, data: Mapping[str, Any]) -> None:
         """Report the top-level keys that are not profile fields."""
@@ -275,33 +287,35 @@ class _Check:
             return None
         return self._written_ratings(raw)
 
-    def missing(self, raw: Mapping[str, object]) -> None:
-        """Report each competency ``raw`` has no line for (and that no unknown key in it
-        was taken for, so a competency named by its title is reported once)."""
-        for comp, comp_name in self.ladder.competency_names.items():
-            if comp not in raw and comp not in self.suggested:
-                self.add(f"no rating for {comp!r} ({comp_name}); add "
-                         f"{comp} = \"<step>\", or \"none\", under [ratings]", f"ratings.{comp}")
+    def missing(self, raw: Mapping[str, object]) -> list[tuple[str, Loc]]:
+        """A problem for each competency ``raw`` has no line for (and that no unknown key
+        in it was taken for, so a competency named by its title is reported once)."""
+        return [
+            (f"no rating for {comp!r} ({comp_name}); add {comp} = \"<step>\", or \"none\", "
+             "under [ratings]", ("ratings", comp))
+            for comp, comp_name in self.ladder.competency_names.items()
+            if comp not in raw and comp not in self.suggested
+        ]
 
     def _written_ratings(self, raw: Mapping[str, object]) -> dict[str, str | None]:
         ladder = self.ladder
         steps = step_names(ladder)
         ratings: dict[str, str | None] = {}
         for key, value in raw.items():
-            location = f"ratings.{key}"
             if key not in ladder.competency_names:
                 nearest = _closest_competency(ladder, key)
                 if nearest:
-                    self.add(f"unknown competency {key!r}; did you mean {nearest!r}?", location)
+                    self.add(f"unknown competency {key!r}; did you mean {nearest!r}?",
+                             "ratings", key)
                     if nearest not in raw:
                         self.suggested.add(nearest)
                 else:
                     self.add(f"unknown competency {key!r}; the competencies are: "
-                             f"{', '.join(ladder.competency_names)}", location)
+                             f"{', '.join(ladder.competency_names)}", "ratings", key)
                 continue
             step = _rating(ladder, steps, key, value)
             if isinstance(step, _Bad):
-                self.add(step.message, location)
+                self.add(step.message, "ratings", key)
             else:
                 ratings[key] = step
         return ratings
@@ -383,37 +397,3 @@ def _closest_competency(ladder: Ladder, key: str) -> str | None:
         return folded[wanted]
     close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.6)
     return folded[close[0]] if close else None
-
-
-_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=\s*""")  # noqa: E501
-_INLINE_KEY = re.compile(r"""(?:^|[{,])\s*("[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)\s*=\s*""")
-
-
-def _dotted(key: str) -> str:
-    parts = re.findall(r""""[^"]*"|'[^']*'|[^.\s]+""", key)
-    return ".".join(p[1:-1] if p[:1] in "\"'" else p for p in parts)
-
-
-def _key_lines(text: str) -> dict[str, tuple[int, int]]:
-    """Best-effort (line, column) of each ``table.key`` written in a profile."""
-    out: dict[str, tuple[int, int]] = {}
-    table = ""
-    for number, raw in enumerate(text.splitlines(), start=1):
-        header = _HEADER.match(raw)
-        if header:
-            table = _dotted(header.group(1))
-            out.setdefault(table, (number, raw.index("[") + 1))
-            continue
-        match = _KEY.match(raw)
-        if not match:
-            continue
-        key = _dotted(match.group(1))
-        full = f"{table}.{key}" if table else key
-        out.setdefault(full, (number, match.end() + 1))
-        rest = raw[match.end():]
-        if rest.lstrip().startswith("{"):
-            for inner in _INLINE_KEY.finditer(rest):
-                out.setdefault(f"{full}.{_dotted(inner.group(1))}",
-                               (number, match.end() + inner.end() + 1))
-    return out

@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 
 from .catalog import Ladder
-from .inert import inert
+from .inert import toml_basic, toml_comment
 from .names import normalise
 from .profile import NONE, PROMPTS, Profile, example_role, step_names
 
@@ -106,8 +106,7 @@ def _rating_lines(ladder: Ladder, ratings: Mapping[str, str | None] | None) -> l
 
 def _comment_text(value: str) -> str:
     """Catalogue text made safe for a TOML comment: one line, control characters escaped."""
-    flat = " ".join(value.split())
-    return inert(flat, one_line=True)
+    return toml_comment(" ".join(value.split()))
 
 
 def _comment(value: str, indent: str = "", width: int = 78) -> list[str]:
@@ -119,15 +118,7 @@ def _comment(value: str, indent: str = "", width: int = 78) -> list[str]:
 
 def _toml_string(value: str) -> str:
     """A TOML basic string holding ``value`` exactly."""
-    out = []
-    for ch in value:
-        if ch in "\"\\":
-            out.append("\\" + ch)
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
+    return f'"{toml_basic(value)}"'
 
 
 # --------------------------------------------------------------------------

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 from .catalog import Ladder
 from .errors import OutputError, UsageError
+from .inert import inert
+from .textfile import WriteFailed, WriteRefused, write_file
+from .views import html
 
 MARKER = ".pmladder-site"
 """The file that marks a folder as a site pmladder wrote, listing its files."""
@@ -53,8 +57,6 @@ def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
 
     One at a time, so a 10,000-role site (45,000 pages) never sits in memory whole.
     """
-    from .views import html
-
     yield "index.html", html.index_page(ladder)
     yield "assets/site.css", (ASSETS / "site.css").read_text(encoding="utf-8")
     yield "assets/site.js", (ASSETS / "site.js").read_text(encoding="utf-8")
@@ -117,8 +119,6 @@ def _checked(folder: Path, force: bool) -> list[str]:
 
 def _save(path: Path, text: str) -> None:
     """Write one file of the site by pmladder's one file policy (see :mod:`pmladder.textfile`)."""
-    from .textfile import WriteFailed, WriteRefused, write_file
-
     try:
         write_file(path, text.encode("utf-8"), overwrite=True)
     except (WriteFailed, WriteRefused) as error:
@@ -127,8 +127,6 @@ def _save(path: Path, text: str) -> None:
 
 def _shown(path: Path) -> str:
     """A path as messages show it: control characters as visible escapes."""
-    from .inert import inert
-
     return inert(str(path), one_line=True)
 
 
@@ -149,8 +147,6 @@ def _remove(folder: Path, name: str) -> bool:
     links, and the file is removed only when it is a regular file.  Returns
     whether it was removed.
     """
-    import stat
-
     if not _SITE_NAME.fullmatch(name):
         return False
     *folders, base = name.split("/")
@@ -180,8 +176,6 @@ def _remove(folder: Path, name: str) -> bool:
 
 def _remove_by_path(folder: Path, folders: list[str], base: str) -> bool:  # pragma: no cover
     """:func:`_remove` where folders can't be opened: check each step is no link."""
-    import stat
-
     path = folder
     try:
         for part in [*folders, base]:

@@ -8,7 +8,12 @@ to do; the caller turns it into its own error type.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import signal
+import stat as st
+import tempfile
+import threading
 from pathlib import Path
 
 
@@ -111,9 +116,6 @@ def write_file(path: Path, data: bytes, *, overwrite: bool, mode: int | None = N
     ``mode`` sets a new file's permissions (default: 0666 less the umask).
     Raise :class:`WriteRefused` or :class:`WriteFailed`, each with a message.
     """
-    import os
-    import stat as st
-
     if "\x00" in str(path):
         raise WriteRefused("a file name can't contain a NUL byte")
     try:
@@ -145,9 +147,6 @@ def write_file(path: Path, data: bytes, *, overwrite: bool, mode: int | None = N
 
 
 def _write_replacing(target: Path, data: bytes, *, overwrite: bool, mode: int) -> None:
-    import os
-    import tempfile
-
     temp: str | None = None
     try:
         handle, temp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX,
@@ -189,8 +188,6 @@ def _is_stream(path: Path) -> bool:
 
 def _write_through(path: Path, data: bytes) -> None:
     """Write into a special file as it is: never create, rename or replace it."""
-    import os
-
     try:
         fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOCTTY", 0))
     except OSError:
@@ -216,8 +213,6 @@ def _reason(exc: OSError) -> str:
 
 
 def _umask() -> int:
-    import os
-
     mask = os.umask(0)
     os.umask(mask)
     return mask
@@ -232,9 +227,6 @@ class _cleanup_on_terminate:
     ``finally`` removes it; then die of the signal as if nothing had caught it."""
 
     def __enter__(self) -> None:
-        import signal
-        import threading
-
         self._saved: dict[int, object] = {}
         if threading.current_thread() is not threading.main_thread():
             return
@@ -252,9 +244,6 @@ class _cleanup_on_terminate:
                 signal.signal(signum, handler)
 
     def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
-        import os
-        import signal
-
         for signum, previous in self._saved.items():
             signal.signal(signum, previous)  # type: ignore[arg-type]
         if isinstance(error, _Terminated):

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from . import common, output
-
-if TYPE_CHECKING:
-    from ..assess import Assessment
-    from ..catalog import Ladder
+from ..views.answer import Answer
+from . import common, completion
+from .output import emit
 
 DEFAULT_TOP = 5
 
@@ -38,7 +36,7 @@ TargetOption = Annotated[
         "-t",
         metavar="ROLE",
         help="The role you want (id, alias or title); overrides the profile's target.",
-        autocompletion=common.complete_role,
+        autocompletion=completion.complete_role,
         show_default=False,
     ),
 ]
@@ -116,7 +114,7 @@ def assess(
         offer_save(ladder, answers)
         chosen = ladder.roles[answers.target] if answers.target else None
         result = run_assessment(ladder, answers, chosen)
-    _show(ladder, result, json=json, top=top, picture=picture)
+    emit(ctx, Answer("assess", ladder, result, top=top), json=json, svg=picture)
 
 
 def _check_options(profile: str | None, template: bool, interactive: bool,
@@ -150,21 +148,6 @@ def _stdin_is_terminal() -> bool:
         return sys.stdin.isatty()
     except (AttributeError, ValueError):  # no stdin, or a closed one
         return False
-
-
-def _show(ladder: Ladder, result: Assessment, *, json: bool, top: int,
-          picture: Path | None) -> None:
-    if json:
-        from ..views.assess import assess_document
-
-        output.print_json(assess_document(ladder, result))
-    else:
-        # Rich is loaded only for a page, never for --json.
-        from ..views.assess import render_assessment
-        from ..views.terminal import console
-
-        output.print_rich(render_assessment(ladder, result, top, console().width),
-                          svg=picture, title="pmladder assess")
 
 
 def register(app: typer.Typer) -> None:

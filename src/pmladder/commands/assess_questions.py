@@ -22,7 +22,7 @@ from ..profile import Profile
 from ..profile_form import from_answers, parse_answer, profile_text
 from ..textfile import WriteFailed, WriteRefused, write_file
 from ..views.terminal import console, text
-from . import common
+from . import files, messages
 
 SAVE_DEFAULT = "profile.toml"
 
@@ -56,7 +56,7 @@ def _keep_partial(ladder: Ladder, answers: list[tuple[str, str | None]],
     """After Ctrl-C or Ctrl-D, save the answers given so far only if the user says so."""
     if not answers:
         return
-    common.write_stderr("")
+    messages.write_stderr("")
     try:
         keep = typer.confirm(
             f"Interrupted. Keep the {len(answers)} answers given so far in a profile file?",
@@ -64,7 +64,7 @@ def _keep_partial(ladder: Ladder, answers: list[tuple[str, str | None]],
         )
         if keep and _save_profile(ladder, from_answers(ladder, answers,
                                                        goal.id if goal else None)):
-            common.write_stderr("interrupted; the answers so far were saved")
+            messages.write_stderr("interrupted; the answers so far were saved")
             raise typer.Exit(130)
     except typer.Abort:
         pass
@@ -99,7 +99,7 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
                 answers.append((comp.id, parse_answer(ladder, answer)))
                 break
             except ValueError as exc:
-                common.write_stderr(str(exc))
+                messages.write_stderr(str(exc))
 
 
 def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
@@ -116,7 +116,7 @@ def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
         try:
             target_id = find_role(ladder, answer).id
         except (UnknownRoleError, AmbiguousRoleError) as exc:
-            common.write_stderr("\n".join([exc.message, *exc.hints]))
+            messages.write_stderr("\n".join([exc.message, *exc.hints]))
     err.print()
     return from_answers(ladder, answers, target_id)
 
@@ -124,7 +124,7 @@ def _ask_target(ladder: Ladder, answers: list[tuple[str, str | None]],
 def offer_save(ladder: Ladder, profile: Profile) -> None:
     """Offer to save the answers; never overwrite a file without a yes."""
     if not typer.confirm("Save these answers as a profile file?", default=True, err=True):
-        common.write_stderr("not saved")
+        messages.write_stderr("not saved")
         return
     _save_profile(ladder, profile)
 
@@ -133,7 +133,7 @@ def _save_profile(ladder: Ladder, profile: Profile) -> bool:
     """Ask for a file name and save; whether it was saved."""
     content = profile_text(ladder, profile.ratings, name=profile.name, target=profile.target)
     while True:
-        suggested = str(common.free_name(Path(SAVE_DEFAULT)))
+        suggested = str(files.free_name(Path(SAVE_DEFAULT)))
         answer = typer.prompt("File to save to", default=suggested, err=True).strip()
         if not answer:
             continue
@@ -142,10 +142,10 @@ def _save_profile(ladder: Ladder, profile: Profile) -> bool:
             folder = answer.endswith("/") or path.is_dir()
             exists = path.exists()
         except OSError as exc:  # a name too long, a loop of links...
-            common.write_stderr(f"cannot use {answer}: {exc.strerror or exc}")
+            messages.write_stderr(f"cannot use {answer}: {exc.strerror or exc}")
             continue
         if folder:
-            common.write_stderr(f"{answer} is a folder; give a file name, e.g. {SAVE_DEFAULT}")
+            messages.write_stderr(f"{answer} is a folder; give a file name, e.g. {SAVE_DEFAULT}")
             continue
         overwrite = False
         if exists:
@@ -153,18 +153,18 @@ def _save_profile(ladder: Ladder, profile: Profile) -> bool:
             if not overwrite:
                 if typer.confirm("Save under another name?", default=True, err=True):
                     continue
-                common.write_stderr("not saved")
+                messages.write_stderr("not saved")
                 return False
         try:
             write_file(path, content.encode("utf-8"), overwrite=overwrite)
         except WriteRefused as exc:
             if exc.exists:
-                common.write_stderr(f"{answer} appeared meanwhile; choose another name")
+                messages.write_stderr(f"{answer} appeared meanwhile; choose another name")
             else:
-                common.write_stderr(f"cannot write {answer}: {exc.message}")
+                messages.write_stderr(f"cannot write {answer}: {exc.message}")
             continue
         except WriteFailed as exc:
-            common.write_stderr(f"cannot write {answer}: {exc.message}")
+            messages.write_stderr(f"cannot write {answer}: {exc.message}")
             continue
-        common.write_stderr(f"saved {answer}; next time run: pmladder assess {answer}")
+        messages.write_stderr(f"saved {answer}; next time run: pmladder assess {answer}")
         return True

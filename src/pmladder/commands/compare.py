@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, completion
 from .output import emit
 
 
@@ -18,7 +18,7 @@ def compare(
         typer.Argument(
             metavar="ROLE",
             help="Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
-            autocompletion=common.complete_role,
+            autocompletion=completion.complete_role,
             show_default=False,
         ),
     ],
@@ -49,7 +49,8 @@ def compare(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
-    emit(Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json, svg=target)
+    emit(ctx, Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json,
+         svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, messages
 from .output import emit
 
 if TYPE_CHECKING:
@@ -79,14 +79,14 @@ def diff(
     after = common.state(ctx).ladder() if new is None else _load(new)
     for ladder in (before, after):
         for warning in ladder.warnings:
-            common.write_stderr(warning.format(ladder.source.label))
+            messages.write_stderr(warning.format(ladder.source.label))
     result = diff_catalogs(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown
 
         sys.stdout.write(markdown(result))
     else:
-        emit(Answer("diff", after, result), json=json)
+        emit(ctx, Answer("diff", after, result), json=json)
     if not result.same:
         raise typer.Exit(1)
 

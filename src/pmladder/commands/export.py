@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, files
 
 
 class Format(StrEnum):
@@ -74,7 +74,7 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
     from ..views.export import save
     from ..views.terminal import inert
 
-    save(text, common.output_path(output, example="ladder.toml"), force=force)
+    save(text, files.output_path(output, example="ladder.toml"), force=force)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 

@@ -22,7 +22,7 @@ def list_roles(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     tracks = overview(ladder, None if track is None else find_track(ladder, track))
-    emit(Answer("list", ladder, tracks), json=json, svg=target)
+    emit(ctx, Answer("list", ladder, tracks), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

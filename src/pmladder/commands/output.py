@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+import io
+import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import typer
+
 from . import common
+from .files import write_new_file
+from .messages import write_stderr
+from .pager import pager_command, run_pager
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -16,14 +25,17 @@ if TYPE_CHECKING:
     from ..views.answer import Answer
 
 
-def emit(answer: Answer[Any], *, json: bool, svg: Path | None = None) -> None:
-    """Print ``answer`` as its ``--json`` document, or as its page (saved in ``svg`` too).
+def emit(
+    ctx: typer.Context, answer: Answer[Any], *, json: bool, svg: Path | None = None
+) -> None:
+    """Print ``answer`` as its ``--json`` document, or as its page (saved in ``svg``
+    too, and paged unless the command line said ``--no-pager``).
 
     The views are imported here, on the branch that needs them: a JSON answer
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.documents import document
+        from ..views.json_documents import document
 
         print_json(document(answer))
         return
@@ -33,12 +45,13 @@ def emit(answer: Answer[Any], *, json: bool, svg: Path | None = None) -> None:
     if isinstance(shown, str):
         echo_line(shown)
     else:
-        print_rich(shown, svg=svg, title=f"pmladder {answer.command}")
+        print_rich(shown, svg=svg, title=f"pmladder {answer.command}",
+                   paging=common.state(ctx).pager)
 
 
 def print_json(document: dict[str, Any]) -> None:
     """Print a JSON document on stdout."""
-    from ..views.jsonout import dumps
+    from ..views.json_documents import dumps
 
     sys.stdout.write(dumps(document) + "\n")
 
@@ -46,10 +59,7 @@ def print_json(document: dict[str, Any]) -> None:
 def echo_line(line: str) -> None:
     """Print a one-line result: whole when piped (for grep), wrapped between
     words with a hanging indent on a terminal narrower than the line."""
-    if common.stdout_is_terminal():
-        import shutil
-        import textwrap
-
+    if sys.stdout.isatty():
         width = shutil.get_terminal_size().columns
         if len(line) > width:
             line = "\n".join(textwrap.wrap(line, width=max(width, 20), subsequent_indent="  ",
@@ -58,29 +68,27 @@ def echo_line(line: str) -> None:
 
 
 def print_rich(
-    renderables: Iterable[RenderableType], *, svg: Path | None = None, title: str = "pmladder"
+    renderables: Iterable[RenderableType], *, svg: Path | None, title: str, paging: bool
 ) -> None:
-    """Print to stdout, through a pager when the page is taller than the terminal;
-    with ``svg``, also save exactly what was printed as an SVG."""
+    """Print to stdout, through a pager when the page is taller than the terminal
+    (and ``paging``); with ``svg``, also save exactly what was printed as an SVG."""
     from rich.console import Group
 
     from ..views.terminal import console
 
-    pager = common.pager_command()
+    pager = pager_command(os.environ, terminal=sys.stdout.isatty(), enabled=paging)
     if pager is None:
         out = console(record=svg is not None)
         out.print(Group(*renderables))
     else:
-        import io
-
         screen = console()
         buffer = io.StringIO()
         out = console(file=buffer, record=svg is not None, terminal=True, width=screen.width)
         out.print(Group(*renderables))
         page = buffer.getvalue()
-        if page.count("\n") < screen.height or not common.run_pager(pager, page):
+        if page.count("\n") < screen.height or not run_pager(pager, page):
             sys.stdout.write(page)
             sys.stdout.flush()
     if svg is not None:
-        common.write_new_file(svg, out.export_svg(title=title))
-        common.write_stderr(f"saved {svg}")
+        write_new_file(svg, out.export_svg(title=title))
+        write_stderr(f"saved {svg}")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, completion
 from .output import emit
 
 
@@ -18,7 +18,7 @@ def path(
         typer.Argument(
             metavar="FROM",
             help="The role you start from (id, alias or title).",
-            autocompletion=common.complete_role,
+            autocompletion=completion.complete_role,
             show_default=False,
         ),
     ],
@@ -27,7 +27,7 @@ def path(
         typer.Argument(
             metavar="TO",
             help="The role you want to reach (id, alias or title).",
-            autocompletion=common.complete_role,
+            autocompletion=completion.complete_role,
             show_default=False,
         ),
     ],
@@ -53,7 +53,7 @@ def path(
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)
-    emit(Answer("path", ladder, route(ladder, start, end), brief=brief), json=json,
+    emit(ctx, Answer("path", ladder, route(ladder, start, end), brief=brief), json=json,
          svg=target_file)
 
 

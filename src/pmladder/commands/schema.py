@@ -48,7 +48,7 @@ def schema(
     Better TOML). Scripts use a command's schema to check what they read from
     '--json'. It does not read a catalogue.
     """
-    from ..views.jsonout import dumps
+    from ..views.json_documents import dumps
     from .export import write
 
     if document is Document.catalog:

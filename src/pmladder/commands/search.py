@@ -48,7 +48,7 @@ def search(
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = run_search(ladder, " ".join(query))
-    emit(Answer("search", ladder, result, limit=limit), json=json, svg=target)
+    emit(ctx, Answer("search", ladder, result, limit=limit), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -25,7 +25,7 @@ def show(
 
     target = common.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
-    emit(Answer("show", ladder, find_role(ladder, role), brief=brief), json=json, svg=target)
+    emit(ctx, Answer("show", ladder, find_role(ladder, role), brief=brief), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from . import common
+from . import common, messages
 
 
 def site(
@@ -48,7 +48,7 @@ def site(
         built = write(build(ladder), Path(folder), force=force)
     except KeyboardInterrupt:
         # Not the usual "nothing was saved": some pages were.
-        common.write_stderr(
+        messages.write_stderr(
             f"interrupted; the site in {folder} is unfinished: "
             "run the same command again to finish it"
         )

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, messages
 from .output import emit
 
 
@@ -38,8 +38,8 @@ def validate(
 
     ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))
     for warning in ladder.warnings:
-        common.write_stderr(warning.format(ladder.source.label))
-    emit(Answer("validate", ladder, summarise(ladder)), json=json)
+        messages.write_stderr(warning.format(ladder.source.label))
+    emit(ctx, Answer("validate", ladder, summarise(ladder)), json=json)
 
 
 def register(app: typer.Typer) -> None:

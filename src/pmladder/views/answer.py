@@ -2,7 +2,7 @@
 
 Every command that prints a result builds one :class:`Answer` and hands it to
 :func:`pmladder.commands.output.emit`, which prints it as JSON
-(:mod:`.documents`) or as a Rich page (:mod:`.pages`). Plain data: importing
+(:mod:`.json_documents`) or as a Rich page (:mod:`.pages`). Plain data: importing
 it costs nothing on the start-up path.
 """
 

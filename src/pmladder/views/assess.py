@@ -1,14 +1,13 @@
-"""Human and JSON output of ``pmladder assess``.
+"""Human output of ``pmladder assess``.
 
 The route is drawn by :func:`~.tables.render_route` and serialised by
-:func:`~.jsonout.path_document`, so its gaps are exactly those of ``pmladder path``.
+:mod:`~.json_documents` as ``path``'s, so its gaps are exactly those of ``pmladder path``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -16,12 +15,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..assess import FIT_RULE, MEETS, Assessment, Fit, Standing
+from ..assess import MEETS, Assessment, Fit, Standing
 from ..catalog import Ladder
 from ..overview import level_label
 from ..profile import PROMPTS
-from ..routes import TIE_BREAK_RULE
-from .jsonout import _plain, envelope, path_document
 from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
 from .terminal import text
 
@@ -320,60 +317,3 @@ def _route(ladder: Ladder, result: Assessment, line: Text | None) -> Iterator[Re
                 parts[0].plain == line.plain:
             parts = parts[1:]
         yield from parts
-
-
-def assess_document(ladder: Ladder, result: Assessment) -> dict[str, Any]:
-    """The assessment as a JSON document (see ``docs/assess.md``)."""
-    base = envelope("assess", ladder)
-    profile = result.profile
-    names = ladder.scale_names
-    ratings = [
-        {
-            "competency": comp,
-            "name": ladder.competency_names[comp],
-            "level": step,
-            "level_name": names[step] if step is not None else None,
-            "rank": ladder.scale_rank[step] + 1 if step is not None else 0,
-        }
-        for comp, step in profile.ratings.items()
-    ]
-    doc: dict[str, Any] = {
-        **base,
-        "profile": {
-            "file": None if profile.file == PROMPTS else profile.file,
-            "name": profile.name,
-            "target": profile.target,
-        },
-        "fit_rule": FIT_RULE,
-        "ratings": ratings,
-        "fits": _plain(result.fits),
-        "unscored": list(result.unscored),
-        "target": None,
-        "comparison": None,
-        "route_from": None,
-        "route": None,
-    }
-    if result.target is None or result.comparison is None or result.route is None:
-        return doc
-    target = ladder.roles[result.target]
-    doc["target"] = {"id": target.id, "title": target.title, "origin": result.target_origin}
-    doc["comparison"] = {
-        "fit": _plain(result.comparison.fit),
-        "above": _plain(result.comparison.above),
-        "at": _plain(result.comparison.at),
-        "below": _plain(result.comparison.below),
-        "unrated": _plain(result.comparison.unrated),
-        "rated": result.comparison.rated,
-    }
-    assert result.start is not None
-    start_fit = next((f for f in result.fits if f.role == result.start), None)
-    doc["route_from"] = {
-        "id": result.start,
-        "title": ladder.roles[result.start].title,
-        "fit": None if start_fit is None else start_fit.score,
-        "reason": result.start_reason,
-        "passed_over": list(result.passed_over),
-    }
-    path = path_document(ladder, result.route, TIE_BREAK_RULE)
-    doc["route"] = {k: v for k, v in path.items() if k not in base}
-    return doc

@@ -13,7 +13,6 @@ The layout adapts to the width it is given (Rich passes it in ``options``):
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -25,9 +24,7 @@ from rich.text import Text
 from ..catalog import Ladder
 from ..compare import CompetencyRow, RoleComparison, RoleFacts
 from ..ladder import Rating
-from ..models import Basis
 from ..overview import level_label
-from .jsonout import envelope
 from .tables import (
     ESTIMATE,
     KIND_LABEL,
@@ -380,90 +377,3 @@ def render_comparison(
 ) -> Iterator[RenderableType]:
     """The comparison; with ``brief``, only track, level, competencies and routes."""
     yield ComparisonView(ladder, comparison, criteria=criteria, brief=brief)
-
-
-# --------------------------------------------------------------------------
-# JSON
-
-
-def _rating_json(rating: Rating | None) -> dict[str, Any] | None:
-    if rating is None:
-        return None
-    return {
-        "level": rating.level,
-        "level_name": rating.level_name,
-        "rank": rating.rank,
-        "criterion": None if rating.criterion is None else rating.criterion.model_dump(mode="json"),
-    }
-
-
-def _basis_json(basis: Basis | None) -> dict[str, Any] | None:
-    return None if basis is None else basis.model_dump(mode="json", exclude_none=True)
-
-
-def compare_document(ladder: Ladder, comparison: RoleComparison) -> dict[str, Any]:
-    """The ``compare --json`` document (see docs/json-output.md)."""
-    ids = [r.id for r in comparison.roles]
-    return {
-        **envelope("compare", ladder),
-        "roles": [
-            {
-                "id": r.id,
-                "title": r.title,
-                "track": r.track,
-                "track_name": r.track_name,
-                "level": r.level,
-                "level_name": r.level_name,
-                "summary": r.summary,
-                "education": r.education,
-                "experience": r.experience,
-                "experience_years": r.experience_years,
-                "experience_years_basis": _basis_json(r.experience_years_basis),
-                "rated": r.rated,
-            }
-            for r in comparison.roles
-        ],
-        "competencies": [
-            {
-                "id": row.competency,
-                "name": row.name,
-                "ratings": {
-                    role_id: _rating_json(r)
-                    for role_id, r in zip(ids, row.ratings, strict=True)
-                },
-                "highest": list(row.highest),
-                "differs": row.differs,
-            }
-            for row in comparison.competencies
-        ],
-        "responsibilities": {
-            "only": {d.role: list(d.items) for d in comparison.responsibilities_only},
-            "shared": list(comparison.responsibilities_shared),
-        },
-        "frameworks": {
-            "only": {d.role: list(d.items) for d in comparison.frameworks_only},
-            "shared": list(comparison.frameworks_shared),
-        },
-        "routes": [
-            {
-                "from": route.source,
-                "to": route.target,
-                "found": route.found,
-                "moves": None
-                if route.hops is None
-                else [
-                    {
-                        "from": h.source,
-                        "to": h.target,
-                        "kind": h.kind,
-                        "typical_years": h.typical_years,
-                        "basis": _basis_json(h.basis),
-                        "typical_years_basis": _basis_json(h.typical_years_basis),
-                    }
-                    for h in route.hops
-                ],
-                "typical_years": route.typical_years,
-            }
-            for route in comparison.routes
-        ],
-    }

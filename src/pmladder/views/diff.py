@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diff import Diff, RouteSummary
-from .jsonout import SCHEMA_VERSION, _plain
 
 KIND = {"promotion": "promotion", "lateral": "lateral", "specialisation": "specialisation",
         "management": "into management"}
@@ -236,37 +235,6 @@ def render(diff: Diff) -> Iterator[Any]:
     note = routes_note(diff)
     if note:
         yield text(note, "dim")
-
-
-def document(diff: Diff) -> dict[str, Any]:
-    """The JSON document (``docs/json-output.md``, command ``diff``)."""
-    routes = diff.routes
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "command": "diff",
-        "catalog": {"name": diff.new_name, "file": diff.new_file},
-        "old": {"name": diff.old_name, "file": diff.old_file},
-        "new": {"name": diff.new_name, "file": diff.new_file},
-        "same": diff.same,
-        "roles_added": _plain(diff.roles_added),
-        "roles_removed": _plain(diff.roles_removed),
-        "renamed": _plain(diff.renamed),
-        "relevelled": _plain(diff.relevelled),
-        "aliases": _plain(diff.aliases),
-        "moves": _plain(diff.moves),
-        "ratings": _plain(diff.ratings),
-        "responsibilities": _plain(diff.responsibilities),
-        "fields": _plain(diff.fields),
-        "definitions": _plain(diff.definitions),
-        "routes": {
-            "changed": _plain(routes.changed),
-            "total": routes.total,
-            "shown": len(routes.changed),
-            "complete": routes.complete,
-            "searched": routes.searched,
-            "affected": routes.affected,
-        },
-    }
 
 
 def _md(value: str) -> str:

@@ -15,7 +15,6 @@ wider than the terminal.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -28,7 +27,6 @@ from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import MoveKind
 from ..overview import level_label
-from .jsonout import envelope
 from .pictures.layout import Layout
 from .tables import source_line
 from .terminal import inert, text
@@ -193,40 +191,3 @@ class LadderDrawing:
 
 def render_drawing(ladder: Ladder, lay: Layout) -> Iterator[RenderableType]:
     yield LadderDrawing(ladder, lay)
-
-
-def layout_document(ladder: Ladder, lay: Layout) -> dict[str, Any]:
-    """The ``ladder --json`` document: the layout the drawing and pictures use."""
-    return {
-        **envelope("ladder", ladder),
-        "tracks": [
-            {"id": t.id, "name": t.name, "column": t.column, "width": t.width}
-            for t in lay.tracks
-        ],
-        "levels": [{"rank": lv.rank, "name": lv.name, "row": lv.row} for lv in lay.levels],
-        "cells": [
-            {"track": c.track, "level": c.level, "roles": list(c.roles)} for c in lay.cells
-        ],
-        "roles": [
-            {
-                "id": r.id,
-                "title": r.title,
-                "track": r.track,
-                "level": r.level,
-                "column": r.column,
-                "row": r.row,
-                "slot": r.slot,
-            }
-            for r in lay.roles
-        ],
-        "edges": [
-            {
-                "from": e.source,
-                "to": e.target,
-                "kind": e.kind,
-                "typical_years": e.typical_years,
-                "shown": e.shown,
-            }
-            for e in lay.edges
-        ],
-    }

@@ -604,18 +604,3 @@ def validation_line(label: str, summary: Summary) -> str:
     if summary.warnings:
         line += f" ({_count(summary.warnings, 'warning')})"
     return line
-
-
-def validation_document(ladder: Ladder, summary: Summary) -> dict[str, Any]:
-    """``pmladder validate --json``: the counts and the warnings of a valid catalogue."""
-    from .jsonout import envelope
-
-    return {
-        **envelope("validate", ladder),
-        "valid": True,
-        "counts": {k: v for k, v in summary._asdict().items() if k not in ("name", "warnings")},
-        "warnings": [
-            {"message": w.message, "location": w.location, "role": w.role, "line": w.line}
-            for w in ladder.warnings
-        ],
-    }

@@ -10,7 +10,6 @@ when a control character before it was shown as a longer escape.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -19,7 +18,6 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..search import FIELD_WEIGHTS, Match, SearchResult
-from .jsonout import envelope
 from .tables import source_line
 from .terminal import inert, text
 
@@ -163,39 +161,3 @@ def _field_groups() -> Iterator[str]:
         by_weight.setdefault(weight, []).append(name)
     for weight in sorted(by_weight, reverse=True):
         yield "/".join(by_weight[weight])
-
-
-def search_document(ladder: Ladder, result: SearchResult, limit: int = 0) -> dict[str, Any]:
-    """The ``search --json`` document (see docs/json-output.md)."""
-    hits = result.hits[:limit] if limit else result.hits
-    return {
-        **envelope("search", ladder),
-        "query": result.query,
-        "words": list(result.words),
-        "field_weights": dict(FIELD_WEIGHTS),
-        "total": len(result.hits),
-        "results": [
-            {
-                "rank": rank,
-                "role": hit.role,
-                "title": hit.title,
-                "track": hit.track,
-                "level": hit.level,
-                "score": hit.score,
-                "matches": [
-                    {
-                        "field": m.field,
-                        "index": m.index,
-                        "text": m.text,
-                        "offsets": [list(span) for span in m.spans],
-                        "snippet": m.snippet,
-                        "snippet_offsets": [list(span) for span in m.highlights],
-                        "score": m.score,
-                        "words": list(m.words),
-                    }
-                    for m in hit.matches
-                ],
-            }
-            for rank, hit in enumerate(hits, start=1)
-        ],
-    }

@@ -29,7 +29,7 @@ def ladder(
     target = common.svg_target(svg, json)
     loaded = common.state(ctx).ladder()
     lay = layout(loaded, None if track is None else find_track(loaded, track))
-    emit(Answer("ladder", loaded, lay), json=json, svg=target)
+    emit(ctx, Answer("ladder", loaded, lay), json=json, svg=target)
 
 
 def register(app: typer.Typer) -> None:
