@@ -22,15 +22,22 @@ class Run(NamedTuple):
     stderr: str
 
 
-def on_a_terminal(*args: str, env: dict[str, str | None]) -> Run:
-    """Run ``pmladder ARGS`` with stdout on a pty, in the usual fixed test
-    environment changed by ``env`` (``None`` removes a variable)."""
+def fixed_environment(env: dict[str, str | None]) -> dict[str, str]:
+    """This process's environment with the usual fixed test settings, changed by
+    ``env`` (``None`` removes a variable)."""
     merged = dict(os.environ)
     for name, value in {**FIXED_ENV, **env}.items():
         if value is None:
             merged.pop(name, None)
         else:
             merged[name] = value
+    return merged
+
+
+def on_a_terminal(*args: str, env: dict[str, str | None]) -> Run:
+    """Run ``pmladder ARGS`` with stdout on a pty, in the usual fixed test
+    environment changed by ``env`` (``None`` removes a variable)."""
+    merged = fixed_environment(env)
     leader, follower = pty.openpty()
     try:
         done = subprocess.Popen(

@@ -1,5 +1,7 @@
 """Run pmladder with a real terminal as its standard input, and type at its prompts.
 
+(:mod:`on_a_terminal` gives it one as standard output instead.)
+
 ``assess --interactive`` asks questions only when standard input is a terminal.
 Instead of pretending (patching the check), these tests give it one: a
 pseudo-terminal, in a subprocess, as a person at a keyboard would.  Standard
@@ -19,7 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from conftest import FIXED_ENV
+from on_a_terminal import fixed_environment
 
 CTRL_C = "\x03"
 """Interrupts the program, as at a terminal (SIGINT)."""
@@ -48,13 +50,11 @@ def at_terminal(*args: str, script: Sequence[tuple[str, str]], timeout: float = 
 
     Fails when a prompt is never asked, or the program is still running at ``timeout``.
     """
-    env = {**os.environ, **{k: v for k, v in FIXED_ENV.items() if v is not None}}
-    for name in (k for k, v in FIXED_ENV.items() if v is None):
-        env.pop(name, None)
     keyboard, terminal = pty.openpty()
     process = subprocess.Popen(
         [sys.executable, "-m", "pmladder", *args], stdin=terminal, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, env=env, start_new_session=True, preexec_fn=_own_the_terminal,
+        stderr=subprocess.PIPE, env=fixed_environment({}), start_new_session=True,
+        preexec_fn=_own_the_terminal,
     )
     os.close(terminal)
     assert process.stdout is not None

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import typer
 
-from conftest import Invoke
+from conftest import ROOT, TINY, Invoke
 from pmladder import __version__
-from pmladder.cli import app
+from pmladder.cli import BUG_EXIT, app
+from pmladder.commands.global_options import hoist_global_options
+from pmladder.commands.messages import format_error_lines
 from pmladder.errors import ExitCode
 
 
@@ -41,8 +44,6 @@ def test_every_command_has_help_with_an_example(invoke: Invoke, name: str) -> No
 
 @pytest.mark.parametrize("name", command_names())
 def test_every_command_is_in_the_readme(name: str) -> None:
-    from conftest import ROOT
-
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"pmladder {name}" in readme, f"README.md does not show 'pmladder {name}'"
 
@@ -83,8 +84,6 @@ def test_a_mistyped_command_gets_a_suggestion(invoke: Invoke) -> None:
 
 
 def test_error_lines_wrap_between_words_to_the_terminal() -> None:
-    from pmladder.commands.messages import format_error_lines
-
     long = "error: " + "no route from associate-product-manager to chief-product-officer " * 2
     out = format_error_lines([long.strip(), "tiny.toml:3:5: error: kept whole " + "x" * 60,
                               "hint: short"], width=40, colour=False)
@@ -99,8 +98,6 @@ def test_error_lines_wrap_between_words_to_the_terminal() -> None:
 
 
 def test_error_prefixes_are_coloured_only_when_asked() -> None:
-    from pmladder.commands.messages import format_error_lines
-
     assert format_error_lines(["error: x"], None, colour=True) == "\x1b[1;31merror:\x1b[0m x\n"
     assert format_error_lines(["error: x"], None, colour=False) == "error: x\n"
 
@@ -137,11 +134,6 @@ def test_bad_catalogue_option_exits_3(invoke: Invoke) -> None:
 
 
 def test_exit_codes_are_the_documented_ones() -> None:
-    import re
-
-    from conftest import ROOT
-    from pmladder.cli import BUG_EXIT
-
     assert [int(c) for c in ExitCode] == [0, 1, 2, 3, 4, 130]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("## Exit codes"):]
@@ -151,10 +143,6 @@ def test_exit_codes_are_the_documented_ones() -> None:
 
 
 def test_catalogue_text_is_printed_as_data(invoke: Invoke, tmp_path: object) -> None:
-    from pathlib import Path
-
-    from conftest import TINY
-
     assert isinstance(tmp_path, Path)
     hostile = TINY.read_text(encoding="utf-8").replace(
         'summary = "Learns the craft."',
@@ -201,8 +189,6 @@ def test_json_help_names_the_schema_command(invoke: Invoke) -> None:
     ],
 )
 def test_global_options_move_before_the_command(args: list[str], expected: list[str]) -> None:
-    from pmladder.commands.global_options import hoist_global_options
-
     assert hoist_global_options(args) == expected
 
 

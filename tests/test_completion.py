@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from conftest import FIXED_ENV, TINY
@@ -141,8 +142,6 @@ def test_completion_uses_the_catalog_option() -> None:
 
 @pytest.mark.parametrize("option", [None, "missing.toml"])
 def test_a_broken_catalogue_completes_nothing_quietly(option: str | None) -> None:
-    import typer
-
     ctx = typer.Context(typer.main.get_command(app))
     ctx.params["catalog"] = option or str(TINY.with_name("nope.toml"))
     assert complete_role(ctx, "x") == []

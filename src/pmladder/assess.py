@@ -148,7 +148,7 @@ class Standing:
 class AgainstTarget:
     """Where a person stands against a target role, competency by competency.
 
-    (Not :class:`pmladder.compare.Comparison`, which sets roles side by side.)"""
+    (Not :class:`pmladder.compare.RoleComparison`, which sets roles side by side.)"""
 
     target: str
     target_title: str

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common, completion
+from . import common, files
 from .output import emit
 
 
@@ -15,12 +15,9 @@ def compare(
     ctx: typer.Context,
     roles: Annotated[
         list[str],
-        typer.Argument(
-            metavar="ROLE",
-            help="Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm group-pm.",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        common.argument(
+            "ROLE", "Two to ten roles: ids, aliases or titles, e.g. technical-pm growth-pm "
+            "group-pm.", roles=True),
     ],
     criteria: Annotated[
         bool,
@@ -42,11 +39,12 @@ def compare(
     moves lead there). With --criteria, what each role's step asks in each
     competency (--json always carries it).
     """
+    # The core and the views load when the command runs, never for --help.
     from ..compare import check_count, compare_roles
     from ..lookup import find_role
 
     check_count(len(roles))  # before loading, or resolving thousands of names
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
     emit(ctx, Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json,

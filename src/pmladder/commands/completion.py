@@ -50,17 +50,11 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """
     from ..names import normalise  # only on a Tab: not worth loading for every command
 
-    data = _catalog_data(ctx)
-    roles = data.get("roles") if data else None
-    if not isinstance(roles, list):
-        return []
     prefix = normalise(incomplete)
     ids: list[tuple[str, str]] = []
     aliases: list[tuple[str, str, str]] = []
     offered: set[str] = set()
-    for role in roles:
-        if not isinstance(role, dict):
-            continue
+    for role in _tables(ctx, "roles"):
         rid, title, names = role.get("id"), role.get("title"), role.get("aliases")
         if not isinstance(rid, str) or not _shell_safe(rid):
             continue
@@ -83,6 +77,13 @@ def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     # An alias whose role is already offered by id would only repeat it.
     found = ids if not prefix else ids + [(n, d) for n, d, rid in aliases if rid not in offered]
     return [(Completion(name), label) for name, label in found]
+
+
+def _tables(ctx: typer.Context, key: str) -> list[dict[str, Any]]:
+    """The active catalogue's ``[[key]]`` tables as written; none on any problem."""
+    data = _catalog_data(ctx)
+    found = data.get(key) if data else None
+    return [table for table in found if isinstance(table, dict)] if isinstance(found, list) else []
 
 
 def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
@@ -156,15 +157,9 @@ def complete_track(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     """Track ids whose id or name starts with what was typed, in any case."""
     from ..names import normalise  # only on a Tab
 
-    data = _catalog_data(ctx)
-    tracks = data.get("tracks") if data else None
-    if not isinstance(tracks, list):
-        return []
     prefix = normalise(incomplete)
     out: list[tuple[str, str]] = []
-    for track in tracks:
-        if not isinstance(track, dict):
-            continue
+    for track in _tables(ctx, "tracks"):
         tid, name = track.get("id"), track.get("name")
         if not isinstance(tid, str) or not _shell_safe(tid):
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,14 +16,17 @@ from .output import emit
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
+
 class Format(StrEnum):
+    """How ``diff`` prints the changes when not as JSON."""
+
     text = "text"
     markdown = "markdown"
 
 
 def _load(name: str) -> Ladder:
-    from pathlib import Path
-
+    """The catalogue ``name`` names: a file, or ``:bundled``."""
+    # The catalogue and its models load when a command runs, never for --help.
     from ..catalog import BUNDLED_CHOICE, load, named_source
 
     # A bare "bundled" is what diff took before :bundled; say what to write.
@@ -38,20 +42,14 @@ def diff(
     ctx: typer.Context,
     old: Annotated[
         str,
-        typer.Argument(
-            metavar="OLD",
-            help="The catalogue before the change: a file, or ':bundled' for the bundled one.",
-            show_default=False,
-        ),
+        common.argument(
+            "OLD", "The catalogue before the change: a file, or ':bundled' for the bundled one."),
     ],
     new: Annotated[
         str | None,
-        typer.Argument(
-            metavar="NEW",
-            help="The catalogue after the change: a file, or ':bundled'; "
-            "default: the active catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml).",
-            show_default=False,
-        ),
+        common.argument(
+            "NEW", "The catalogue after the change: a file, or ':bundled'; default: the active "
+            "catalogue (--catalog, $PMLADDER_CATALOG, pmladder.toml)."),
     ] = None,
     json: common.JsonOption = False,
     format: Annotated[
@@ -70,6 +68,7 @@ def diff(
     tracks, levels and competencies; and the routes between roles that changed.
     Exits 0 when nothing changed and 1 when something did, as diff does.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..diff import diff_catalogs
     from ..errors import UsageError
 
@@ -77,9 +76,8 @@ def diff(
         raise UsageError("--json and --format markdown are two outputs; choose one")
     before = _load(old)
     after = common.state(ctx).ladder() if new is None else _load(new)
-    for ladder in (before, after):
-        for warning in ladder.warnings:
-            messages.write_stderr(warning.format(ladder.source.label))
+    messages.write_warnings(before)
+    messages.write_warnings(after)
     result = diff_catalogs(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown

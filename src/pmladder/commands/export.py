@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -56,6 +57,7 @@ def export(
     Export the bundled catalogue to TOML to start a ladder of your own, then
     point pmladder at it with --catalog, PMLADDER_CATALOG or a pmladder.toml.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..views.export import render
 
     ladder = common.state(ctx).ladder()
@@ -65,24 +67,19 @@ def export(
 
 def write(text: str, output: str | None, *, force: bool, what: str) -> None:
     """Print ``text``, or save it to ``output`` and say so."""
-    import sys
-
     if output is None:
         sys.stdout.write(text)
         return
 
-    from ..views.export import save
+    # Loaded only to save a file.
+    from ..errors import OutputExistsError
     from ..views.terminal import inert
 
-    save(text, files.output_path(output, example="ladder.toml"), force=force)
+    files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),
+                    overwrite=force, exists=OutputExistsError)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 
 def register(app: typer.Typer) -> None:
-    app.command(
-        "export",
-        epilog=(
-            "Example: pmladder export --format toml --output pmladder.toml\n\n"
-            "Example: pmladder export --format markdown > ladder.md"
-        ),
-    )(export)
+    app.command("export", epilog="Example: pmladder export --format toml --output pmladder.toml"
+                "\n\nExample: pmladder export --format markdown > ladder.md")(export)

@@ -9,8 +9,6 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..inert import inert
-
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
@@ -44,6 +42,8 @@ def format_error_lines(lines: Sequence[str], width: int | None, colour: bool) ->
 
 def write_error(lines: Sequence[str]) -> None:
     """Print error lines to stderr: wrapped and coloured when stderr is a terminal."""
+    from ..inert import inert  # loaded only when there is something to say
+
     stream = sys.stderr
     terminal = stream.isatty()
     width = _error_width(stream, terminal)
@@ -77,6 +77,8 @@ def _error_width(stream: Any, terminal: bool) -> int | None:
 
 def write_stderr(message: str) -> None:
     """Write a plain message to stderr, each line inert (see :mod:`pmladder.inert`)."""
+    from ..inert import inert  # loaded only when there is something to say
+
     lines = message.rstrip("\n").split("\n")
     sys.stderr.write("\n".join(inert(line, one_line=True) for line in lines) + "\n")
     sys.stderr.flush()

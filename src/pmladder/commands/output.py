@@ -35,28 +35,21 @@ def emit(
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.json_documents import document
+        from ..views.json_documents import DOCUMENTS, dumps
 
-        print_json(document(answer))
+        sys.stdout.write(dumps(DOCUMENTS.show(answer)) + "\n")
         return
-    from ..views.pages import page
+    from ..views.pages import PAGES
 
-    shown = page(answer)
+    shown = PAGES.show(answer)
     if isinstance(shown, str):
-        echo_line(shown)
+        _echo_line(shown)
     else:
-        print_rich(shown, svg=svg, title=f"pmladder {answer.command}",
+        _print_rich(shown, svg=svg, title=f"pmladder {answer.command}",
                    paging=common.state(ctx).pager)
 
 
-def print_json(document: dict[str, Any]) -> None:
-    """Print a JSON document on stdout."""
-    from ..views.json_documents import dumps
-
-    sys.stdout.write(dumps(document) + "\n")
-
-
-def echo_line(line: str) -> None:
+def _echo_line(line: str) -> None:
     """Print a one-line result: whole when piped (for grep), wrapped between
     words with a hanging indent on a terminal narrower than the line."""
     if sys.stdout.isatty():
@@ -67,11 +60,12 @@ def echo_line(line: str) -> None:
     sys.stdout.write(line + "\n")
 
 
-def print_rich(
+def _print_rich(
     renderables: Iterable[RenderableType], *, svg: Path | None, title: str, paging: bool
 ) -> None:
     """Print to stdout, through a pager when the page is taller than the terminal
     (and ``paging``); with ``svg``, also save exactly what was printed as an SVG."""
+    # Rich is loaded for a page only, never for --json.
     from rich.console import Group
 
     from ..views.terminal import console

@@ -7,29 +7,18 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common, completion
+from . import common, files
 from .output import emit
 
 
 def path(
     ctx: typer.Context,
     source: Annotated[
-        str,
-        typer.Argument(
-            metavar="FROM",
-            help="The role you start from (id, alias or title).",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        str, common.argument("FROM", "The role you start from (id, alias or title).", roles=True)
     ],
     target: Annotated[
         str,
-        typer.Argument(
-            metavar="TO",
-            help="The role you want to reach (id, alias or title).",
-            autocompletion=completion.complete_role,
-            show_default=False,
-        ),
+        common.argument("TO", "The role you want to reach (id, alias or title).", roles=True),
     ],
     brief: common.BriefOption = False,
     json: common.JsonOption = False,
@@ -46,10 +35,11 @@ def path(
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..ladder import route
     from ..lookup import find_role
 
-    target_file = common.svg_target(svg, json)
+    target_file = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)

@@ -15,12 +15,8 @@ def validate(
     ctx: typer.Context,
     file: Annotated[
         str | None,
-        typer.Argument(
-            metavar="[FILE]",
-            help="The catalogue to check (TOML, or JSON from 'pmladder export'); "
-            "default: the active catalogue.",
-            show_default=False,
-        ),
+        common.argument("[FILE]", "The catalogue to check (TOML, or JSON from 'pmladder export'); "
+                        "default: the active catalogue."),
     ] = None,
     json: common.JsonOption = False,
 ) -> None:
@@ -34,11 +30,11 @@ def validate(
     move's should make the next role's; after any other move, they should
     reach at least the next role's (a sideways move need not add up).
     """
+    # The core and the views load when the command runs, never for --help.
     from ..catalog import load, named_source, summarise
 
     ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))
-    for warning in ladder.warnings:
-        messages.write_stderr(warning.format(ladder.source.label))
+    messages.write_warnings(ladder)
     emit(ctx, Answer("validate", ladder, summarise(ladder)), json=json)
 
 
