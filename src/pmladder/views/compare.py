@@ -30,6 +30,7 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    experience,
     grid,
     legend,
     moves_legend,
@@ -76,11 +77,7 @@ def _or_dash(value: str | None) -> Text:
 
 
 def _experience(role: RoleFacts) -> Text:
-    out = text(role.experience)
-    if role.experience_years is not None:
-        sep = " " if role.experience else ""
-        mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
-        out.append(f"{sep}(typically {role.experience_years:g}+ years{mark})", style="dim")
+    out = experience(role.experience, role.experience_years, role.experience_years_basis)
     return out if out.plain else Text(MISSING, style="dim")
 
 

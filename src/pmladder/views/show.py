@@ -22,6 +22,7 @@ from .blocks import (
     Heading,
     bulleted,
     bullets,
+    experience,
     grid,
     heading,
     legend,
@@ -37,7 +38,6 @@ from .wording import (
     UNRATED,
     basis_text,
     estimated,
-    experience_figure,
     marked,
     typical_time,
     years,
@@ -120,11 +120,8 @@ def _facts(role: Role) -> Table:
     if role.education:
         facts.add_row("Education", text(role.education))
     if role.experience or role.experience_years is not None:
-        exp = text(role.experience)
-        if role.experience_years is not None:
-            exp.append(f"{' ' if role.experience else ''}({experience_figure(role)})",
-                       style="dim")
-        facts.add_row("Experience", exp)
+        facts.add_row("Experience", experience(role.experience, role.experience_years,
+                                               role.experience_years_basis))
     if role.frameworks:
         facts.add_row("Frameworks", text(", ".join(role.frameworks)))
     return facts
