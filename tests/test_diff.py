@@ -13,7 +13,7 @@ from conftest import ROOT, TINY, Invoke
 from pmladder.catalog import CatalogSource, bundled_text, load
 from pmladder.diff import compare
 from pmladder.views.diff import markdown, routes_note
-from pmladder.views.export import dumps_toml
+from pmladder.views.toml_writer import dumps_toml
 
 
 def write(tmp_path: Path, data: dict[str, Any], name: str = "after.toml") -> Path:

@@ -59,7 +59,7 @@ def test_startup_ladder_list(invoke: Invoke) -> None:
     assert lines[0] == f"catalogue: Larkspur Labs product and design ladder from {STARTUP}"
     for track in ("Product", "Design", "Leadership"):
         assert track in lines
-    assert "→ design-lead into management after ~1y" in result.stdout
+    assert "⇑ design-lead into management after ~1y" in result.stdout
 
 
 def test_startup_ladder_path_by_alias(invoke: Invoke) -> None:

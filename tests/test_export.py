@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from conftest import BUNDLED, ROOT, TINY, Invoke, examples
 from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
-from pmladder.views.export import dumps_toml, md, toml_string
+from pmladder.inert import markdown as md
+from pmladder.views.toml_writer import dumps_toml, toml_string
 
 EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
 

@@ -19,9 +19,9 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from conftest import ROOT, TINY, Invoke
 from pmladder.output_schemas import BUILDERS, output_schema
-from pmladder.views.export import dumps_toml
 from pmladder.views.json_documents import DOCUMENTS
 from pmladder.views.pages import PAGES
+from pmladder.views.toml_writer import dumps_toml
 
 EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
 PROFILES = Path(__file__).parent / "data" / "profiles"

@@ -316,7 +316,7 @@ def test_path_with_no_typical_time_says_unknown(invoke: Invoke) -> None:
     flowing = " ".join(out.split())
     assert "(2 steps, typical time unknown: some moves state none; the others add up to " \
         "2 years" in flowing
-    assert "Move: promotion, typical time unknown" in out
+    assert "Move: ↑ promotion, typical time unknown" in out
     assert not re.search(r"\b0 years\)", out.split("Step 2")[1])
     doc = json.loads(invoke("--catalog", str(UNKNOWNS), "path", "junior", "lead",
                             "--json").stdout)
@@ -503,7 +503,7 @@ def test_assess_route_to_an_unrated_target_says_unknown(invoke: Invoke, tmp_path
     profile.write_text('[ratings]\ncraft = "low"\ntools = "mid"\n', encoding="utf-8")
     args = ("--catalog", str(UNKNOWNS), "assess", str(profile), "--target", "lead")
     out = invoke(*args, env={"COLUMNS": "200"}).stdout
-    assert "junior —promotion→ maker —promotion→ lead" in out
+    assert "junior ↑ maker ↑ lead" in out
     assert "No competency needs to rise along this route" not in out
     # The rise the maker step asks is known; what lead asks on top is not.
     assert "Competencies to grow overall" in out

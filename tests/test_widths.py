@@ -135,7 +135,7 @@ def _edited(source: Path, target: Path) -> Path:
     """``source`` with its first role renamed and its last two removed, moves to them too."""
     import tomli
 
-    from pmladder.views.export import dumps_toml
+    from pmladder.views.toml_writer import dumps_toml
 
     data = tomli.loads(source.read_text(encoding="utf-8"))
     roles = data["roles"]

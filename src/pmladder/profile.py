@@ -21,9 +21,8 @@ Pure functions: no Typer, no Rich, no terminal I/O.
 
 from __future__ import annotations
 
-import difflib
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ from .errors import (
 )
 from .inert import inert
 from .locate import Loc, value_lines
-from .lookup import find_role
+from .lookup import close_words, find_role
 from .names import normalise
 from .textfile import Unreadable, decode, read_bytes
 from .validation.parsing import parse_toml
@@ -240,7 +239,7 @@ class _Check:
             if key in self.ladder.competency_names:
                 self.add(f"{key!r} is a competency; put its line under [ratings]", key)
                 continue
-            close = difflib.get_close_matches(key, list(FIELDS), n=1, cutoff=0.6)
+            close = close_words(key, list(FIELDS), limit=1)
             self.add(f"unknown field {key!r}; " + (
                 f"did you mean {close[0]!r}?" if close else
                 f"a profile has only: {', '.join(FIELDS)}"), key)
@@ -299,7 +298,6 @@ class _Check:
 
     def _written_ratings(self, raw: Mapping[str, object]) -> dict[str, str | None]:
         ladder = self.ladder
-        steps = step_names(ladder)
         ratings: dict[str, str | None] = {}
         for key, value in raw.items():
             if key not in ladder.competency_names:
@@ -313,7 +311,7 @@ class _Check:
                     self.add(f"unknown competency {key!r}; the competencies are: "
                              f"{', '.join(ladder.competency_names)}", "ratings", key)
                 continue
-            step = _rating(ladder, steps, key, value)
+            step = _rating(ladder, key, value)
             if isinstance(step, _Bad):
                 self.add(step.message, "ratings", key)
             else:
@@ -326,24 +324,20 @@ class _Bad:
     message: str
 
 
-def _rating(
-    ladder: Ladder, steps: Mapping[str, str], competency: str, value: object
-) -> str | _Bad | None:
+def _rating(ladder: Ladder, competency: str, value: object) -> str | _Bad | None:
     """The scale step id ``value`` names (``None`` for "none"), or what is wrong with it."""
     levels = ladder.catalog.scale.levels
     choices = ", ".join(s.id for s in levels) + f" or {NONE}"
     if isinstance(value, str):
-        key = normalise(value)
-        if key in steps:
-            return steps[key]
-        if key == NONE:
-            return None
-        if not key:
+        if not normalise(value):
             return _Bad(f"no rating yet; write one of: {choices}")
-        close = difflib.get_close_matches(key, list(steps), n=1, cutoff=0.6)
-        hint = f"; did you mean {steps[close[0]]!r}? Use one of" if close else "; use one of"
-        return _Bad(f"{value!r:.60} is not on the {ladder.catalog.scale.name} scale{hint}: "
-                    f"{choices}")
+        try:
+            return step_named(ladder, value)
+        except NotAStep as exc:
+            hint = (f"; did you mean {exc.closest!r}? Use one of" if exc.closest else
+                    "; use one of")
+            return _Bad(f"{value!r:.60} is not on the {ladder.catalog.scale.name} scale{hint}: "
+                        f"{choices}")
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= len(levels):
         word = NONE if value == 0 else levels[value - 1].id
         return _Bad(
@@ -361,15 +355,26 @@ def _got(value: object) -> str:
     return f" (got a {type(value).__name__})"
 
 
-def step_names(ladder: Ladder) -> dict[str, str]:
-    """Every normalised step id and name of the scale, mapped to the step id."""
-    out: dict[str, str] = {}
-    for step in ladder.catalog.scale.levels:
-        out.setdefault(normalise(step.id), step.id)
-    for step in ladder.catalog.scale.levels:
-        out.setdefault(normalise(step.name), step.id)
-    out.pop("", None)
-    return out
+class NotAStep(ValueError):
+    """Text that names no step of the scale."""
+
+    def __init__(self, text: str, closest: str | None) -> None:
+        super().__init__(text)
+        #: The id of the step whose id or name is closest to the text, if any is close.
+        self.closest = closest
+
+
+def step_named(ladder: Ladder, text: str) -> str | None:
+    """The id of the scale step ``text`` names by its id or name (in any case, with
+    spaces or dashes), or ``None`` for "none"; :class:`NotAStep` when it names none."""
+    steps = _by_id_or_name((step.id, step.name) for step in ladder.catalog.scale.levels)
+    key = normalise(text)
+    if key in steps:
+        return steps[key]
+    if key == NONE:
+        return None
+    close = close_words(key, list(steps), limit=1)
+    raise NotAStep(text, steps[close[0]] if close else None)
 
 
 def _step_example(ladder: Ladder) -> str:
@@ -388,12 +393,22 @@ def example_role(ladder: Ladder) -> str:
 
 def _closest_competency(ladder: Ladder, key: str) -> str | None:
     """The competency id closest to ``key``, by id or by name."""
-    folded = {normalise(c): c for c in ladder.competency_names}
-    for comp, comp_name in ladder.competency_names.items():
-        folded.setdefault(normalise(comp_name), comp)
-    folded.pop("", None)
+    folded = _by_id_or_name(ladder.competency_names.items())
     wanted = normalise(key)
     if wanted in folded:
         return folded[wanted]
-    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.6)
+    close = close_words(wanted, list(folded), limit=1)
     return folded[close[0]] if close else None
+
+
+def _by_id_or_name(items: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each (id, name)'s normalised id and name, mapped to the id; an id wins over
+    another item's name, and the first of two that fold alike wins."""
+    pairs = list(items)
+    out: dict[str, str] = {}
+    for item_id, _ in pairs:
+        out.setdefault(normalise(item_id), item_id)
+    for item_id, name in pairs:
+        out.setdefault(normalise(name), item_id)
+    out.pop("", None)
+    return out

@@ -9,15 +9,13 @@ Pure functions: no Typer, no Rich, no terminal I/O.
 
 from __future__ import annotations
 
-import difflib
 import shlex
 import textwrap
 from collections.abc import Iterable, Mapping
 
 from .catalog import Ladder
 from .inert import toml_basic, toml_comment
-from .names import normalise
-from .profile import NONE, PROMPTS, Profile, example_role, step_names
+from .profile import NONE, PROMPTS, NotAStep, Profile, example_role, step_named
 
 # --------------------------------------------------------------------------
 # Writing a profile file
@@ -139,18 +137,14 @@ def parse_answer(ladder: Ladder, answer: str) -> str | None:
         number = int(cleaned)
         if 1 <= number <= len(levels):
             return levels[number - 1].id
-    steps = step_names(ladder)
-    key = normalise(cleaned)
-    if key in steps:
-        return steps[key]
-    if key == NONE:
-        return None
-    close = difflib.get_close_matches(key, list(steps), n=1, cutoff=0.6)
-    hint = f" (did you mean {steps[close[0]]!r}?)" if close else ""
-    raise ValueError(
-        f"{cleaned!r:.40} is not on the scale{hint}; answer 1-{len(levels)}, a step's id or "
-        "name, or leave it blank to skip"
-    )
+    try:
+        return step_named(ladder, cleaned)
+    except NotAStep as exc:
+        hint = f" (did you mean {exc.closest!r}?)" if exc.closest else ""
+        raise ValueError(
+            f"{cleaned!r:.40} is not on the scale{hint}; answer 1-{len(levels)}, a step's id "
+            "or name, or leave it blank to skip"
+        ) from None
 
 
 def from_answers(

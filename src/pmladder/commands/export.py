@@ -72,10 +72,11 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
         return
 
     # Loaded only to save a file.
-    from ..views.export import save
+    from ..errors import OutputExistsError
     from ..views.terminal import inert
 
-    save(text, files.output_path(output, example="ladder.toml"), force=force)
+    files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),
+                    overwrite=force, exists=OutputExistsError)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 

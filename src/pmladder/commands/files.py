@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..errors import UsageError
 
 
 def svg_target(svg: str | None, json: bool) -> Path | None:
@@ -87,10 +91,11 @@ def shown_free_name(path: Path) -> str:
 
 
 def save_file(
-    path: Path, data: bytes, *, overwrite: bool, exists_hint: Callable[[], str]
+    path: Path, data: bytes, *, overwrite: bool, exists: Callable[[str], UsageError]
 ) -> None:
     """Write a file by pmladder's one policy (:func:`pmladder.textfile.write_file`),
-    turning a refusal into a usage error and a failure into an output error."""
+    turning a refusal into a usage error (``exists`` gives the one for a file
+    already there, named as shown) and a failure into an output error."""
     # Loaded only when a file is written, never on the start-up path.
     from ..errors import OutputError, UsageError
     from ..inert import inert
@@ -101,7 +106,7 @@ def save_file(
         write_file(path, data, overwrite=overwrite)
     except WriteRefused as error:
         if error.exists:
-            raise UsageError(f"{shown} already exists", hints=[exists_hint()]) from None
+            raise exists(shown) from None
         raise UsageError(f"cannot write {shown}: {error.message}") from None
     except WriteFailed as error:
         raise OutputError(f"cannot write {shown}: {error.message}") from None
@@ -109,6 +114,10 @@ def save_file(
 
 def write_new_file(path: Path, content: str) -> None:
     """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
+    from ..errors import UsageError
+
     save_file(path, content.encode("utf-8"), overwrite=False,
-              exists_hint=lambda: "pmladder never overwrites a file; choose another name, "
-                                  f"e.g. --svg {shown_free_name(path)}")
+              exists=lambda shown: UsageError(
+                  f"{shown} already exists",
+                  hints=["pmladder never overwrites a file; choose another name, "
+                         f"e.g. --svg {shown_free_name(path)}"]))

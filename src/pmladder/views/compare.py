@@ -24,25 +24,25 @@ from rich.text import Text
 from ..catalog import Ladder
 from ..compare import Comparison, CompetencyRow, RoleFacts
 from ..ladder import Rating, level_label
-from .tables import (
-    ESTIMATE,
-    KIND_LABEL,
-    UNRATED,
+from .blocks import (
     Heading,
     Packed,
-    estimated,
+    bulleted,
+    bullets,
+    grid,
     legend,
+    moves_legend,
     source_line,
-    years,
+    towards,
 )
 from .terminal import text
+from .wording import ESTIMATE, UNRATED, estimated, years
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
 HIGHEST = "▲"
 HIGHEST_STYLE = "bold green"
 MISSING = "-"
-KIND_ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
 
 
 def _facts_side_by_side(roles: Sequence[RoleFacts], brief: bool, width: int) -> Table:
@@ -86,17 +86,15 @@ def _experience(role: RoleFacts) -> Text:
 def _facts_stacked(roles: Sequence[RoleFacts], brief: bool) -> Iterator[RenderableType]:
     for role in roles:
         yield Heading(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        grid.add_row("Track", text(role.track_name))
-        grid.add_row("Level", text(level_label(role.level, role.level_name)))
+        facts = grid(gap=2, label_style="bold")
+        facts.add_row("Track", text(role.track_name))
+        facts.add_row("Level", text(level_label(role.level, role.level_name)))
         if not brief:
             if role.education:
-                grid.add_row("Education", text(role.education))
+                facts.add_row("Education", text(role.education))
             if role.experience or role.experience_years is not None:
-                grid.add_row("Experience", _experience(role))
-        yield grid
+                facts.add_row("Experience", _experience(role))
+        yield facts
         if not brief:
             yield text(role.summary)
         yield Text()
@@ -221,44 +219,33 @@ def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
         yield Text.assemble(("Only ", "bold"), text(titles[resp.role], "bold"),
                             " (", text(resp.role, "cyan"), ")")
         if resp.items:
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column()
-            for item in resp.items:
-                grid.add_row(" •", text(item))
-            yield grid
+            yield bullets(resp.items)
         else:
             yield Text("  no responsibility of its own", style="dim")
         if fw.items:
             yield _labelled("Frameworks", ", ".join(fw.items))
     if comparison.responsibilities_shared:
         yield Text("Shared by all", style="bold")
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for item in comparison.responsibilities_shared:
-            grid.add_row(" •", text(item))
-        yield grid
+        yield bullets(comparison.responsibilities_shared)
     if comparison.frameworks_shared:
         yield _labelled("Frameworks shared by all", ", ".join(comparison.frameworks_shared))
 
 
 def _labelled(label: str, value: str) -> Table:
     """``label: value`` with the value's wrapped lines hanging under the value."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column()
-    grid.add_row(f"  {label}:", text(value))
-    return grid
+    pair = grid(label_style="bold")
+    pair.add_row(f"  {label}:", text(value))
+    return pair
 
 
 def _routes(comparison: Comparison) -> Iterator[RenderableType]:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=False, min_width=12)
-    grid.add_column()
+    routes = Table.grid(padding=(0, 2))
+    routes.add_column(no_wrap=False, min_width=12)
+    routes.add_column()
     missing = Text()
     for route in comparison.routes:
-        pair = Text.assemble(text(route.source, "cyan"), " → ", text(route.target, "cyan"))
+        # "to", not an arrow: the moves' arrows follow on the same line, and → is a lateral one.
+        pair = Text.assemble(text(route.source, "cyan"), " to ", text(route.target, "cyan"))
         if route.hops is None:
             if missing:
                 missing.append(", ")
@@ -275,15 +262,12 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
         # Wrapped between moves, never between an arrow and the role it leads to.
         pieces = [detail, text(route.source, "cyan")]
         for hop in route.hops:
-            pieces.append(Text.assemble((KIND_ARROW[hop.kind], "bold"), " ",
-                                        text(hop.target, "cyan")))
-        grid.add_row(pair, Packed(pieces))
+            pieces.append(towards(hop.kind, hop.target))
+        routes.add_row(pair, Packed(pieces))
     if missing:
-        grid.add_row(Text("no route", style="bold"), missing)
-    yield grid
-    # Each arrow stays beside its word when the legend wraps.
-    yield Packed([Text(f"{KIND_ARROW[k]} {KIND_LABEL[k]}", style="dim") for k in KIND_ARROW],
-                 separator="   ")
+        routes.add_row(Text("no route", style="bold"), missing)
+    yield routes
+    yield moves_legend()
     found = [r for r in comparison.routes if r.found]
     if found:
         yield Text(
@@ -357,18 +341,16 @@ def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
         for role_id, rated in zip(ids, row.ratings, strict=True):
             if rated is not None:
                 steps.setdefault(rated.level, (rated, []))[1].append(role_id)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
+        lines = []
         for rated, roles in sorted(steps.values(), key=lambda item: item[0].rank):
             line = Text.assemble(text(rated.level_name, "bold"), " (",
                                  text(", ".join(roles), "cyan"), ")")
             if rated.criterion is not None:
                 line.append(": ")
                 line.append_text(text(rated.criterion.text))
-            grid.add_row(" •", line)
+            lines.append(line)
         yield text(row.name, "bold")
-        yield grid
+        yield bulleted(lines)
 
 
 def render_comparison(

@@ -33,21 +33,21 @@ PAGES: ByCommand[Page] = ByCommand()
 
 @PAGES.of("list")
 def _list(answer: Answer[tuple[TrackEntry, ...]]) -> Page:
-    from .tables import render_list
+    from .listing import render_list
 
     return render_list(answer.ladder, answer.found)
 
 
 @PAGES.of("show")
 def _show(answer: Answer[Role]) -> Page:
-    from .tables import render_role
+    from .show import render_role
 
     return render_role(answer.ladder, answer.found, brief=answer.brief)
 
 
 @PAGES.of("path")
 def _path(answer: Answer[Route]) -> Page:
-    from .tables import render_route
+    from .path import render_route
 
     return render_route(answer.ladder, answer.found, brief=answer.brief)
 
@@ -76,7 +76,7 @@ def _ladder(answer: Answer[Layout]) -> Page:
 
 @PAGES.of("validate")
 def _validate(answer: Answer[Summary]) -> Page:
-    from .export import validation_line
+    from .validate import validation_line
 
     return validation_line(answer.ladder.source.label, answer.found)
 
@@ -91,6 +91,6 @@ def _assess(answer: Answer[Assessment]) -> Page:
 
 @PAGES.of("diff")
 def _diff(answer: Answer[Diff]) -> Page:
-    from .diff import render
+    from .diff_tables import render
 
     return render(answer.found)
