@@ -62,9 +62,9 @@ def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
     yield "index.html", index_page(ladder)
     yield "assets/site.css", (ASSETS / "site.css").read_text(encoding="utf-8")
     yield "assets/site.js", (ASSETS / "site.js").read_text(encoding="utf-8")
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         yield f"roles/{role.id}.html", role_page(ladder, role)
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         seen: set[str] = set()
         for index, move in enumerate(role.moves):
             # Two moves between the same roles share a page: the gap is the same.

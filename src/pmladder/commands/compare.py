@@ -40,8 +40,7 @@ def compare(
     competency (--json always carries it).
     """
     # The core and the views load when the command runs, never for --help.
-    from ..compare import check_count
-    from ..compare import compare as compare_roles
+    from ..compare import check_count, compare_roles
     from ..lookup import find_role
 
     check_count(len(roles))  # before loading, or resolving thousands of names

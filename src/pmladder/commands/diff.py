@@ -69,7 +69,7 @@ def diff(
     Exits 0 when nothing changed and 1 when something did, as diff does.
     """
     # The core and the views load when the command runs, never for --help.
-    from ..diff import compare
+    from ..diff import diff_catalogs
     from ..errors import UsageError
 
     if json and format is not Format.text:
@@ -78,7 +78,7 @@ def diff(
     after = common.state(ctx).ladder() if new is None else _load(new)
     messages.write_warnings(before)
     messages.write_warnings(after)
-    result = compare(before, after)
+    result = diff_catalogs(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown
 

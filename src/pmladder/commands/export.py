@@ -62,7 +62,7 @@ def export(
 
     ladder = common.state(ctx).ladder()
     text = render(ladder, format.value)
-    write(text, output, force=force, what=f"{format.value} export of {ladder.catalog.name}")
+    write(text, output, force=force, what=f"{format.value} export of {ladder.head.name}")
 
 
 def write(text: str, output: str | None, *, force: bool, what: str) -> None:

@@ -17,8 +17,8 @@ def list_roles(
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
     # The core and the views load when the command runs, never for --help.
-    from ..ladder import overview
     from ..lookup import find_track
+    from ..overview import overview
 
     target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()

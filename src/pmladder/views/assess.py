@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..assess import MEETS, Assessment, Fit, Standing
 from ..catalog import Ladder
-from ..ladder import level_label
+from ..overview import level_label
 from ..profile import PROMPTS
 from .blocks import Fitted, Heading, source_line, with_criterion
 from .path import render_route

@@ -18,8 +18,8 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
-from ..ladder import MoveView
 from ..models import Basis, Criterion, MoveKind
+from ..overview import MoveView
 from .terminal import text
 from .wording import ESTIMATE, experience_figure
 

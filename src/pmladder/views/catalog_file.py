@@ -53,15 +53,15 @@ def _origin(ladder: Ladder) -> str:
 def to_toml(ladder: Ladder) -> str:
     """The catalogue as a TOML file that pmladder reads back unchanged."""
     header = (
-        ladder.catalog.name,
+        ladder.head.name,
         f"Exported by pmladder {__version__} from {_origin(ladder)}.",
         "Check it after every change with:  pmladder validate FILE",
         "Every field is described in its JSON Schema: pmladder schema > pmladder.schema.json",
     )
-    return dumps_toml(catalog_data(ladder.catalog), header=header, comment=_role_comment)
+    return dumps_toml(catalog_data(ladder.whole_catalog()), header=header, comment=_role_comment)
 
 
 def to_json(ladder: Ladder) -> str:
     """The catalogue as JSON (the same data as the TOML), readable back by pmladder."""
-    return json.dumps(catalog_data(ladder.catalog), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(catalog_data(ladder.whole_catalog()), indent=2, ensure_ascii=False) + "\n"
 

@@ -22,8 +22,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..compare import Comparison, CompetencyRow, RoleFacts
-from ..ladder import Rating, level_label
+from ..compare import CompetencyRow, RoleComparison, RoleFacts
+from ..ladder import Rating
+from ..overview import level_label
 from .blocks import (
     Heading,
     Packed,
@@ -112,18 +113,18 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     return out
 
 
-def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
+def rating_mode(width: int, comparison: RoleComparison, ladder: Ladder) -> str:
     """The widest form of the ratings that fits ``width``.
 
     ``name`` (the scale level's name), ``bar`` (``●●●○○``), ``number`` (the
     step, 1 = lowest) or, when not even numbers fit side by side, ``list``
     (one line per competency listing each role's step).
     """
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     first = 16 + 3  # the competency column may wrap down to about 16 characters
     marker = len(HIGHEST) + 1
     ids = [len(r.id) for r in comparison.roles]
-    names = max(len(s.name) for s in ladder.catalog.scale.levels) + marker
+    names = max(len(s.name) for s in ladder.head.scale.levels) + marker
     if first + sum(max(names, min(n, 14)) + 3 for n in ids) <= width:
         return "name"
     if steps <= 10 and first + sum(max(steps + marker, n) + 3 for n in ids) <= width:
@@ -134,7 +135,7 @@ def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
 
 
 def _competencies(
-    ladder: Ladder, comparison: Comparison, width: int
+    ladder: Ladder, comparison: RoleComparison, width: int
 ) -> Iterator[RenderableType]:
     rows: Sequence[CompetencyRow] = comparison.competencies
     unrated = [r for r in comparison.roles if not r.rated]
@@ -145,7 +146,7 @@ def _competencies(
         yield Text.assemble(text(role.id, "cyan"), (f": {UNRATED}; what it asks is unknown",
                                                      "dim"))
     mode = rating_mode(width, comparison, ladder)
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     if mode == "list":
         yield from _competency_list(comparison, rows, width)
         yield from _legend(ladder, mode, comparison)
@@ -168,7 +169,7 @@ def _competencies(
 
 
 def _competency_list(
-    comparison: Comparison, rows: Sequence[CompetencyRow], width: int
+    comparison: RoleComparison, rows: Sequence[CompetencyRow], width: int
 ) -> Iterator[RenderableType]:
     """Each competency on its own line, then ``role step`` entries packed to ``width``."""
     for row in rows:
@@ -190,7 +191,7 @@ def _competency_list(
         yield line
 
 
-def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[RenderableType]:
+def _legend(ladder: Ladder, mode: str, comparison: RoleComparison) -> Iterator[RenderableType]:
     """Explain only the marks the table shows."""
     keys = []
     if any(row.highest for row in comparison.competencies):
@@ -199,17 +200,17 @@ def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[Rende
         keys.append(f"{MISSING} not rated")
     legend = Text("   ".join(keys), style="dim")
     if mode == "bar":
-        legend.append_text(text(f"   ● one step of {ladder.catalog.scale.name}", "dim"))
+        legend.append_text(text(f"   ● one step of {ladder.head.scale.name}", "dim"))
     if mode != "name":
-        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.catalog.scale.levels, 1))
+        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.head.scale.levels, 1))
         if legend.plain:
             legend.append("\n")
-        legend.append_text(text(f"{ladder.catalog.scale.name}: {scale}", "dim"))
+        legend.append_text(text(f"{ladder.head.scale.name}: {scale}", "dim"))
     if legend.plain:
         yield legend
 
 
-def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
+def _distinct(comparison: RoleComparison) -> Iterator[RenderableType]:
     titles = {r.id: r.title for r in comparison.roles}
     for resp, fw in zip(comparison.responsibilities_only, comparison.frameworks_only,
                         strict=True):
@@ -235,7 +236,7 @@ def _labelled(label: str, value: str) -> Table:
     return pair
 
 
-def _routes(comparison: Comparison) -> Iterator[RenderableType]:
+def _routes(comparison: RoleComparison) -> Iterator[RenderableType]:
     routes = Table.grid(padding=(0, 2))
     routes.add_column(no_wrap=False, min_width=12)
     routes.add_column()
@@ -277,7 +278,7 @@ class ComparisonView:
     """The whole comparison, laid out for the width Rich gives it."""
 
     def __init__(
-        self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False,
+        self, ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False,
         brief: bool = False,
     ) -> None:
         self.ladder = ladder
@@ -327,7 +328,7 @@ class ComparisonView:
             yield legend()
 
 
-def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
+def _criteria(comparison: RoleComparison) -> Iterator[RenderableType]:
     """For each competency, each step the compared roles need and what it asks.
 
     Roles at the same step share one entry, so the differences stand out.
@@ -351,7 +352,7 @@ def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
 
 
 def render_comparison(
-    ladder: Ladder, comparison: Comparison, *, criteria: bool = False, brief: bool = False
+    ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False, brief: bool = False
 ) -> Iterator[RenderableType]:
     """The comparison; with ``brief``, only track, level, competencies and routes."""
     yield ComparisonView(ladder, comparison, criteria=criteria, brief=brief)

@@ -25,8 +25,8 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
-from ..ladder import level_label
 from ..models import MoveKind
+from ..overview import level_label
 from .blocks import source_line
 from .pictures.layout import Layout
 from .terminal import inert, text

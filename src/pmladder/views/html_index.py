@@ -11,8 +11,9 @@ from typing import Any
 from ..catalog import Ladder
 from ..inert import plain
 from ..kinds import KINDS
-from ..ladder import overview, year_units
 from ..matrix import competency_matrix
+from ..overview import overview
+from ..routes import year_units
 from ..search import FIELD_WEIGHTS, fields
 from .html import criterion, h, page, role_url
 from .pictures.svg import svg
@@ -34,9 +35,10 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
     move is an estimate, whether its time is]`` in file order, which the route
     finder needs to break ties as ``pmladder path`` does.
     """
-    _, units = year_units(m.typical_years or 0 for r in ladder.catalog.roles for m in r.moves)
+    every = list(ladder.every_role())
+    _, units = year_units(m.typical_years or 0 for r in every for m in r.moves)
     roles = []
-    for role in ladder.catalog.roles:
+    for role in every:
         roles.append({
             "id": role.id,
             "title": plain(role.title),
@@ -63,7 +65,7 @@ def _role_options(ladder: Ladder) -> Iterator[str]:
 def index_page(ladder: Ladder) -> str:
     """The catalogue at a glance, with the search box and the route finder."""
     catalog = ladder.head
-    roles = ladder.catalog.roles
+    roles = ladder.ids
     body = [f"<h1>{h(catalog.name)}</h1>"]
     if catalog.description:
         body.append(f'<p class="summary">{h(catalog.description)}</p>')

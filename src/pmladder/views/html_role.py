@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 
 from ..catalog import Ladder
 from ..kinds import KINDS
-from ..ladder import MoveView, moves_from, moves_into, ratings
+from ..ladder import ratings
 from ..models import Role
+from ..overview import MoveView, moves_from, moves_into
 from .html import ESTIMATE, basis, criterion, h, listed, move_url, page, role_url
 from .wording import marked, meter, typical_time
 

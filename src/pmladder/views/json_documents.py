@@ -18,14 +18,16 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ..catalog import Ladder
-from ..ladder import TIE_BREAK_RULE, Rating, Route, TrackEntry, moves_from, moves_into, ratings
+from ..ladder import Rating, Route, ratings
 from ..models import Basis, Role
+from ..overview import TrackEntry, moves_from, moves_into
+from ..routes import TIE_BREAK_RULE
 from .answer import Answer, ByCommand
 
 if TYPE_CHECKING:
     from ..assess import Assessment
     from ..catalog import Summary
-    from ..compare import Comparison, Hop
+    from ..compare import Hop, RoleComparison
     from ..diff import Diff
     from ..search import Hit, Match, SearchResult
     from .pictures.layout import Edge, Layout
@@ -140,7 +142,7 @@ def _route(route: Route) -> Document:
 
 
 @DOCUMENTS.of("compare")
-def _compare(answer: Answer[Comparison]) -> Document:
+def _compare(answer: Answer[RoleComparison]) -> Document:
     comparison = answer.found
     ids = [r.id for r in comparison.roles]
     return {

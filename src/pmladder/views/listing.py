@@ -11,8 +11,8 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS
-from ..ladder import MoveView, TrackEntry, level_label
 from ..names import normalise
+from ..overview import MoveView, TrackEntry, level_label
 from .blocks import Fitted, arrow, grid, legend, moves_legend, moves_to, source_line
 from .terminal import text
 from .wording import estimated, marked

@@ -15,9 +15,10 @@ from .. import __version__
 from ..catalog import Ladder
 from ..inert import markdown as md
 from ..kinds import KINDS
-from ..ladder import MoveView, TrackEntry, level_label, moves_from, moves_into, overview, ratings
+from ..ladder import ratings
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
+from ..overview import MoveView, TrackEntry, level_label, moves_from, moves_into, overview
 from .wording import count, estimated, years
 
 
@@ -56,7 +57,7 @@ def to_markdown(ladder: Ladder) -> str:
 
 
 def _markdown(ladder: Ladder) -> Iterator[str]:
-    catalog = ladder.catalog
+    catalog = ladder.whole_catalog()
     tracks = overview(ladder)
     yield from _introduction(catalog)
     yield from _ladder_tables(tracks)

@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
     from ..assess import Assessment
     from ..catalog import Summary
-    from ..compare import Comparison
+    from ..compare import RoleComparison
     from ..diff import Diff
-    from ..ladder import Route, TrackEntry
+    from ..ladder import Route
     from ..models import Role
+    from ..overview import TrackEntry
     from ..search import SearchResult
     from .pictures.layout import Layout
 
@@ -53,7 +54,7 @@ def _path(answer: Answer[Route]) -> Page:
 
 
 @PAGES.of("compare")
-def _compare(answer: Answer[Comparison]) -> Page:
+def _compare(answer: Answer[RoleComparison]) -> Page:
     from .compare import render_comparison
 
     return render_comparison(answer.ladder, answer.found, criteria=answer.criteria,

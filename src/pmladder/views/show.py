@@ -12,8 +12,9 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS
-from ..ladder import MoveView, Rating, level_label, moves_from, moves_into, ratings
+from ..ladder import Rating, ratings
 from ..models import Role
+from ..overview import MoveView, level_label, moves_from, moves_into
 from .blocks import (
     CRITERION_WIDTH,
     NARROW,
