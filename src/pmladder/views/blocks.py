@@ -21,7 +21,7 @@ from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
 from .terminal import text
-from .wording import ESTIMATE, experience_figure
+from .wording import ESTIMATE, experience_figure, marked
 
 NARROW = 60
 """Below this width, tables become stacked lists: one entry per competency or move."""
@@ -68,9 +68,10 @@ def moves_to(
     return out
 
 
-def notation(kind: MoveKind) -> Text:
-    """A move as every page writes it: its arrow, then its label (``↑ promotion``)."""
-    return Text.assemble(arrow(kind), " ", KINDS[kind].label)
+def notation(kind: MoveKind, basis: Basis | None = None, *, sep: str = " ") -> Text:
+    """A move as every page writes it: its arrow, then its label (``↑ promotion``),
+    then ``(estimate)`` after ``sep`` when its ``basis`` is the catalogue's estimate."""
+    return Text.assemble(arrow(kind), " ", marked(KINDS[kind].label, basis, sep=sep))
 
 
 def moves_legend() -> Packed:

@@ -38,7 +38,6 @@ from .wording import (
     UNRATED,
     basis_text,
     estimated,
-    marked,
     meter,
     typical_time,
     years,
@@ -221,7 +220,7 @@ def _moves_table(items: Sequence[MoveView]) -> Table:
     for m in items:
         table.add_row(
             text(m.role, "cyan"),
-            Text.assemble(notation(m.kind), marked("", m.basis, sep="\n")),
+            notation(m.kind, m.basis, sep="\n"),
             typical_time(m.typical_years, m.typical_years_basis, sep="\n"),
             text(m.note),
         )
