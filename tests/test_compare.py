@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, Invoke, lines
+from pmladder import kinds
 from pmladder.catalog import CatalogSource, Ladder, find_source, load
 from pmladder.compare import compare_roles
 from pmladder.errors import ExitCode, UsageError
@@ -103,6 +104,16 @@ def test_three_roles_side_by_side(invoke: Invoke) -> None:
     # A rating a role does not have shows as "-" in its column.
     row = next(line for line in lines(out) if line.strip().startswith("Technical fluency"))
     assert row.split()[-2:] == ["-", "-"]
+
+
+def test_an_arrow_on_a_route_line_always_names_a_kind_of_move(invoke: Invoke) -> None:
+    # → is the lateral move's arrow, so a pair of roles reads "a to b", never "a → b".
+    out = invoke("compare", "pmm", "product-owner", "group-pm", env={"COLUMNS": "120"}).stdout
+    routes = out[out.index("Routes between them"):].splitlines()
+    assert "pmm to product-owner" in routes[1]
+    assert "pmm → pm → product-owner" in routes[1]  # two lateral moves
+    assert not any(" → " in line.split(":")[0] for line in routes[1:] if "moves" in line)
+    assert kinds.legend() in routes  # the one legend line, as list, show and path print it
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
