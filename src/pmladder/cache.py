@@ -34,6 +34,7 @@ import marshal
 import os
 import re
 import sys
+import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -128,6 +129,14 @@ def _record_digest(record: bytes) -> bytes:
     return blake2b(record, digest_size=_RECORD_DIGEST, person=b"pmladder-record").digest()
 
 
+def _read_at(fd: int, length: int, offset: int) -> bytes:
+    """Up to ``length`` bytes of the open file from ``offset``."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - systems without pread (Windows)
+    return os.read(fd, length)  # pragma: no cover
+
+
 def _private(info: os.stat_result) -> bool:
     """Owned by the current user and writable by nobody else."""
     uid = os.geteuid() if hasattr(os, "geteuid") else info.st_uid
@@ -143,11 +152,12 @@ class Entry:
     this one reads; a record that fails its check reads as ``None``.
     """
 
-    __slots__ = ("_fd", "_spans", "index")
+    __slots__ = ("__weakref__", "_fd", "_spans", "index")
 
     def __init__(self, fd: int, index: Any, spans: list[tuple[int, int, bytes]]) -> None:
         self._fd = fd
         self._spans = spans
+        weakref.finalize(self, os.close, fd)  # when no role is left to read, or at exit
         #: What :func:`put` stored as the index.
         self.index = index
 
@@ -158,16 +168,12 @@ class Entry:
         """Record ``number`` as :func:`put` stored it, or ``None`` when it is damaged."""
         offset, length, digest = self._spans[number]
         try:
-            data = os.pread(self._fd, length, offset)
+            data = _read_at(self._fd, length, offset)
         except OSError:
             return None
         if len(data) != length or _record_digest(data) != digest:
             return None
         return data
-
-    def __del__(self) -> None:
-        with contextlib.suppress(OSError):
-            os.close(self._fd)
 
 
 def get(content: bytes, kind: str = "") -> Entry | None:
@@ -201,11 +207,11 @@ def get(content: bytes, kind: str = "") -> Entry | None:
 
 def _open_entry(fd: int, name: str, size: int) -> Entry:
     """Read and check an entry's index; raise ``ValueError`` when anything is off."""
-    head = os.pread(fd, _HEAD, 0)
+    head = _read_at(fd, _HEAD, 0)
     length = int.from_bytes(head[-_LENGTH:], "little") if len(head) == _HEAD else -1
     if not head.startswith(_MAGIC) or not 0 < length <= size - _HEAD:
         raise ValueError("not an entry")
-    body = os.pread(fd, length, _HEAD)
+    body = _read_at(fd, length, _HEAD)
     if len(body) != length or _seal(name, body) != head[len(_MAGIC):len(_MAGIC) + _DIGEST]:
         raise ValueError("the index is not the one sealed")
     index, table = marshal.loads(body)
