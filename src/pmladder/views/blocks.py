@@ -18,10 +18,10 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
-from ..models import Criterion, MoveKind
+from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
 from .terminal import text
-from .wording import ESTIMATE
+from .wording import ESTIMATE, experience_figure, marked
 
 NARROW = 60
 """Below this width, tables become stacked lists: one entry per competency or move."""
@@ -68,9 +68,10 @@ def moves_to(
     return out
 
 
-def notation(kind: MoveKind) -> Text:
-    """A move as every page writes it: its arrow, then its label (``↑ promotion``)."""
-    return Text.assemble(arrow(kind), " ", KINDS[kind].label)
+def notation(kind: MoveKind, basis: Basis | None = None, *, sep: str = " ") -> Text:
+    """A move as every page writes it: its arrow, then its label (``↑ promotion``),
+    then ``(estimate)`` after ``sep`` when its ``basis`` is the catalogue's estimate."""
+    return Text.assemble(arrow(kind), " ", marked(KINDS[kind].label, basis, sep=sep))
 
 
 def moves_legend() -> Packed:
@@ -113,6 +114,14 @@ def bulleted(entries: Iterable[RenderableType]) -> Table:
 def bullets(items: Iterable[str], style: str = "") -> Table:
     """Catalogue text as a bulleted list."""
     return bulleted(text(item, style) for item in items)
+
+
+def experience(words: str | None, value: float | None, basis: Basis | None) -> Text:
+    """What a role asks of experience, then its figure (dim) when it states one."""
+    out = text(words)
+    if value is not None:
+        out.append(f"{' ' if words else ''}({experience_figure(value, basis)})", style="dim")
+    return out
 
 
 def with_criterion(name: Text, criterion: Criterion | None) -> RenderableType:

@@ -30,6 +30,7 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    experience,
     grid,
     legend,
     moves_legend,
@@ -37,7 +38,7 @@ from .blocks import (
     towards,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, estimated, years
+from .wording import ESTIMATE, UNRATED, estimated, meter, years
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
@@ -76,11 +77,7 @@ def _or_dash(value: str | None) -> Text:
 
 
 def _experience(role: RoleFacts) -> Text:
-    out = text(role.experience)
-    if role.experience_years is not None:
-        sep = " " if role.experience else ""
-        mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
-        out.append(f"{sep}(typically {role.experience_years:g}+ years{mark})", style="dim")
+    out = experience(role.experience, role.experience_years, role.experience_years_basis)
     return out if out.plain else Text(MISSING, style="dim")
 
 
@@ -107,7 +104,7 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     if mode == "name":
         out = text(rating.level_name)
     elif mode == "bar":
-        out = Text("●" * rating.rank + "○" * max(steps - rating.rank, 0), style="green")
+        out = Text(meter(rating.rank, steps), style="green")
     else:
         out = Text(str(rating.rank))
     if highest:

@@ -10,12 +10,11 @@ from ..ladder import ratings
 from ..models import Role
 from ..overview import MoveView, moves_from, moves_into
 from .html import ESTIMATE, basis, criterion, h, listed, move_url, page, role_url
-from .wording import marked, typical_time
+from .wording import marked, meter, typical_time
 
 
 def _meter(rank: int, steps: int) -> str:
-    filled = "●" * rank + "○" * max(steps - rank, 0)
-    return f'<span class="meter" aria-hidden="true">{filled}</span>'
+    return f'<span class="meter" aria-hidden="true">{meter(rank, steps)}</span>'
 
 
 def _moves_table(

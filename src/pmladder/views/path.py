@@ -127,7 +127,7 @@ def _step(step: Step, *, person: bool = False) -> Iterator[RenderableType]:
     yield Heading(head, Packed([Text(f"Step {step.number}:", style="bold"),
                                 text(step.source_title, "bold"),
                                 Text.assemble(("→ ", "bold"), text(step.target_title, "bold"))]))
-    detail = Text.assemble(("Move: ", "bold"), notation(step.kind), marked("", step.basis))
+    detail = Text.assemble(("Move: ", "bold"), notation(step.kind, step.basis))
     if step.typical_years is not None:
         detail.append(", typically after "
                       + marked(f"{years(step.typical_years)} in role", step.typical_years_basis))

@@ -22,6 +22,7 @@ from .blocks import (
     Heading,
     bulleted,
     bullets,
+    experience,
     grid,
     heading,
     legend,
@@ -37,8 +38,7 @@ from .wording import (
     UNRATED,
     basis_text,
     estimated,
-    experience_figure,
-    marked,
+    meter,
     typical_time,
     years,
 )
@@ -120,11 +120,8 @@ def _facts(role: Role) -> Table:
     if role.education:
         facts.add_row("Education", text(role.education))
     if role.experience or role.experience_years is not None:
-        exp = text(role.experience)
-        if role.experience_years is not None:
-            exp.append(f"{' ' if role.experience else ''}({experience_figure(role)})",
-                       style="dim")
-        facts.add_row("Experience", exp)
+        facts.add_row("Experience", experience(role.experience, role.experience_years,
+                                               role.experience_years_basis))
     if role.frameworks:
         facts.add_row("Frameworks", text(", ".join(role.frameworks)))
     return facts
@@ -162,8 +159,7 @@ def _bases(role: Role) -> Iterator[str]:
 
 
 def _proficiency(rank: int, steps: int, name: str) -> Text:
-    bar = "●" * rank + "○" * max(steps - rank, 0)
-    return Text.assemble((bar, "green"), " ", text(name))
+    return Text.assemble((meter(rank, steps), "green"), " ", text(name))
 
 
 class _Ratings:
@@ -224,7 +220,7 @@ def _moves_table(items: Sequence[MoveView]) -> Table:
     for m in items:
         table.add_row(
             text(m.role, "cyan"),
-            Text.assemble(notation(m.kind), marked("", m.basis, sep="\n")),
+            notation(m.kind, m.basis, sep="\n"),
             typical_time(m.typical_years, m.typical_years_basis, sep="\n"),
             text(m.note),
         )

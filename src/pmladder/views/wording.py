@@ -6,7 +6,7 @@ the HTML site and ``diff``, so each says ``2.5 years`` and ``(estimate)`` alike.
 
 from __future__ import annotations
 
-from ..models import Basis, Role
+from ..models import Basis
 
 ESTIMATE = "estimate"
 """The mark after a number or move that is the catalogue's estimate, not a source's."""
@@ -22,6 +22,11 @@ def years(value: float) -> str:
 def years_or_dash(value: float | None) -> str:
     """:func:`years`, or ``-`` when no figure is stated."""
     return "-" if value is None else years(value)
+
+
+def meter(rank: int, steps: int) -> str:
+    """A rating as filled and empty dots: step 3 of 5 is ``●●●○○``."""
+    return "●" * rank + "○" * max(steps - rank, 0)
 
 
 def count(n: int, noun: str, plural: str | None = None) -> str:
@@ -44,10 +49,10 @@ def marked(
     return f"{shown}{sep}est." if short else f"{shown}{sep}({mark})"
 
 
-def experience_figure(role: Role) -> str:
+def experience_figure(value: float, basis: Basis | None) -> str:
     """``typically 5+ years`` with ``, estimate`` when it is one (the caller adds brackets)."""
-    mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
-    return f"typically {role.experience_years:g}+ years{mark}"
+    mark = f", {ESTIMATE}" if estimated(basis) else ""
+    return f"typically {value:g}+ years{mark}"
 
 
 def typical_time(
