@@ -225,55 +225,56 @@ def _toml_table(path: str, table: dict[str, Any], out: list[str], array: bool) -
                 _toml_table(f"{path}.{key}", item, out, array=True)
 
 
-def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
-    """A valid catalogue of ``n`` roles, deterministic for a given ``seed``."""
-    if n < 1:
-        raise ValueError("a catalogue needs at least one role")
-    rng = random.Random(seed)
-    tracks, levels = _shape(n)
-    cells = tracks * levels
-    bundled = _bundled()
-    models = bundled["roles"]
-    scale = [step["id"] for step in bundled["scale"]["levels"]]
-    competencies = [c["id"] for c in bundled.get("competencies", [])]
-    move_notes = [m for role in models for m in role.get("moves", [])]
+class _Grid:
+    """Where each role sits: role i in cell i % (tracks x levels), so every cell has one."""
 
-    # Role i sits in cell i % cells, so every (track, level) cell has a role.
-    track_of = [(i % cells) // levels for i in range(n)]
-    level_of = [(i % cells) % levels + 1 for i in range(n)]
-    by_cell: dict[tuple[int, int], list[int]] = {}
-    by_level: dict[int, list[int]] = {}
-    for i in range(n):
-        by_cell.setdefault((track_of[i], level_of[i]), []).append(i)
-        by_level.setdefault(level_of[i], []).append(i)
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.tracks, self.levels = _shape(n)
+        cells = self.tracks * self.levels
+        self.track_of = [(i % cells) // self.levels for i in range(n)]
+        self.level_of = [(i % cells) % self.levels + 1 for i in range(n)]
+        self.by_cell: dict[tuple[int, int], list[int]] = {}
+        self.by_level: dict[int, list[int]] = {}
+        for i in range(n):
+            self.by_cell.setdefault((self.track_of[i], self.level_of[i]), []).append(i)
+            self.by_level.setdefault(self.level_of[i], []).append(i)
 
-    def ident(i: int) -> str:
-        return f"{TRACKS[track_of[i]][0]}-l{level_of[i]:02d}-r{i:05d}"
+    def ident(self, i: int) -> str:
+        return f"{TRACKS[self.track_of[i]][0]}-l{self.level_of[i]:02d}-r{i:05d}"
 
-    leadership = tracks - 1 if tracks > 1 else None
+
+def _moves(grid: _Grid, rng: random.Random) -> list[list[tuple[int, str]]]:
+    """Each role's moves as (target role, kind): up its track and another, sideways,
+    into management or a specialisation; three or four each."""
+    leadership = grid.tracks - 1 if grid.tracks > 1 else None
     moves: list[list[tuple[int, str]]] = []
-    for i in range(n):
-        t, lv = track_of[i], level_of[i]
+    for i in range(grid.n):
+        t, lv = grid.track_of[i], grid.level_of[i]
         chosen: list[tuple[int, str]] = []
         add = _Picker(rng, i, chosen)
-        if lv < levels:
-            add(by_cell[(t, lv + 1)], "promotion")
-            other = rng.randrange(tracks)
-            add(by_cell[(other, lv + 1)], "promotion")
-        add(by_level[lv], "lateral")
+        if lv < grid.levels:
+            add(grid.by_cell[(t, lv + 1)], "promotion")
+            other = rng.randrange(grid.tracks)
+            add(grid.by_cell[(other, lv + 1)], "promotion")
+        add(grid.by_level[lv], "lateral")
         if leadership is not None and t != leadership:
-            up = min(lv + 1, levels)
-            add(by_cell[(leadership, up)], "management")
+            up = min(lv + 1, grid.levels)
+            add(grid.by_cell[(leadership, up)], "management")
         else:
-            add(by_cell[(rng.randrange(tracks), lv)], "specialisation")
+            add(grid.by_cell[(rng.randrange(grid.tracks), lv)], "specialisation")
         want = rng.randint(3, 4)
         for _ in range(4):
             if len(chosen) >= want:
                 break
-            add(by_level[lv], "lateral")
+            add(grid.by_level[lv], "lateral")
         moves.append(chosen[:want])
+    return moves
 
-    bottom = 0
+
+def _farthest_top(grid: _Grid, moves: list[list[tuple[int, str]]], bottom: int) -> tuple[int, int]:
+    """(a top-level role ``bottom`` reaches, the fewest moves to it): on another track
+    than the bottom one if possible, the farthest away."""
     distance = {bottom: 0}
     queue = deque([bottom])
     while queue:
@@ -282,79 +283,101 @@ def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
             if there not in distance:
                 distance[there] = distance[here] + 1
                 queue.append(there)
-    top_candidates = [i for i in distance if level_of[i] == levels]
-    # Prefer a top role on another track than the bottom one, the farthest away.
-    top = max(top_candidates, key=lambda i: (track_of[i] != track_of[bottom], distance[i], i))
+    candidates = [i for i in distance if grid.level_of[i] == grid.levels]
+    top = max(candidates, key=lambda i: (grid.track_of[i] != grid.track_of[bottom],
+                                         distance[i], i))
+    return top, distance[top]
 
+
+def _head(grid: _Grid, bundled: dict[str, Any], rng: random.Random, seed: int) -> list[str]:
+    """The catalogue's lines before its roles: name, scale, tracks, levels, competencies."""
     out: list[str] = [
         "# Synthetic pmladder catalogue for benchmarks, grown from the bundled roles;",
         "# generated, do not edit.",
         "format_version = 1",
-        f"name = {_q(f'Synthetic ladder of {n} roles (seed {seed})')}",
+        f"name = {_q(f'Synthetic ladder of {grid.n} roles (seed {seed})')}",
         f"description = {_q(_prose(rng, 200))}",
     ]
     _toml_table("scale", bundled["scale"], out, array=False)
-    for tid, tname, _, _ in TRACKS[:tracks]:
+    for tid, tname, _, _ in TRACKS[:grid.tracks]:
         _toml_table("tracks", {"id": tid, "name": tname, "description": _prose(rng, 150)},
                     out, array=True)
-    for rank in range(1, levels + 1):
+    for rank in range(1, grid.levels + 1):
         level = {"rank": rank, "name": LEVEL_WORDS[rank - 1], "description": _prose(rng, 120)}
         _toml_table("levels", level, out, array=True)
     for competency in bundled.get("competencies", []):
         _toml_table("competencies", competency, out, array=True)
     for source in bundled.get("sources", []):
         _toml_table("sources", source, out, array=True)
+    return out
 
+
+def _role(grid: _Grid, i: int, bundled: dict[str, Any],
+          moves: list[tuple[int, str]]) -> dict[str, Any]:
+    """Role ``i``: its place and names, the prose of one bundled role, rising ratings."""
+    t, lv = grid.track_of[i], grid.level_of[i]
+    _, _, abbr, tword = TRACKS[t]
+    area = AREAS[i % len(AREAS)]
+    word = LEVEL_WORDS[lv - 1]
+    model = bundled["roles"][i % len(bundled["roles"])]
+    scale = [step["id"] for step in bundled["scale"]["levels"]]
     top_step = len(scale) - 1
-    for i in range(n):
-        t, lv = track_of[i], level_of[i]
-        _, _, abbr, tword = TRACKS[t]
-        area = AREAS[i % len(AREAS)]
-        word = LEVEL_WORDS[lv - 1]
-        model = models[i % len(models)]
-        # Ratings rise with the level for every competency, so no promotion lowers one.
-        ratings = {
-            cid: scale[min(top_step, (lv - 1 + k % 3) * top_step // (levels + 1))]
-            for k, cid in enumerate(competencies)
-            if k % 7 != 6
-        }
-        role: dict[str, Any] = {
-            "id": ident(i),
-            "title": f"{word} {tword} Product Manager, {area} {i:05d}",
-            "aliases": [f"{abbr}-{i:05d}", f"{tword} {area} PM no {i:05d}", f"L{lv} PM x{i:05d}"],
-            "track": TRACKS[t][0],
-            "level": lv,
-        }
-        for key in ("summary", "responsibilities"):
+    role: dict[str, Any] = {
+        "id": grid.ident(i),
+        "title": f"{word} {tword} Product Manager, {area} {i:05d}",
+        "aliases": [f"{abbr}-{i:05d}", f"{tword} {area} PM no {i:05d}", f"L{lv} PM x{i:05d}"],
+        "track": TRACKS[t][0],
+        "level": lv,
+    }
+    for key in ("summary", "responsibilities"):
+        role[key] = model[key]
+    # Ratings rise with the level for every competency, so no promotion lowers one.
+    role["competencies"] = {
+        c["id"]: scale[min(top_step, (lv - 1 + k % 3) * top_step // (grid.levels + 1))]
+        for k, c in enumerate(bundled.get("competencies", []))
+        if k % 7 != 6
+    }
+    for key in ("education", "experience"):
+        if key in model:
             role[key] = model[key]
-        role["competencies"] = ratings
-        for key in ("education", "experience"):
-            if key in model:
-                role[key] = model[key]
-        # Two years per level: promotions take two years, so the figures agree.
-        role["experience_years"] = 2 * (lv - 1)
-        if "experience_years_basis" in model:
-            role["experience_years_basis"] = model["experience_years_basis"]
-        for key in ("frameworks", "notes", "sources"):
-            if key in model:
-                role[key] = model[key]
-        role["moves"] = []
-        for target, kind in moves[i]:
-            template = move_notes[(i + target) % len(move_notes)] if move_notes else {}
-            move: dict[str, Any] = {"to": ident(target), "kind": kind, "typical_years": 2}
-            for key in ("note", "basis", "typical_years_basis"):
-                if key in template:
-                    move[key] = template[key]
-            role["moves"].append(move)
-        _toml_table("roles", role, out, array=True)
+    # Two years per level: promotions take two years, so the figures agree.
+    role["experience_years"] = 2 * (lv - 1)
+    for key in ("experience_years_basis", "frameworks", "notes", "sources"):
+        if key in model:
+            role[key] = model[key]
+    notes = [m for r in bundled["roles"] for m in r.get("moves", [])]
+    role["moves"] = []
+    for target, kind in moves:
+        template = notes[(i + target) % len(notes)] if notes else {}
+        move: dict[str, Any] = {"to": grid.ident(target), "kind": kind, "typical_years": 2}
+        for key in ("note", "basis", "typical_years_basis"):
+            if key in template:
+                move[key] = template[key]
+        role["moves"].append(move)
+    return role
+
+
+def generate_catalog(n: int, seed: int = DEFAULT_SEED) -> Generated:
+    """A valid catalogue of ``n`` roles, deterministic for a given ``seed``."""
+    if n < 1:
+        raise ValueError("a catalogue needs at least one role")
+    rng = random.Random(seed)
+    grid = _Grid(n)
+    bundled = _bundled()
+    moves = _moves(grid, rng)
+    bottom = 0
+    top, steps = _farthest_top(grid, moves, bottom)
+    out = _head(grid, bundled, rng, seed)
+    for i in range(n):
+        _toml_table("roles", _role(grid, i, bundled, moves[i]), out, array=True)
     return Generated(
         text="\n".join(out) + "\n",
         roles=n,
-        tracks=tracks,
-        levels=levels,
-        bottom=ident(bottom),
-        top=ident(top),
-        route_steps=distance[top],
+        tracks=grid.tracks,
+        levels=grid.levels,
+        bottom=grid.ident(bottom),
+        top=grid.ident(top),
+        route_steps=steps,
     )
 
 

@@ -169,8 +169,10 @@ def _timed(label: str, results: dict[str, list[float]], func: Callable[[], T]) -
 
 def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     """Time each step of loading ``file`` and answering ``path`` in this process."""
+    from pmladder import cache, routes
     from pmladder import catalog as cat
     from pmladder import ladder as lad
+    from pmladder.index import index_of, role_record
     from pmladder.lookup import find_role
     from pmladder.models import Catalog
     from pmladder.validation import parsing, sizes
@@ -179,20 +181,22 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     results: dict[str, list[float]] = {}
     source = cat.CatalogSource(file, "option")
     for _ in range(repeats):
-        text = _timed("read + decode", results, lambda: cat.read_source(source))
+        raw = _timed("read bytes", results, lambda: cat.read_source_bytes(source))
+        _timed("hash source (cache key)", results, lambda: cache.key(raw, "toml"))
+        text = _timed("check lines + decode", results, lambda: cat.decode_source(source, raw))
         data = _timed("tomli parse", results, lambda: parsing.parse_toml(text, source.label))
         _timed("size guard", results, lambda: list(sizes.oversized(data)))
-        _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
-        catalog, warnings = _timed("validate_data (whole)", results,
-                                   lambda: validate_data(data, source.label, text))
-        ladder = _timed(
-            "Ladder.build", results, lambda: cat.Ladder.build(catalog, source, warnings)
-        )
+        catalog = _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
+        ladder = _timed("Ladder.of_catalog", results,
+                        lambda: cat.Ladder.of_catalog(catalog, source))
         a = _timed("find_role x2", results, lambda: find_role(ladder, g.bottom))
         b = find_role(ladder, g.top)
-        _timed("shortest_route", results, lambda: lad.shortest_route(ladder, a.id, b.id))
+        _timed("shortest_route", results, lambda: routes.shortest_route(ladder, a.id, b.id))
         _timed("route + gaps", results, lambda: lad.route(ladder, a, b))
-        _timed("Ladder.to_cache", results, ladder.to_cache)
+        _timed("validate_data (whole)", results,
+               lambda: validate_data(data, source.label, text))
+        _timed("index + role records", results,
+               lambda: (index_of(catalog, ()), [role_record(r) for r in catalog.roles]))
         with tempfile.TemporaryDirectory() as cache_dir:
             os.environ["PMLADDER_CACHE_DIR"] = cache_dir
             _timed("load(), cold", results, lambda: cat.load(source))
@@ -203,8 +207,8 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     for label, values in results.items():
         print(f"  {label:<24} {statistics.median(values) * 1000:>9.1f} ms")
     print("  (validate_data = size guard + pydantic validate + cross-checks + line mapping;"
-          "\n   load(), cold = read + parse + validate_data + Ladder.build + writing the cache;"
-          "\n   load(), cached = read + hash + reading the cache, roles rebuilt when used)")
+          "\n   load(), cold = read + decode + parse + validate_data + index + writing the cache;"
+          "\n   load(), cached = read bytes + hash + the entry's index; roles built when used)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -36,10 +36,10 @@ def test_template_lists_every_competency_and_explains_the_scale(
     out = result.stdout
     data = tomllib.loads(out)
     assert data == {"ratings": dict.fromkeys(bundled.competency_names, "")}
-    for comp in bundled.catalog.competencies:
+    for comp in bundled.whole_catalog().competencies:
         assert f'\n{comp.id} = ""\n' in out
         assert f"# {comp.name}: " in out
-    for number, step in enumerate(bundled.catalog.scale.levels, start=1):
+    for number, step in enumerate(bundled.whole_catalog().scale.levels, start=1):
         assert re.search(rf"#   {number}\. {step.id} +{step.name}: ", out)
     assert "none" in out
     assert '# target = "senior-pm"' in out
@@ -85,7 +85,7 @@ def test_template_comments_keep_catalogue_text_inert(invoke: Invoke, tmp_path: P
 
 
 def test_filled_template_round_trips(invoke: Invoke, tmp_path: Path, bundled: Ladder) -> None:
-    steps = [s.id for s in bundled.catalog.scale.levels] + ["none"]
+    steps = [s.id for s in bundled.whole_catalog().scale.levels] + ["none"]
     profile = write(tmp_path, "me.toml", filled(invoke, steps))
     doc = as_json(invoke, "assess", profile)
     expected = [steps[i % len(steps)] for i in range(len(bundled.competency_names))]

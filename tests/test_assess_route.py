@@ -37,8 +37,8 @@ def _check_running_levels(doc: dict[str, Any], bundled: Ladder) -> None:
     worked out here independently: their own rating, raised to what each step asks."""
     Draft202012Validator(output_schema("assess")).validate(doc)
     steps = doc["route"]["steps"]
-    rank = {s.id: i + 1 for i, s in enumerate(bundled.catalog.scale.levels)}
-    step_id = {i + 1: s.id for i, s in enumerate(bundled.catalog.scale.levels)}
+    rank = {s.id: i + 1 for i, s in enumerate(bundled.whole_catalog().scale.levels)}
+    step_id = {i + 1: s.id for i, s in enumerate(bundled.whole_catalog().scale.levels)}
     # The person's level, worked out here independently: own rating, then raised to
     # what each step's role asks.
     level: dict[str, tuple[int, str | None]] = {

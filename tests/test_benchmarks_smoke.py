@@ -28,11 +28,11 @@ def test_generated_catalogue_loads_through_the_real_loader(tmp_path: Path, roles
     file = tmp_path / "ladder.toml"
     file.write_text(generated.text, encoding="utf-8")
     ladder = load(CatalogSource(file, "option"))
-    assert len(ladder.catalog.roles) == roles
+    assert len(ladder.whole_catalog().roles) == roles
     assert not [w for w in ladder.warnings if w.severity == "error"]
     assert generated.bottom in ladder.roles
     assert generated.top in ladder.roles
-    levels = {lv.rank for lv in ladder.catalog.levels}
+    levels = {lv.rank for lv in ladder.whole_catalog().levels}
     assert ladder.roles[generated.bottom].level == min(levels)
     assert ladder.roles[generated.top].level == max(levels)
 

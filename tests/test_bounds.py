@@ -19,7 +19,7 @@ from conftest import ROOT, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.compare import MAX_ROLES
 from pmladder.errors import ExitCode
-from pmladder.ladder import shortest_route, shortest_routes
+from pmladder.routes import shortest_route, shortest_routes
 from pmladder.validation.did_you_mean import MAX_SUGGESTIONS
 from pmladder.validation.sizes import MAX_KEYS
 

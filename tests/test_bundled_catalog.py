@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from pmladder.catalog import CatalogSource, Ladder, load
-from pmladder.ladder import shortest_route
 from pmladder.names import normalise
+from pmladder.routes import shortest_route
 
 # The source documents sit beside the project; PMLADDER_SEEDS points elsewhere.
 SEEDS = Path(
@@ -30,13 +30,13 @@ def ladder() -> Ladder:
 
 
 def test_every_role_is_present_at_its_level(ladder: Ladder) -> None:
-    assert {r.id: r.level for r in ladder.catalog.roles} == EXPECTED_ROLES
+    assert {r.id: r.level for r in ladder.whole_catalog().roles} == EXPECTED_ROLES
 
 
 def test_every_role_has_a_full_record(ladder: Ladder) -> None:
-    source_ids = {s.id for s in ladder.catalog.sources}
+    source_ids = {s.id for s in ladder.whole_catalog().sources}
     assert len(source_ids) == 4
-    for role in ladder.catalog.roles:
+    for role in ladder.whole_catalog().roles:
         assert role.summary, role.id
         assert len(role.responsibilities) >= 3, role.id
         assert len(role.competencies) >= 5, role.id
@@ -53,15 +53,15 @@ def test_disagreements_are_recorded_as_notes(ladder: Ladder) -> None:
 
 
 def test_move_kinds_cover_the_ladder(ladder: Ladder) -> None:
-    kinds = {m.kind for r in ladder.catalog.roles for m in r.moves}
+    kinds = {m.kind for r in ladder.whole_catalog().roles for m in r.moves}
     assert kinds == {"promotion", "lateral", "specialisation", "management"}
-    for role in ladder.catalog.roles:
+    for role in ladder.whole_catalog().roles:
         for move in role.moves:
             assert move.typical_years is not None, (role.id, move.to)
 
 
 def test_every_role_is_reachable_from_the_apm_and_reaches_the_cpo(ladder: Ladder) -> None:
-    for role in ladder.catalog.roles:
+    for role in ladder.whole_catalog().roles:
         if role.id != "apm" and role.id not in {"pmm"}:
             assert shortest_route(ladder, "apm", role.id) is not None, role.id
         if role.id != "cpo":
@@ -85,18 +85,18 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
         words = _words(seed.read_text(encoding="utf-8"))
         seed_grams.update(tuple(words[i : i + window]) for i in range(len(words) - window + 1))
     texts: list[str] = []
-    for role in ladder.catalog.roles:
+    for role in ladder.whole_catalog().roles:
         texts += [role.summary, *role.responsibilities, *role.notes]
         texts += [role.education or "", role.experience or ""]
         texts += [m.note or "" for m in role.moves]
         bases = [role.experience_years_basis]
         bases += [b for m in role.moves for b in (m.basis, m.typical_years_basis)]
         texts += [b.estimate or "" for b in bases if b is not None]
-    for competency in ladder.catalog.competencies:
+    for competency in ladder.whole_catalog().competencies:
         for criterion in competency.criteria.values():
             texts += [criterion.text, *criterion.examples]
             texts += [criterion.basis.estimate or "" if criterion.basis else ""]
-    texts.append(ladder.catalog.description or "")
+    texts.append(ladder.whole_catalog().description or "")
     copied = []
     for text in texts:
         words = _words(text)
@@ -107,9 +107,9 @@ def test_no_sentence_is_copied_from_a_source(ladder: Ladder) -> None:
 
 
 def test_every_competency_has_a_criterion_with_a_basis_at_every_step(ladder: Ladder) -> None:
-    steps = [s.id for s in ladder.catalog.scale.levels]
+    steps = [s.id for s in ladder.whole_catalog().scale.levels]
     texts: set[str] = set()
-    for competency in ladder.catalog.competencies:
+    for competency in ladder.whole_catalog().competencies:
         assert list(competency.criteria) == steps, competency.id
         for step, criterion in competency.criteria.items():
             assert criterion.basis is not None, (competency.id, step)
@@ -120,7 +120,7 @@ def test_every_competency_has_a_criterion_with_a_basis_at_every_step(ladder: Lad
 
 def test_names_are_unique_after_normalising(ladder: Ladder) -> None:
     owners: dict[str, str] = {}
-    for role in ladder.catalog.roles:
+    for role in ladder.whole_catalog().roles:
         for name in (role.id, role.title, *role.aliases):
             key = normalise(name)
             assert owners.setdefault(key, role.id) == role.id, (name, owners[key], role.id)

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,12 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def stored(content: bytes) -> Any:
+    """The index stored for ``content``, or ``None`` when the cache has no trustworthy entry."""
+    entry = cache.get(content)
+    return None if entry is None else entry.index
+
+
 def entries(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.marshal")) if folder.exists() else []
 
@@ -33,7 +40,7 @@ def test_a_load_writes_one_entry_and_the_next_reads_it(cache_dir: Path, tmp_path
     first = load(CatalogSource(file))
     assert len(entries(cache_dir)) == 1
     second = load(CatalogSource(file))
-    assert second.catalog == first.catalog
+    assert second.whole_catalog() == first.whole_catalog()
     assert second.warnings == first.warnings  # the hermit's warning survives the cache
     assert any(w.role == "hermit" for w in second.warnings)
 
@@ -75,14 +82,14 @@ def test_a_damaged_or_foreign_entry_is_ignored(cache_dir: Path) -> None:
     content = b"toml\nsome catalogue"
     cache.put(content, {"x": 1})
     (entry,) = entries(cache_dir)
-    assert cache.get(content) == {"x": 1}
+    assert stored(content) == {"x": 1}
     entry.write_bytes(b"\x00garbage")
-    assert cache.get(content) is None
+    assert stored(content) is None
     # An entry copied over another key's file is refused: its digest is bound to its key.
     cache.put(b"other", {"y": 2})
     other = cache_dir / f"{cache.key(b'other')}.marshal"
     entry.write_bytes(other.read_bytes())
-    assert cache.get(content) is None
+    assert stored(content) is None
 
 
 def _bundled_entry(cache_dir: Path) -> Path:
@@ -119,15 +126,44 @@ def test_crafted_entries_cost_only_a_cold_load(cache_dir: Path, raw: bytes) -> N
 
 
 def test_an_entry_of_the_wrong_shape_with_a_good_digest_is_not_used(cache_dir: Path) -> None:
-    from pmladder.catalog import CACHE_LAYOUT, bundled_text
+    from pmladder.catalog import CACHE_LAYOUT, read_source_bytes
+    from pmladder.index import index_of, role_record
 
-    content = f"{CACHE_LAYOUT}\ntoml\n{bundled_text()}".encode()
-    good = load(CatalogSource(None)).to_cache()
+    content, kind = read_source_bytes(CatalogSource(None)), f"{CACHE_LAYOUT} toml"
+    whole = load(CatalogSource(None)).whole_catalog()
+    good, records = index_of(whole, []), [role_record(r) for r in whole.roles]
     for bad in ({"head": 1}, {**good, "ids": good["ids"][:-1]},
                 {**good, "edges": {**good["edges"], "apm": [("nobody", 1.0)]}}, [1, 2]):
-        cache.put(content, bad)
-        assert cache.get(content) == bad  # sealed properly: only the shape is wrong
+        cache.put(content, bad, records, kind=kind)
+        entry = cache.get(content, kind)
+        assert entry is not None
+        assert entry.index == bad  # sealed properly: only the shape is wrong
         assert load(CatalogSource(None)).roles["cpo"].title == "Chief Product Officer"
+
+
+def test_a_damaged_record_is_never_used(cache_dir: Path) -> None:
+    from pmladder.index import role_record
+
+    entry = _bundled_entry(cache_dir)
+    raw = bytearray(entry.read_bytes())
+    record = role_record(load(CatalogSource(None)).roles["cpo"])
+    raw[raw.index(record) + len(record) // 2] ^= 0x01  # in cpo's record, not the index
+    entry.write_bytes(bytes(raw))
+    ladder = load(CatalogSource(None))
+    assert ladder.roles["apm"].title == "Associate Product Manager"
+    assert ladder.roles["cpo"].title == "Chief Product Officer"  # validated again
+    assert ladder.roles.built == 1  # apm came from its record; then nothing more was trusted
+
+
+def test_a_damaged_names_record_is_never_used(cache_dir: Path) -> None:
+    entry = _bundled_entry(cache_dir)
+    raw = bytearray(entry.read_bytes())
+    raw[-20] ^= 0x01  # in the names, the entry's last record
+    entry.write_bytes(bytes(raw))
+    ladder = load(CatalogSource(None))
+    assert ladder.roles.built == 0
+    assert ladder.names["seniorproductmanager"] == "senior-pm"  # validated again
+    assert ladder.roles["senior-pm"].title == "Senior Product Manager"
 
 
 def test_the_folder_is_private_and_others_entries_are_refused(cache_dir: Path) -> None:
@@ -137,15 +173,15 @@ def test_the_folder_is_private_and_others_entries_are_refused(cache_dir: Path) -
     (entry,) = entries(cache_dir)
     assert entry.stat().st_mode & 0o777 == 0o600
     entry.chmod(0o666)  # writable by anyone: anyone could have written it
-    assert cache.get(content) is None
+    assert stored(content) is None
     entry.chmod(0o600)
-    assert cache.get(content) == {"x": 1}
+    assert stored(content) == {"x": 1}
     cache_dir.chmod(0o777)
-    assert cache.get(content) is None
+    assert stored(content) is None
     cache.put(content, {"x": 2})  # nor is anything written into such a folder
-    assert cache.get(content) is None
+    assert stored(content) is None
     cache_dir.chmod(0o700)
-    assert cache.get(content) == {"x": 1}
+    assert stored(content) == {"x": 1}
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
@@ -154,10 +190,10 @@ def test_entries_and_folders_of_another_user_are_refused(cache_dir: Path) -> Non
     cache.put(content, {"x": 1})
     (entry,) = entries(cache_dir)
     os.chown(entry, 12345, 12345)
-    assert cache.get(content) is None
+    assert stored(content) is None
     os.chown(entry, 0, 0)
     os.chown(cache_dir, 12345, 12345)
-    assert cache.get(content) is None
+    assert stored(content) is None
     cache.put(b"toml\nanother", {"y": 1})
     assert len(entries(cache_dir)) == 1  # nothing written into their folder
 
@@ -169,12 +205,10 @@ def test_a_symlinked_entry_is_not_followed(cache_dir: Path, tmp_path: Path) -> N
     elsewhere = tmp_path / "elsewhere"
     entry.rename(elsewhere)
     entry.symlink_to(elsewhere)
-    assert cache.get(content) is None
+    assert stored(content) is None
 
 
-def test_the_cache_is_bounded_least_recently_used_first(
-    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_cache_is_bounded_least_recently_used_first(cache_dir: Path) -> None:
     import time
 
     for n in range(cache.MAX_ENTRIES + 5):
@@ -183,20 +217,19 @@ def test_the_cache_is_bounded_least_recently_used_first(
         then = time.time() - 1000 + n
         os.utime(cache_dir / f"{cache.key(content)}.marshal", (then, then))
     assert len(entries(cache_dir)) == cache.MAX_ENTRIES
-    assert cache.get(b"toml\n4") is None  # the oldest went first
+    assert stored(b"toml\n4") is None  # the oldest went first
     # Reading an entry makes it recent: it outlives newer entries nobody reads.
-    assert cache.get(b"toml\n5") == {"n": 5}
+    assert stored(b"toml\n5") == {"n": 5}
     for n in range(100, 100 + cache.MAX_ENTRIES - 1):
         cache.put(f"toml\n{n}".encode(), {"n": n})
-    assert cache.get(b"toml\n5") == {"n": 5}
-    assert cache.get(b"toml\n6") is None
+    assert stored(b"toml\n5") == {"n": 5}
+    assert stored(b"toml\n6") is None
     # And by size: a few big entries push out the rest.
-    monkeypatch.setattr(cache, "MAX_TOTAL", 3_000_000)
     for n in range(4):
-        cache.put(f"toml\nbig{n}".encode(), {"blob": bytes(1_000_000)})
+        cache.put(f"toml\nbig{n}".encode(), {"n": n}, [bytes(1_000_000)], limit=3_000_000)
     assert sum(e.stat().st_size for e in entries(cache_dir)) <= 3_000_000
-    cache.put(b"toml\nhuge", {"blob": bytes(4_000_000)})  # larger than the bound: not kept
-    assert cache.get(b"toml\nhuge") is None
+    cache.put(b"toml\nhuge", {}, [bytes(4_000_000)], limit=3_000_000)  # over the bound: not kept
+    assert stored(b"toml\nhuge") is None
 
 
 @pytest.mark.parametrize(
@@ -215,14 +248,10 @@ def test_no_sensible_place_means_no_cache(environ: dict[str, str]) -> None:
     assert cache.directory(environ) == expected
 
 
-def test_no_home_at_all_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pwd
-
-    def missing(uid: int) -> None:
-        raise KeyError(uid)
-
-    monkeypatch.setattr(pwd, "getpwuid", missing)
-    assert cache.directory({}) is None
+def test_no_home_at_all_means_no_cache() -> None:
+    assert cache.home_folder({}, account=lambda: None) is None
+    assert cache.home_folder({}, account=lambda: "/home/x") == "/home/x"
+    assert cache.home_folder({"HOME": "/home/y"}, account=lambda: None) == "/home/y"
 
 
 def test_a_user_without_a_home_can_run_every_command(tmp_path: Path) -> None:
@@ -276,7 +305,7 @@ def test_threads_racing_on_one_entry_all_read_whole_entries(cache_dir: Path) -> 
     def work() -> None:
         for _ in range(20):
             cache.put(content, payload)
-            seen.append(cache.get(content))
+            seen.append(stored(content))
 
     threads = [threading.Thread(target=work) for _ in range(6)]
     for t in threads:
@@ -310,13 +339,13 @@ def test_a_link_planted_under_an_entrys_name_is_replaced_never_written_through(
     cache.put(b"toml\nfirst", {"x": 0})  # makes the folder
     entry = cache_dir / f"{cache.key(content)}.marshal"
     entry.symlink_to(decoy)
-    assert cache.get(content) is None
+    assert stored(content) is None
     cache.put(content, {"x": 1})
     assert decoy.read_text() == "keep me\n"
     assert decoy.stat().st_mode & 0o777 == 0o644
     assert not entry.is_symlink()
     assert entry.is_file()
-    assert cache.get(content) == {"x": 1}
+    assert stored(content) == {"x": 1}
 
 
 def test_a_fifo_under_an_entrys_name_never_blocks(cache_dir: Path) -> None:
@@ -325,12 +354,12 @@ def test_a_fifo_under_an_entrys_name_never_blocks(cache_dir: Path) -> None:
     entry = cache_dir / f"{cache.key(content)}.marshal"
     os.mkfifo(entry)
     done: list[object] = []
-    reader = threading.Thread(target=lambda: done.append(cache.get(content)), daemon=True)
+    reader = threading.Thread(target=lambda: done.append(stored(content)), daemon=True)
     reader.start()
     reader.join(5)
     assert done == [None], "reading a FIFO entry blocked"
     cache.put(content, {"x": 1})  # replaced by a real entry, not opened
-    assert cache.get(content) == {"x": 1}
+    assert stored(content) == {"x": 1}
 
 
 def test_a_users_own_folder_as_the_cache_is_left_as_it_was(
@@ -351,7 +380,26 @@ def test_a_users_own_folder_as_the_cache_is_left_as_it_was(
     os.utime(ours, (old, old))
     monkeypatch.setenv("PMLADDER_CACHE_DIR", str(folder))
     cache.put(b"toml\nx", {"x": 1})
-    assert cache.get(b"toml\nx") == {"x": 1}
+    assert stored(b"toml\nx") == {"x": 1}
     assert folder.stat().st_mode & 0o777 == 0o755
     assert all(path.read_text() == "mine\n" for path in theirs)
     assert not ours.exists()
+
+
+def test_completion_reads_names_from_the_index_of_a_cached_catalogue(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    from pmladder.catalog import names_only
+
+    file = tmp_path / "ladder.toml"
+    file.write_bytes(TINY.read_bytes())
+    parsed = names_only(CatalogSource(file))  # nothing cached yet: the TOML as written
+    assert "scale" in parsed
+    load(CatalogSource(file))
+    cached = names_only(CatalogSource(file))
+    assert set(cached) == {"roles", "tracks"}  # from the index, not the file
+    assert cached["roles"] == [
+        {"id": r["id"], "title": r["title"], "aliases": r.get("aliases", [])}
+        for r in parsed["roles"]
+    ]
+    assert cached["tracks"] == [{"id": t["id"], "name": t["name"]} for t in parsed["tracks"]]

@@ -11,7 +11,7 @@ import typer
 from conftest import ROOT, TINY, Invoke
 from pmladder import __version__
 from pmladder.cli import BUG_EXIT, app
-from pmladder.commands.global_options import hoist_global_options
+from pmladder.commands.global_options import hoist_global_options, leading_global_options
 from pmladder.commands.messages import format_error_lines
 from pmladder.errors import ExitCode
 
@@ -190,6 +190,25 @@ def test_json_help_names_the_schema_command(invoke: Invoke) -> None:
 )
 def test_global_options_move_before_the_command(args: list[str], expected: list[str]) -> None:
     assert hoist_global_options(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "found", "end"),
+    [
+        (["--catalog", "a.toml", "--no-pager", "show"], {"--catalog": "a.toml", "--no-pager": ""},
+         3),
+        (["--catalog=a.toml", "--catalog", "b.toml", "list"], {"--catalog": "b.toml"}, 3),
+        (["--catalog"], {"--catalog": ""}, 2),
+        (["show", "--catalog", "a.toml"], {}, 0),
+        ([], {}, 0),
+    ],
+    ids=["value-and-flag", "last-wins", "missing-value", "after-the-command", "nothing"],
+)
+def test_leading_global_options_are_read_as_the_command_reads_them(
+    args: list[str], found: dict[str, str], end: int
+) -> None:
+    # Completion reads --catalog with this, after hoisting, as the command will.
+    assert leading_global_options(args) == (found, end)
 
 
 def test_version_after_a_command(invoke: Invoke) -> None:

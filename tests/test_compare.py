@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, Invoke, lines
+from pmladder import kinds
 from pmladder.catalog import CatalogSource, Ladder, find_source, load
-from pmladder.compare import compare
+from pmladder.compare import compare_roles
 from pmladder.errors import ExitCode, UsageError
 from pmladder.lookup import find_role
 from pmladder.models import Role
@@ -29,7 +30,7 @@ def roles(ladder: Ladder, *names: str) -> list[Role]:
 
 
 def test_competency_rows_mark_the_highest_and_the_missing(bundled: Ladder) -> None:
-    result = compare(bundled, roles(bundled, "technical-pm", "growth-pm", "group-pm"))
+    result = compare_roles(bundled, roles(bundled, "technical-pm", "growth-pm", "group-pm"))
     rows = {row.competency: row for row in result.competencies}
     technical = rows["technical"]
     assert [r.level if r else None for r in technical.ratings] == ["advanced", None, None]
@@ -39,14 +40,14 @@ def test_competency_rows_mark_the_highest_and_the_missing(bundled: Ladder) -> No
     research = rows["research"]
     assert research.highest == ("growth-pm", "group-pm")
     # Rows follow the catalogue's competency order.
-    order = [c.id for c in bundled.catalog.competencies]
+    order = [c.id for c in bundled.whole_catalog().competencies]
     assert [r.competency for r in result.competencies] == [
         c for c in order if c in rows
     ]
 
 
 def test_a_competency_every_role_needs_equally_has_no_highest(bundled: Ladder) -> None:
-    result = compare(bundled, roles(bundled, "pm", "growth-pm"))
+    result = compare_roles(bundled, roles(bundled, "pm", "growth-pm"))
     rows = {row.competency: row for row in result.competencies}
     assert rows["roadmapping"].highest == ()
     assert not rows["roadmapping"].differs
@@ -54,7 +55,7 @@ def test_a_competency_every_role_needs_equally_has_no_highest(bundled: Ladder) -
 
 
 def test_distinct_and_shared_items(bundled: Ladder) -> None:
-    result = compare(bundled, roles(bundled, "apm", "product-owner"))
+    result = compare_roles(bundled, roles(bundled, "apm", "product-owner"))
     shared = {f.casefold() for f in result.frameworks_shared}
     assert {"user stories", "product backlog"} <= shared
     only_po = next(d for d in result.frameworks_only if d.role == "product-owner")
@@ -65,7 +66,7 @@ def test_distinct_and_shared_items(bundled: Ladder) -> None:
 
 
 def test_routes_between_every_ordered_pair(bundled: Ladder) -> None:
-    result = compare(bundled, roles(bundled, "apm", "senior-pm", "cpo"))
+    result = compare_roles(bundled, roles(bundled, "apm", "senior-pm", "cpo"))
     by_pair = {(r.source, r.target): r for r in result.routes}
     assert len(by_pair) == 6
     up = by_pair[("apm", "senior-pm")]
@@ -78,12 +79,12 @@ def test_routes_between_every_ordered_pair(bundled: Ladder) -> None:
 
 def test_the_same_role_twice_is_a_usage_error(bundled: Ladder) -> None:
     with pytest.raises(UsageError, match="more than once"):
-        compare(bundled, roles(bundled, "pm", "Product Manager"))
+        compare_roles(bundled, roles(bundled, "pm", "Product Manager"))
 
 
 def test_one_role_is_a_usage_error(bundled: Ladder) -> None:
     with pytest.raises(UsageError, match="at least two"):
-        compare(bundled, roles(bundled, "pm"))
+        compare_roles(bundled, roles(bundled, "pm"))
 
 
 # --------------------------------------------------------------------------
@@ -103,6 +104,16 @@ def test_three_roles_side_by_side(invoke: Invoke) -> None:
     # A rating a role does not have shows as "-" in its column.
     row = next(line for line in lines(out) if line.strip().startswith("Technical fluency"))
     assert row.split()[-2:] == ["-", "-"]
+
+
+def test_an_arrow_on_a_route_line_always_names_a_kind_of_move(invoke: Invoke) -> None:
+    # → is the lateral move's arrow, so a pair of roles reads "a to b", never "a → b".
+    out = invoke("compare", "pmm", "product-owner", "group-pm", env={"COLUMNS": "120"}).stdout
+    routes = out[out.index("Routes between them"):].splitlines()
+    assert "pmm to product-owner" in routes[1]
+    assert "pmm → pm → product-owner" in routes[1]  # two lateral moves
+    assert not any(" → " in line.split(":")[0] for line in routes[1:] if "moves" in line)
+    assert kinds.legend() in routes  # the one legend line, as list, show and path print it
 
 
 @pytest.mark.parametrize("width", [40, 60, 80, 120])

@@ -11,9 +11,9 @@ import tomli
 
 from conftest import ROOT, TINY, Invoke
 from pmladder.catalog import CatalogSource, bundled_text, load
-from pmladder.diff import compare
+from pmladder.diff import diff_catalogs
 from pmladder.views.diff import markdown, routes_note
-from pmladder.views.export import dumps_toml
+from pmladder.views.toml_writer import dumps_toml
 
 
 def write(tmp_path: Path, data: dict[str, Any], name: str = "after.toml") -> Path:
@@ -101,7 +101,7 @@ def test_every_changed_route_agrees_with_path(invoke: Invoke, tmp_path: Path) ->
     roles["pm"]["moves"][0]["typical_years"] = 9
     after = write(tmp_path, data)
     old, new = load(CatalogSource(None)), load(CatalogSource(after))
-    result = compare(old, new, routes_shown=1000)
+    result = diff_catalogs(old, new, routes_shown=1000)
     assert result.routes.total == len(result.routes.changed) > 3
     for change in result.routes.changed:
         for side, args in (("before", ()), ("after", ("--catalog", str(after)))):
@@ -182,14 +182,14 @@ def test_long_lists_are_capped_with_and_n_more(tmp_path: Path) -> None:
         for move in role.get("moves", []):
             move["typical_years"] = 1
     after = write(tmp_path, data)
-    result = compare(load(CatalogSource(None)), load(CatalogSource(after)), routes_shown=3)
+    result = diff_catalogs(load(CatalogSource(None)), load(CatalogSource(after)), routes_shown=3)
     assert len(result.ratings) > 50
     assert len(result.routes.changed) == 3
     note = routes_note(result)
     assert note == f"and {result.routes.total - 3} more changed routes"
     text = markdown(result)
     assert f"... and {len(result.ratings) - 50} more (pmladder diff --json lists them all)" in text
-    bounded = compare(load(CatalogSource(None)), load(CatalogSource(after)), route_work=1)
+    bounded = diff_catalogs(load(CatalogSource(None)), load(CatalogSource(after)), route_work=1)
     assert bounded.routes.complete is False
     assert "there may be more" in (routes_note(bounded) or "")
 
@@ -243,8 +243,7 @@ def _catalogue_with_years(tmp_path: Path, years: list[float]) -> Path:
 @pytest.mark.parametrize("years", [[], [0.1, 0.2, 0.3], [1, 1, 2, 0.5, 0.25, 0.75], [0.0]],
                          ids=["as-is", "tenths", "halves", "zero"])
 def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: list[float]) -> None:
-    from pmladder.diff import _ids, routes_from
-    from pmladder.ladder import shortest_route, year_units
+    from pmladder.routes import route_ids, routes_from, shortest_route, year_units
 
     source = CatalogSource(None) if not years else CatalogSource(
         _catalogue_with_years(tmp_path, years))
@@ -260,7 +259,7 @@ def test_route_search_agrees_with_path_for_every_pair(tmp_path: Path, years: lis
                     assert end not in tree.total
                     continue
                 expected = [start, *(ladder.edges[r][i][0] for r, i in hops)]
-                assert list(_ids(tree, end)) == expected, (start, end)
+                assert list(route_ids(tree, end)) == expected, (start, end)
 
 
 def test_narrow_terminal_shows_whole_ids_not_cut_columns(invoke: Invoke, edited: Path) -> None:

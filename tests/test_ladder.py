@@ -7,7 +7,9 @@ import pytest
 from conftest import TINY
 from pmladder.catalog import CatalogSource, Ladder, load
 from pmladder.errors import ExitCode, NotFoundError
-from pmladder.ladder import competency_changes, gap, overview, route, shortest_route
+from pmladder.ladder import competency_changes, gap, route
+from pmladder.overview import overview
+from pmladder.routes import shortest_route
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +108,7 @@ def _diamond(left_years: float, right_years: float) -> Ladder:
             role("end", 3, []),
         ],
     }
-    return Ladder.build(Catalog.model_validate(data), CatalogSource(None))
+    return Ladder.of_catalog(Catalog.model_validate(data), CatalogSource(None))
 
 
 def test_tie_break_prefers_fewer_typical_years() -> None:
@@ -159,7 +161,7 @@ def _graph(moves: dict[str, list[tuple[str, float]]]) -> Ladder:
         ],
     }
     catalog, _ = validate_data(data, "graph")
-    return Ladder.build(catalog, CatalogSource(None))
+    return Ladder.of_catalog(catalog, CatalogSource(None))
 
 
 def _ids(ladder: Ladder, hops: list[tuple[str, int]] | None) -> list[str]:

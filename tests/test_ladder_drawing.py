@@ -14,7 +14,7 @@ from pmladder.catalog import find_source, load
 from pmladder.errors import ExitCode
 from pmladder.views.drawing import legend, wrap_title
 
-ALL_IDS = [r.id for r in load(find_source(str(BUNDLED), environ={}, cwd=Path("/"))).catalog.roles]
+ALL_IDS = list(load(find_source(str(BUNDLED), environ={}, cwd=Path("/"))).ids)
 
 
 def test_the_bundled_catalogue_has_roles_to_draw() -> None:

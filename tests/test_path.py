@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import TINY, Invoke
+from pmladder.kinds import legend
 
 
 def test_path_apm_cpo_shows_each_step_and_total(invoke: Invoke) -> None:
@@ -25,7 +26,7 @@ def test_brief_path_prints_only_the_summary(invoke: Invoke) -> None:
     full = invoke("path", "apm", "cpo").stdout
     brief = invoke("path", "apm", "cpo", "--brief").stdout
     assert "Step 1:" not in brief
-    top = brief.split("\n\n(estimate) marks")[0]  # brief ends with the legend it needs
+    top = brief.split(f"\n\n{legend()}")[0]  # brief ends with the legends it needs
     assert full.startswith(top)
     assert "(estimate) marks" in brief
     assert "Competencies to grow overall" in brief

@@ -64,7 +64,7 @@ def _load(path: Path) -> Ladder:
 def test_export_draws_every_role(invoke: Invoke, fmt: str, bundled: Ladder) -> None:
     result = invoke("export", "--format", fmt)
     assert result.exit_code == 0, result.output
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         assert role.id in result.stdout, role.id
 
 
@@ -94,7 +94,7 @@ def test_mermaid_structure(bundled: Ladder) -> None:
     assert out[1] == "flowchart BT"
     assert sum(1 for line in out if line.strip().startswith("subgraph ")) == 5
     assert sum(1 for line in out if line.strip() == "end") == 5
-    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    moves = sum(len(r.moves) for r in bundled.whole_catalog().roles)
     edges = [line for line in out if re.match(r"\s+r\d+ (-->|-\.->|==>)\|", line)]
     assert len(edges) == moves
     assert sum(1 for line in out if line.strip().startswith("linkStyle ")) == moves
@@ -136,7 +136,7 @@ def test_dot_structure(bundled: Ladder) -> None:
     assert "style=bold" in text
     assert "style=dashed" in text
     assert "style=dotted" in text
-    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    moves = sum(len(r.moves) for r in bundled.whole_catalog().roles)
     # A move and its way back, of the same kind, are one line with two arrowheads.
     both = text.count("dir=both")
     assert both >= 2  # pm and product-owner, product-lead and group-pm
@@ -262,7 +262,7 @@ def test_svg_is_well_formed_and_complete(bundled: Ladder) -> None:
         assert 0 <= float(t.get("x", 0)) <= width
         assert 0 <= float(t.get("y", 0)) <= height
     words = " ".join(t.text or "" for t in texts)
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         assert role.id in words
     for kind in ("promotion", "lateral", "specialisation", "into management"):
         assert kind in words  # the legend
@@ -297,7 +297,7 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
     assert spec[0] == KINDS["specialisation"].colour
     assert spec[1]
     # One arrow per move, with a double-headed arrow standing for two.
-    moves = sum(len(r.moves) for r in bundled.catalog.roles)
+    moves = sum(len(r.moves) for r in bundled.whole_catalog().roles)
     doubles = sum(1 for v in kinds.values() if v[2])
     assert len(paths) + doubles == moves
     for kind in MOVE_KINDS:
@@ -369,7 +369,7 @@ def test_estimated_moves_are_marked_in_every_picture(bundled: Ladder) -> None:
     """A move or time that is the catalogue's estimate says so on the picture, too."""
     estimated = {
         (role.id, move.to)
-        for role in bundled.catalog.roles
+        for role in bundled.whole_catalog().roles
         for move in role.moves
         if (move.basis and move.basis.is_estimate)
         or (move.typical_years_basis and move.typical_years_basis.is_estimate)

@@ -4,7 +4,7 @@ The strategy builds catalogues that obey every rule pmladder validates: a
 promotion goes up a level, a lateral move stays on its level, no role moves
 to itself or twice to the same role, and no two roles share a name once
 names are normalised.  Each catalogue goes through pmladder's real
-validation (``validate_data``) and index (``Ladder.build``); the properties
+validation (``validate_data``) and index (``Ladder.of_catalog``); the properties
 then check the answers against independent computations on the raw data.
 
 Examples per test: 30, or 600 with ``PMLADDER_HYPOTHESIS_PROFILE=deep``;
@@ -27,11 +27,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
+from pmladder import cache
 from pmladder.catalog import CatalogSource, Ladder
 from pmladder.errors import NotFoundError
-from pmladder.ladder import Change, competency_changes, route, shortest_route
+from pmladder.index import RoleStore, index_of, names_of, role_record
+from pmladder.ladder import Change, competency_changes, route
 from pmladder.lookup import find_role
 from pmladder.names import normalise
+from pmladder.routes import shortest_route
 from pmladder.validation.validate import validate_data
 
 EXAMPLES = int(os.environ.get("PMLADDER_HYPOTHESIS_EXAMPLES", str(examples(30))))
@@ -152,7 +155,7 @@ def catalogues(draw: st.DrawFn, max_roles: int = MAX_ROLES) -> Drawn:
     # strategy or in the validation, and fails the test with every problem.
     catalog, warnings = validate_data(data, "hypothesis catalogue")
     assert not [w for w in warnings if w.severity == "error"]
-    return Drawn(data, Ladder.build(catalog, CatalogSource(None), warnings))
+    return Drawn(data, Ladder.of_catalog(catalog, CatalogSource(None), warnings))
 
 
 def bfs(moves: Mapping[str, list[str]], source: str) -> dict[str, int]:
@@ -406,15 +409,24 @@ def test_drawn_catalogues_respect_the_rules(drawn: Drawn) -> None:
 def test_a_cached_ladder_answers_like_a_fresh_one(data: st.DataObject) -> None:
     drawn = data.draw(catalogues())
     fresh = drawn.ladder
-    # Through marshal, as pmladder.cache stores it.
-    payload = marshal.loads(marshal.dumps(fresh.to_cache()))
-    cached = Ladder.from_cache(payload, fresh.source)
+    # Through the cache's own entry, as a second run reads it.
+    whole = fresh.whole_catalog()
+    content = repr(drawn.data).encode()
+    names = marshal.dumps(names_of(whole))
+    cache.put(content, index_of(whole, fresh.warnings),
+              [*map(role_record, whole.roles), names])
+    entry = cache.get(content)
+    assert entry is not None
+    stored_names = entry.record(len(fresh.ids))
+    assert stored_names is not None
+    cached = Ladder(fresh.source, entry.index, RoleStore(fresh.ids, entry=entry),
+                    lambda: marshal.loads(stored_names))
     assert cached.names == fresh.names
     assert cached.edges == fresh.edges
     assert cached.incoming == fresh.incoming
     assert cached.order == fresh.order
     assert cached.warnings == fresh.warnings
-    assert cached.catalog == fresh.catalog
+    assert cached.whole_catalog() == fresh.whole_catalog()
     for role in drawn.roles:
         assert cached.roles[role["id"]] == fresh.roles[role["id"]]
         assert find_role(cached, role["title"]).id == role["id"]

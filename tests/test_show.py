@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, Invoke
+from pmladder.kinds import legend
 
 
 def test_show_prints_the_whole_record(invoke: Invoke) -> None:
@@ -96,7 +97,7 @@ def test_brief_show_prints_only_the_top(invoke: Invoke) -> None:
     full = invoke("show", "pm").stdout
     brief = invoke("show", "pm", "--brief").stdout
     assert "Responsibilities" not in brief
-    top = brief.split("\n\n(estimate) marks")[0]  # brief ends with the legend it needs
+    top = brief.split(f"\n\n{legend()}")[0]  # brief ends with the legends it needs
     assert full.startswith(top)
     assert brief.rstrip().endswith("not a source's statement.")
     assert "Leads to:" in brief

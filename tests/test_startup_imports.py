@@ -68,3 +68,13 @@ def test_json_output_needs_no_rich_tables(tmp_path: Path) -> None:
     imported(tmp_path, "path", "apm", "cpo", "--json")
     modules = imported(tmp_path, "path", "apm", "cpo", "--json")
     assert "rich.table" not in modules
+
+
+def test_completion_of_a_cached_catalogue_never_parses_or_validates(tmp_path: Path) -> None:
+    imported(tmp_path, "show", "apm")  # validates the bundled catalogue and caches it
+    tab = {"_PMLADDER_COMPLETE": "complete_bash", "COMP_WORDS": "pmladder show sen",
+           "COMP_CWORD": "2"}
+    modules = imported(tmp_path, env=tab)
+    assert "pmladder.catalog" in modules  # the names came from the catalogue's cache entry
+    for forbidden in ("pmladder.validation", "tomli", "tomllib", "rich.table"):
+        assert forbidden not in modules, forbidden

@@ -37,8 +37,8 @@ def bundled() -> Ladder:
 
 
 def test_every_move_time_and_experience_figure_has_a_basis(bundled: Ladder) -> None:
-    source_ids = {s.id for s in bundled.catalog.sources}
-    for role in bundled.catalog.roles:
+    source_ids = {s.id for s in bundled.whole_catalog().sources}
+    for role in bundled.whole_catalog().roles:
         assert role.experience_years is not None, role.id
         assert role.experience_years_basis is not None, role.id
         for move in role.moves:
@@ -55,18 +55,18 @@ def test_every_move_time_and_experience_figure_has_a_basis(bundled: Ladder) -> N
 def test_moves_no_source_describes_are_marked_as_estimates(bundled: Ladder) -> None:
     unsourced = {
         (r.id, m.to)
-        for r in bundled.catalog.roles for m in r.moves
+        for r in bundled.whole_catalog().roles for m in r.moves
         if m.basis is not None and not m.basis.sources
     }
     assert unsourced == {
         ("pm", "data-pm"), ("pm", "growth-pm"), ("product-owner", "pm"), ("pmm", "pm"),
     }
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         for move in role.moves:
             assert move.basis is not None
             assert move.basis.sources or move.basis.is_estimate, (role.id, move.to)
     # Moves that neither a source supports nor are common were dropped.
-    moves = {(r.id, m.to) for r in bundled.catalog.roles for m in r.moves}
+    moves = {(r.id, m.to) for r in bundled.whole_catalog().roles for m in r.moves}
     assert ("apm", "product-owner") not in moves
     assert ("product-owner", "senior-pm") not in moves
     assert ("group-pm", "product-lead") not in moves
@@ -80,7 +80,7 @@ def test_bundled_catalogue_validates_without_warnings(bundled: Ladder, invoke: I
 
 
 def test_experience_adds_up_along_every_move_up(bundled: Ladder) -> None:
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         for move in role.moves:
             if move.kind == "lateral":
                 continue
@@ -102,7 +102,7 @@ def test_apm_to_cpo_totals_the_cpos_experience(bundled: Ladder, invoke: Invoke) 
 
 def test_no_promotion_lowers_or_drops_a_rating_unless_it_says_so(bundled: Ladder) -> None:
     rank = bundled.scale_rank
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         for move in role.moves:
             if move.kind not in ("promotion", "management"):
                 continue
@@ -121,7 +121,7 @@ def test_no_promotion_lowers_or_drops_a_rating_unless_it_says_so(bundled: Ladder
 def test_no_mid_level_role_is_rated_expert(bundled: Ladder) -> None:
     """The scale's Expert is the authority for a product group or department."""
     expert = bundled.scale_rank["expert"]
-    for role in bundled.catalog.roles:
+    for role in bundled.whole_catalog().roles:
         if role.level <= 2:
             assert all(bundled.scale_rank[v] < expert for v in role.competencies.values()), (
                 role.id)
@@ -196,14 +196,14 @@ def test_wrong_notes_are_gone(bundled: Ladder) -> None:
         senior_section = titles.split("7. senior product manager")[1].split("8. product lead")[0]
         assert "mentor" not in senior_section
     # The header no longer claims every role is rated on all fourteen competencies.
-    assert "rates each role on fourteen" not in (bundled.catalog.description or "")
-    counts = {len(r.competencies) for r in bundled.catalog.roles}
+    assert "rates each role on fourteen" not in (bundled.whole_catalog().description or "")
+    counts = {len(r.competencies) for r in bundled.whole_catalog().roles}
     assert min(counts) >= 8
     assert max(counts) <= 12
 
 
 def test_swot_is_attached_only_where_a_note_justifies_it(bundled: Ladder) -> None:
-    with_swot = [r.id for r in bundled.catalog.roles if "SWOT analysis" in r.frameworks]
+    with_swot = [r.id for r in bundled.whole_catalog().roles if "SWOT analysis" in r.frameworks]
     assert with_swot == ["senior-pm"]
     assert "swot" in _field(bundled, "senior-pm", "notes")
 
@@ -316,7 +316,7 @@ def test_path_with_no_typical_time_says_unknown(invoke: Invoke) -> None:
     flowing = " ".join(out.split())
     assert "(2 steps, typical time unknown: some moves state none; the others add up to " \
         "2 years" in flowing
-    assert "Move: promotion, typical time unknown" in out
+    assert "Move: ↑ promotion, typical time unknown" in out
     assert not re.search(r"\b0 years\)", out.split("Step 2")[1])
     doc = json.loads(invoke("--catalog", str(UNKNOWNS), "path", "junior", "lead",
                             "--json").stdout)
@@ -503,7 +503,7 @@ def test_assess_route_to_an_unrated_target_says_unknown(invoke: Invoke, tmp_path
     profile.write_text('[ratings]\ncraft = "low"\ntools = "mid"\n', encoding="utf-8")
     args = ("--catalog", str(UNKNOWNS), "assess", str(profile), "--target", "lead")
     out = invoke(*args, env={"COLUMNS": "200"}).stdout
-    assert "junior —promotion→ maker —promotion→ lead" in out
+    assert "junior ↑ maker ↑ lead" in out
     assert "No competency needs to rise along this route" not in out
     # The rise the maker step asks is known; what lead asks on top is not.
     assert "Competencies to grow overall" in out
@@ -661,7 +661,7 @@ def test_research_criteria_cite_only_what_the_sources_say(bundled: Ladder) -> No
     # The levels overview's Senior PM says nothing about research.
     assert advanced.basis.sources == ["climbing-the-ladder"]
     # No role is rated Expert in research, so its basis claims no role's work.
-    assert not any(r.competencies.get("research") == "expert" for r in bundled.catalog.roles)
+    assert not any(r.competencies.get("research") == "expert" for r in bundled.every_role())
     assert expert.basis.sources is None
     assert expert.basis.estimate is not None
     assert "Group PM" not in expert.basis.estimate

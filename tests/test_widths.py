@@ -22,8 +22,8 @@ from on_a_terminal import on_a_terminal
 from pmladder.catalog import CatalogSource, load
 
 LADDER = load(CatalogSource(BUNDLED, "option"))
-IDS = [r.id for r in LADDER.catalog.roles]
-TITLES = sorted({r.title for r in LADDER.catalog.roles}, key=len, reverse=True)
+IDS = [r.id for r in LADDER.whole_catalog().roles]
+TITLES = sorted({r.title for r in LADDER.whole_catalog().roles}, key=len, reverse=True)
 WIDTHS = [40, 60, 80, 120]
 
 COMMANDS: list[list[str]] = [
@@ -135,7 +135,7 @@ def _edited(source: Path, target: Path) -> Path:
     """``source`` with its first role renamed and its last two removed, moves to them too."""
     import tomli
 
-    from pmladder.views.export import dumps_toml
+    from pmladder.views.toml_writer import dumps_toml
 
     data = tomli.loads(source.read_text(encoding="utf-8"))
     roles = data["roles"]
@@ -167,7 +167,7 @@ def test_diff_cuts_no_name(
     files = {":bundled": ":bundled", ":example": str(EXAMPLE), "example": str(EXAMPLE)}
     old, new = DIFFS[pair]
     args = ["diff", files[old], files.get(new) or str(edited[new])]
-    example = load(CatalogSource(EXAMPLE, "option")).catalog
+    example = load(CatalogSource(EXAMPLE, "option")).whole_catalog()
     ids = [*IDS, *(r.id for r in example.roles)]
     titles = sorted({*TITLES, *(r.title for r in example.roles)}, key=len, reverse=True)
     check(run(invoke, args, 200), run(invoke, args, width), width, ids=ids, titles=titles)

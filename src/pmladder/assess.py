@@ -17,10 +17,11 @@ from typing import Literal
 
 from .catalog import Ladder
 from .errors import NotFoundError
-from .ladder import Change, Fall, Route, Step, reachable, route
+from .ladder import Change, Fall, Route, Step, route
 from .ladder import ratings as role_ratings
 from .models import Criterion, Role
 from .profile import Profile
+from .routes import reachable
 
 FIT_RULE = (
     "each competency a role rates asks for k steps of the scale (k = the position of "
@@ -95,7 +96,7 @@ def fits(ladder: Ladder, ratings: Mapping[str, str | None]) -> tuple[list[Fit], 
     mine = ranks(ladder, ratings)
     scored: list[Fit] = []
     unscored: list[str] = []
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         result = fit(ladder, role, mine)
         if result is None:
             unscored.append(role.id)
@@ -147,7 +148,7 @@ class Standing:
 class AgainstTarget:
     """Where a person stands against a target role, competency by competency.
 
-    (Not :class:`pmladder.compare.Comparison`, which sets roles side by side.)"""
+    (Not :class:`pmladder.compare.RoleComparison`, which sets roles side by side.)"""
 
     target: str
     target_title: str
@@ -340,7 +341,7 @@ def personal(ladder: Ladder, path: Route, ratings: Mapping[str, str | None]) -> 
         end, _ = levels.level[comp]
         if end > start:
             before, before_name = levels.step_at(start)
-            after = ladder.catalog.scale.levels[end - 1]
+            after = ladder.head.scale.levels[end - 1]
             overall.append(Change(comp, comp_name, before, before_name, after.id, after.name,
                                   end - start, ladder.criterion(comp, after.id)))
     return path._replace(steps=steps, overall=tuple(overall))
@@ -352,7 +353,7 @@ class _RunningLevel:
 
     def __init__(self, ladder: Ladder, own: Mapping[str, int]) -> None:
         self.ladder = ladder
-        self.scale = ladder.catalog.scale.levels
+        self.scale = ladder.head.scale.levels
         #: Competency id -> (rank, id of the role that required it; None for the person's own).
         self.level: dict[str, tuple[int, str | None]] = {
             c: (own.get(c, 0), None) for c in ladder.competency_names

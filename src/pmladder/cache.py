@@ -9,10 +9,13 @@ file's exact bytes (plus pmladder's and Python's versions), so:
 * two runs racing are safe: each writes a private temporary file and renames
   it into place atomically, and a reader sees either no entry or a whole one;
 * a damaged or foreign entry is ignored and rewritten, never trusted: an
-  entry carries a BLAKE2 digest of its payload, bound to its key, which is
-  checked *before* anything is decoded; the folder and the entry must belong
-  to the current user and be writable by nobody else (as ssh insists for its
-  keys); and the caller checks the decoded shape before using it;
+  entry is a small index, read whole, then one record per role, read only
+  when that role is needed (a ``path`` over 10,000 roles reads a handful).
+  The index carries a BLAKE2 digest bound to its key and each record's
+  digest; each is checked *before* anything is decoded.  The folder and the
+  entry must belong to the current user and be writable by nobody else (as
+  ssh insists for its keys); and the caller checks the decoded shape before
+  using it;
 * it is bounded: at most :data:`MAX_ENTRIES` entries and :data:`MAX_TOTAL`
   bytes, the least recently used removed first;
 * any problem with it (no home folder, a read-only disk, a relative
@@ -31,12 +34,14 @@ import marshal
 import os
 import re
 import sys
+import weakref
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the layout of an entry changes, or what validation reports for a file."""
 
 MAX_ENTRIES = 16
@@ -51,8 +56,13 @@ except ImportError:  # pragma: no cover - other Python implementations
     from hashlib import blake2b
 
 _SALT = f"pmladder {__version__} cache {FORMAT} python {sys.version_info[:2]} {marshal.version}"
-_MAGIC = b"pmladder\x02"
+_MAGIC = b"pmladder\x03"
 _DIGEST = 32
+_LENGTH = 8
+_HEAD = len(_MAGIC) + _DIGEST + _LENGTH
+"""An entry starts: magic, the index's seal, the index's length; then the index, then
+the records, one after another."""
+_RECORD_DIGEST = 16
 _SUFFIX = ".marshal"
 _TEMP_PREFIX = ".pmladder-"
 _TEMP_SUFFIX = ".tmp"
@@ -77,32 +87,54 @@ def directory(environ: dict[str, str] | None = None) -> Path | None:
     return None if home is None else Path(home) / ".cache" / "pmladder"
 
 
-def home_folder(env: Any) -> str | None:
-    """The home folder, or ``None`` when there is no usable one (never raises)."""
+def account_home() -> str | None:
+    """The home folder the user account names, or ``None`` when it has no entry."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError, OSError):
+        return None
+
+
+def home_folder(
+    env: Any, account: Callable[[], str | None] = account_home
+) -> str | None:
+    """The home folder (``HOME``, else the ``account``'s), or ``None`` when there is no
+    usable one (never raises)."""
     home: str | None = env.get("HOME")
     if home is None:
-        try:
-            import pwd
-
-            home = pwd.getpwuid(os.getuid()).pw_dir
-        except (ImportError, KeyError, OSError):
+        home = account()
+        if home is None:
             return None
     if not os.path.isabs(home) or os.path.dirname(home) == home:  # "" or "/"
         return None
     return home
 
 
-def key(content: bytes) -> str:
-    """The entry name for a catalogue with exactly these bytes."""
+def key(content: bytes, kind: str = "") -> str:
+    """The entry name for ``content`` (a catalogue's exact bytes) read as ``kind``."""
     digest = blake2b(content, digest_size=32, person=b"pmladder-cache")
-    digest.update(_SALT.encode())
+    digest.update(f"\n{kind}\n{_SALT}".encode())
     return digest.hexdigest()
 
 
 def _seal(name: str, payload: bytes | memoryview) -> bytes:
-    """The payload's digest, bound to its entry's name so a copied entry fails."""
+    """The index's digest, bound to its entry's name so a copied entry fails."""
     return blake2b(payload, digest_size=_DIGEST, key=bytes.fromhex(name)[:32],
                    person=b"pmladder-entry").digest()
+
+
+def _record_digest(record: bytes) -> bytes:
+    return blake2b(record, digest_size=_RECORD_DIGEST, person=b"pmladder-record").digest()
+
+
+def _read_at(fd: int, length: int, offset: int) -> bytes:
+    """Up to ``length`` bytes of the open file from ``offset``."""
+    if hasattr(os, "pread"):
+        return os.pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # pragma: no cover - systems without pread (Windows)
+    return os.read(fd, length)  # pragma: no cover
 
 
 def _private(info: os.stat_result) -> bool:
@@ -111,14 +143,47 @@ def _private(info: os.stat_result) -> bool:
     return info.st_uid == uid and not info.st_mode & 0o022
 
 
-def get(content: bytes) -> Any | None:
-    """The payload stored for ``content``, or ``None`` when there is no trustworthy entry."""
+class Entry:
+    """A trustworthy entry: its index, read whole and checked against its seal
+    before it was decoded, and its records, each read only when asked for and
+    checked against the digest the sealed index holds for it.
+
+    The entry's file stays open, so a run racing to replace it changes nothing
+    this one reads; a record that fails its check reads as ``None``.
+    """
+
+    __slots__ = ("__weakref__", "_fd", "_spans", "index")
+
+    def __init__(self, fd: int, index: Any, spans: list[tuple[int, int, bytes]]) -> None:
+        self._fd = fd
+        self._spans = spans
+        weakref.finalize(self, os.close, fd)  # when no role is left to read, or at exit
+        #: What :func:`put` stored as the index.
+        self.index = index
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def record(self, number: int) -> bytes | None:
+        """Record ``number`` as :func:`put` stored it, or ``None`` when it is damaged."""
+        offset, length, digest = self._spans[number]
+        try:
+            data = _read_at(self._fd, length, offset)
+        except OSError:
+            return None
+        if len(data) != length or _record_digest(data) != digest:
+            return None
+        return data
+
+
+def get(content: bytes, kind: str = "") -> Entry | None:
+    """The entry stored for ``content``, or ``None`` when there is no trustworthy one."""
     folder = directory()
     if folder is None:
         return None
     import stat
 
-    name = key(content)
+    name = key(content, kind)
     try:
         info = os.stat(folder)
         if not stat.S_ISDIR(info.st_mode) or not _private(info):
@@ -126,27 +191,43 @@ def get(content: bytes) -> Any | None:
         # Never follow a link, and never block on a FIFO planted under an entry's name.
         fd = os.open(folder / f"{name}{_SUFFIX}",
                      os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or not _private(info):
-                return None
-            if info.st_size > MAX_TOTAL:
-                return None
-            with os.fdopen(os.dup(fd), "rb") as handle:
-                raw = handle.read(MAX_TOTAL + 1)
-            _touch(fd)
-        finally:
-            os.close(fd)
-        head = len(_MAGIC) + _DIGEST
-        if len(raw) <= head or not raw.startswith(_MAGIC):
-            return None
-        payload = memoryview(raw)[head:]
-        if _seal(name, payload) != raw[len(_MAGIC):head]:
-            return None
-        value = marshal.loads(payload)
-    except (OSError, EOFError, ValueError, TypeError, MemoryError, RecursionError):
+    except OSError:
         return None
-    return value
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _private(info) or info.st_size > MAX_TOTAL:
+            raise ValueError("not a private regular file of a possible size")
+        entry = _open_entry(fd, name, info.st_size)
+        _touch(fd)
+    except (OSError, EOFError, ValueError, TypeError, MemoryError, RecursionError):
+        os.close(fd)
+        return None
+    return entry
+
+
+def _open_entry(fd: int, name: str, size: int) -> Entry:
+    """Read and check an entry's index; raise ``ValueError`` when anything is off."""
+    head = _read_at(fd, _HEAD, 0)
+    length = int.from_bytes(head[-_LENGTH:], "little") if len(head) == _HEAD else -1
+    if not head.startswith(_MAGIC) or not 0 < length <= size - _HEAD:
+        raise ValueError("not an entry")
+    body = _read_at(fd, length, _HEAD)
+    if len(body) != length or _seal(name, body) != head[len(_MAGIC):len(_MAGIC) + _DIGEST]:
+        raise ValueError("the index is not the one sealed")
+    index, table = marshal.loads(body)
+    spans: list[tuple[int, int, bytes]] = []
+    offset = _HEAD + length
+    if type(table) is not list:
+        raise ValueError("no table of records")
+    for item in table:
+        if not (type(item) is tuple and len(item) == 2 and type(item[0]) is int
+                and item[0] >= 0 and type(item[1]) is bytes):
+            raise ValueError("a bad record span")
+        spans.append((offset, item[0], item[1]))
+        offset += item[0]
+    if offset != size:
+        raise ValueError("the records do not fill the entry")
+    return Entry(fd, index, spans)
 
 
 def _touch(fd: int) -> None:
@@ -156,26 +237,29 @@ def _touch(fd: int) -> None:
             os.utime(fd)
 
 
-def put(content: bytes, payload: Any) -> None:
-    """Store ``payload`` for ``content``; any failure just leaves no entry."""
+def put(content: bytes, index: Any, records: Sequence[bytes] = (), *, kind: str = "",
+        limit: int = MAX_TOTAL) -> None:
+    """Store ``index`` and ``records`` for ``content`` read as ``kind``; any failure
+    just leaves no entry.  Entries are kept to ``limit`` bytes in all (see :func:`prune`)."""
     folder = directory()
     if folder is None:
         return
-    name = key(content)
+    name = key(content, kind)
     try:
-        body = marshal.dumps(payload)
-        if len(body) > MAX_TOTAL:
+        body = marshal.dumps((index, [(len(r), _record_digest(r)) for r in records]))
+        if _HEAD + len(body) + sum(map(len, records)) > limit:
             return
         if not _own_folder(folder):
             return
-        _replace(folder / f"{name}{_SUFFIX}", _MAGIC + _seal(name, body) + body)
-        prune(folder)
+        head = _MAGIC + _seal(name, body) + len(body).to_bytes(_LENGTH, "little")
+        _replace(folder / f"{name}{_SUFFIX}", [head, body, *records])
+        prune(folder, limit)
     except (OSError, ValueError, MemoryError):
         return
 
 
-def _replace(entry: Path, data: bytes) -> None:
-    """Put ``data`` at ``entry`` by renaming a new private file over the name.
+def _replace(entry: Path, data: Sequence[bytes]) -> None:
+    """Put the pieces of ``data`` at ``entry`` by renaming a new private file over the name.
 
     Not :func:`pmladder.textfile.write_file`, which follows links and writes
     through special files for a user's chosen output: here whatever sits under
@@ -188,7 +272,7 @@ def _replace(entry: Path, data: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             os.fchmod(out.fileno(), 0o600)
-            out.write(data)
+            out.writelines(data)
         os.replace(temp, entry)
     finally:
         with contextlib.suppress(OSError):
@@ -210,8 +294,8 @@ def _own_folder(folder: Path) -> bool:
     return stat.S_ISDIR(info.st_mode) and _private(info)
 
 
-def prune(folder: Path) -> None:
-    """Keep at most :data:`MAX_ENTRIES` entries and :data:`MAX_TOTAL` bytes, newest used first.
+def prune(folder: Path, limit: int = MAX_TOTAL) -> None:
+    """Keep at most :data:`MAX_ENTRIES` entries and ``limit`` bytes, newest used first.
 
     Temporary files a killed run left behind for over an hour go too.  Only
     names pmladder itself makes are ever touched (``<64 hex>.marshal`` and
@@ -239,7 +323,7 @@ def prune(folder: Path) -> None:
     total = 0
     for count, (_, size, path) in enumerate(entries, 1):
         total += size
-        if count > MAX_ENTRIES or total > MAX_TOTAL:
+        if count > MAX_ENTRIES or total > limit:
             _remove(path)
 
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import marshal
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
-from .models import Catalog, Criterion, Role, construct, field_docs
-from .names import normalise
+from .index import Ladder as Ladder  # re-exported: the views and commands import it from here
+from .index import RoleStore, index_of, index_shape_ok, names_of, names_shape_ok, role_record
+from .models import Catalog, field_docs
+
+if TYPE_CHECKING:
+    from .cache import Entry
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -167,12 +171,28 @@ START_HINT = "run 'pmladder export --output pmladder.toml' to start from the bun
 
 def read_source(source: CatalogSource) -> str:
     """Read a catalogue's text, turning every way a file can be unreadable into one line."""
+    return decode_source(source, read_source_bytes(source))
+
+
+def read_source_bytes(source: CatalogSource) -> bytes:
+    """A catalogue's bytes, refusing what can't be read (too large, a folder...)."""
     if source.path is None:
-        return bundled_text()
-    from .textfile import Unreadable, decode, read_bytes
+        return (Path(__file__).parent / "data" / "catalog.toml").read_bytes()
+    from .textfile import Unreadable, read_bytes
 
     try:
-        data = read_bytes(source.path, kind="catalogue", hint=START_HINT, limit=MAX_BYTES)
+        return read_bytes(source.path, kind="catalogue", hint=START_HINT, limit=MAX_BYTES)
+    except Unreadable as error:
+        raise CatalogReadError(source.label, Problem(error.message, line=error.line)) from None
+
+
+def decode_source(source: CatalogSource, data: bytes) -> str:
+    """A catalogue's bytes as text: not over-long lines, UTF-8, not empty."""
+    if source.path is None:
+        return data.decode("utf-8")
+    from .textfile import Unreadable, decode
+
+    try:
         longest = max(map(len, data.splitlines()), default=0)
         if longest > MAX_LINE:
             line = next(i for i, b in enumerate(data.splitlines(), 1) if len(b) == longest)
@@ -191,222 +211,97 @@ def read_source(source: CatalogSource) -> str:
 
 
 # --------------------------------------------------------------------------
-# The loaded, indexed catalogue
+# Loading: from the cache when these exact bytes passed before, else validated
 
 
-class _LazyRoles(Mapping[str, Role]):
-    """Roles by id, each rebuilt from its cached record the first time it is used.
-
-    ``pmladder path`` on a 10,000-role catalogue touches a handful of roles;
-    rebuilding all of them would cost more than the rest of the command.
-    """
-
-    __slots__ = ("_blobs", "_built")
-
-    def __init__(self, ids: Sequence[str], blobs: Sequence[bytes]) -> None:
-        self._blobs = dict(zip(ids, blobs, strict=True))
-        self._built: dict[str, Role] = {}
-
-    def __getitem__(self, role_id: str) -> Role:
-        role = self._built.get(role_id)
-        if role is None:
-            role = self._built[role_id] = construct(Role, marshal.loads(self._blobs[role_id]))
-        return role
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._blobs)
-
-    def record(self, role_id: str) -> bytes:
-        """The role's cached record: equal records mean equal roles, without rebuilding them."""
-        return self._blobs[role_id]
-
-    def __len__(self) -> int:
-        return len(self._blobs)
-
-
-class Ladder:
-    """A validated catalogue with the indices every command needs, built once at load."""
-
-    __slots__ = (
-        "_catalog", "competency_names", "competency_order", "criteria", "edges", "head",
-        "incoming", "level_names", "names", "order", "roles", "scale_names", "scale_rank",
-        "source", "track_names", "warnings",
-    )  # fmt: skip
-
-    def __init__(
-        self, head: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
-    ) -> None:
-        #: The catalogue's name, scale, tracks, levels, competencies and sources;
-        #: its ``roles`` may be empty: use :attr:`roles` or :attr:`catalog` for them.
-        self.head = head
-        self._catalog: Catalog | None = None
-        self.source = source
-        self.warnings = tuple(warnings)
-        #: Roles by id.
-        self.roles: Mapping[str, Role] = {}
-        #: Position of each role in the file, for stable output.
-        self.order: dict[str, int] = {}
-        #: For each role id, the (from role id, move index) pairs that lead to it.
-        self.incoming: dict[str, list[tuple[str, int]]] = {}
-        #: For each role id, its moves in order as (to role id, typical years; 0 if not given).
-        self.edges: dict[str, list[tuple[str, float]]] = {}
-        #: Position of each scale level id, lowest first (0-based).
-        self.scale_rank = {s.id: i for i, s in enumerate(head.scale.levels)}
-        self.scale_names = {s.id: s.name for s in head.scale.levels}
-        self.competency_names = {c.id: c.name for c in head.competencies}
-        self.competency_order = {c.id: i for i, c in enumerate(head.competencies)}
-        #: What each (competency id, scale level id) asks, where the catalogue says.
-        self.criteria = {
-            (c.id, step): criterion
-            for c in head.competencies
-            for step, criterion in c.criteria.items()
-        }
-        self.track_names = {t.id: t.name for t in head.tracks}
-        self.level_names = {lv.rank: lv.name for lv in head.levels}
-        #: Every normalised id, title and alias, mapped to its role id.
-        self.names: dict[str, str] = {}
-
-    def criterion(self, competency: str, level: str) -> Criterion | None:
-        """What ``level`` asks in ``competency``; ``None`` when the catalogue is silent."""
-        return self.criteria.get((competency, level))
-
-    @property
-    def catalog(self) -> Catalog:
-        """The whole catalogue, roles included (rebuilt on first use after a cache hit)."""
-        if self._catalog is None:
-            roles = [self.roles[role_id] for role_id in self.order]
-            self._catalog = self.head.model_copy(update={"roles": roles})
-        return self._catalog
-
-    @classmethod
-    def build(
-        cls, catalog: Catalog, source: CatalogSource, warnings: Sequence[Problem] = ()
-    ) -> Ladder:
-        ladder = cls(catalog, source, warnings)
-        ladder._catalog = catalog
-        ladder.roles = {r.id: r for r in catalog.roles}
-        ladder.order = {r.id: i for i, r in enumerate(catalog.roles)}
-        ladder.incoming = {r.id: [] for r in catalog.roles}
-        for role in catalog.roles:
-            ladder.edges[role.id] = [
-                (move.to, float(move.typical_years or 0)) for move in role.moves
-            ]
-            for j, move in enumerate(role.moves):
-                ladder.incoming[move.to].append((role.id, j))
-            for name in (role.id, role.title, *role.aliases):
-                ladder.names.setdefault(normalise(name), role.id)
-        ladder.names.pop("", None)
-        return ladder
-
-    def to_cache(self) -> dict[str, Any]:
-        """Everything :meth:`from_cache` needs, as plain data for :mod:`pmladder.cache`."""
-        roles = self.catalog.roles
-        return {
-            "head": self.head.model_dump(exclude={"roles"}),
-            "ids": [r.id for r in roles],
-            "blobs": [marshal.dumps(r.model_dump()) for r in roles],
-            "names": self.names,
-            "incoming": self.incoming,
-            "edges": self.edges,
-            "warnings": [tuple(p) for p in self.warnings],
-        }
-
-    @classmethod
-    def from_cache(cls, payload: Mapping[str, Any], source: CatalogSource) -> Ladder:
-        head = construct(Catalog, {**payload["head"], "roles": []})
-        ladder = cls(head, source, [Problem(*w) for w in payload["warnings"]])
-        ids: list[str] = payload["ids"]
-        ladder.roles = _LazyRoles(ids, payload["blobs"])
-        ladder.order = {role_id: i for i, role_id in enumerate(ids)}
-        ladder.names = payload["names"]
-        ladder.incoming = payload["incoming"]
-        ladder.edges = payload["edges"]
-        return ladder
-
-
-CACHE_LAYOUT = 3
-"""Bumped when :meth:`Ladder.to_cache` changes shape, so older entries are ignored."""
-
-
-def _all(kind: type[Any], items: Any) -> bool:
-    return all(type(item) is kind for item in items)
-
-
-def _pairs(value: Any, second: type) -> bool:
-    """A list of ``[str, second]`` pairs (as marshal keeps them: tuples or lists)."""
-    return type(value) is list and all(
-        type(p) in (tuple, list) and len(p) == 2 and type(p[0]) is str and type(p[1]) is second
-        for p in value
-    )
-
-
-def cache_shape_ok(payload: Any) -> bool:
-    """Whether a decoded cache entry has exactly the shape :meth:`Ladder.to_cache` writes.
-
-    The entry's digest was checked before decoding; this guards against an
-    entry of another layout (or a bug) ever reaching the commands.
-    """
-    if type(payload) is not dict or set(payload) != _CACHE_KEYS:
-        return False
-    ids, blobs, names = payload["ids"], payload["blobs"], payload["names"]
-    incoming, edges = payload["incoming"], payload["edges"]
-    if not (type(payload["head"]) is dict and type(ids) is list and type(blobs) is list
-            and len(ids) == len(blobs) and _all(str, ids) and _all(bytes, blobs)):
-        return False
-    if type(names) is not dict or not _all(str, names) or not _all(str, names.values()):
-        return False
-    known = set(ids)
-    if len(known) != len(ids) or not set(names.values()) <= known:
-        return False
-    for links in (incoming, edges):
-        if type(links) is not dict or links.keys() != known:
-            return False
-    if not all(_pairs(v, int) for v in incoming.values()):
-        return False
-    if not all(_pairs(v, float) for v in edges.values()):
-        return False
-    for links in (incoming, edges):
-        if not all(p[0] in known for v in links.values() for p in v):
-            return False
-    warnings = payload["warnings"]
-    return type(warnings) is list and all(
-        type(w) is tuple and len(w) == len(Problem._fields) for w in warnings
-    )
-
-
-_CACHE_KEYS = {"head", "ids", "blobs", "names", "incoming", "edges", "warnings"}
+CACHE_LAYOUT = 5
+"""Bumped when :func:`pmladder.index.index_of` or a role's record changes shape,
+so older entries are ignored."""
 
 
 def load(source: CatalogSource) -> Ladder:
     """Read, parse, validate and index a catalogue; raise :class:`CatalogError` if invalid.
 
-    A catalogue whose exact text passed validation before is rebuilt from the
-    content-keyed :mod:`pmladder.cache` instead of being parsed and validated again.
+    A catalogue whose exact bytes passed validation before is opened from the
+    content-keyed :mod:`pmladder.cache` instead: its index is read whole, and
+    each role is read and built only when a command uses it.
     """
     from . import cache
 
     try:
-        text = read_source(source)
-        content = f"{CACHE_LAYOUT}\n{source.format}\n{text}".encode()
-        hit = cache.get(content)
-        if hit is not None and cache_shape_ok(hit):
-            try:
-                return Ladder.from_cache(hit, source)
-            except Exception:
-                pass
-        from .validation.parsing import parse_source
-        from .validation.validate import validate_data
+        data = read_source_bytes(source)
+        kind = f"{CACHE_LAYOUT} {source.format}"
+        entry = cache.get(data, kind)
+        if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+            ids = entry.index["ids"]
 
-        data = parse_source(text, source)
-        catalog, problems = validate_data(data, source.label, text, source.format)
+            def rebuild() -> Ladder:
+                return _validate(source, data, kind)
+
+            def names() -> Mapping[str, Any]:
+                found = _names_record(entry, ids)
+                return found if found is not None else names_of(rebuild().whole_catalog())
+
+            roles = RoleStore(ids, entry=entry, rebuild=lambda: rebuild().roles)
+            return Ladder(source, entry.index, roles, names)
+        return _validate(source, data, kind)
     except CatalogError as error:
         hint = _origin_hint(source)
         if hint:
             error.hints = (*error.hints, hint)
         raise
-    ladder = Ladder.build(catalog, source, problems)
-    cache.put(content, ladder.to_cache())
-    return ladder
+
+
+def _names_record(entry: Entry, ids: Sequence[str]) -> Mapping[str, Any] | None:
+    """The names stored after the roles' records; ``None`` when damaged."""
+    record = entry.record(len(entry) - 1)
+    try:
+        found = None if record is None else marshal.loads(record)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return found if names_shape_ok(found, ids) else None
+
+
+def _validate(source: CatalogSource, data: bytes, kind: str) -> Ladder:
+    """Validate a catalogue's bytes, store what the cache needs, and index it."""
+    from . import cache
+    from .validation.parsing import parse_source
+    from .validation.validate import validate_data
+
+    text = decode_source(source, data)
+    parsed = parse_source(text, source)
+    catalog, problems = validate_data(parsed, source.label, text, source.format)
+    records = [*map(role_record, catalog.roles), marshal.dumps(names_of(catalog))]
+    cache.put(data, index_of(catalog, problems), records, kind=kind)
+    return Ladder.of_catalog(catalog, source, problems)
+
+
+def names_only(source: CatalogSource) -> dict[str, Any]:
+    """A catalogue's names, for completion: ``{"roles": [{"id", "title", "aliases"}],
+    "tracks": [{"id", "name"}]}``, shaped as the TOML is.
+
+    Cheap on every Tab: from the cache's index when these exact bytes passed
+    validation before (no role is read), else parsed from the file without
+    validating it.  Raise :class:`CatalogError` when the file can't be read.
+    """
+    from . import cache
+
+    data = read_source_bytes(source)
+    entry = cache.get(data, f"{CACHE_LAYOUT} {source.format}")
+    found = None
+    if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+        found = _names_record(entry, entry.index["ids"])
+    if entry is None or found is None:
+        from .validation.parsing import parse_source
+
+        parsed = parse_source(decode_source(source, data), source)
+        return parsed if isinstance(parsed, dict) else {}
+    index = entry.index
+    roles = [{"id": role_id, "title": title, "aliases": aliases}
+             for role_id, title, aliases in zip(index["ids"], index["titles"], found["aliases"],
+                                                strict=True)]
+    tracks = [{"id": t["id"], "name": t["name"]} for t in index["head"]["tracks"]]
+    return {"roles": roles, "tracks": tracks}
 
 
 def _origin_hint(source: CatalogSource) -> str | None:
@@ -439,15 +334,15 @@ class Summary(NamedTuple):
 
 
 def summarise(ladder: Ladder) -> Summary:
-    """Count the parts of a loaded catalogue."""
-    catalog = ladder.catalog
+    """Count the parts of a loaded catalogue (no role is built to count them)."""
+    head = ladder.head
     return Summary(
-        name=catalog.name,
-        roles=len(catalog.roles),
-        tracks=len(catalog.tracks),
-        levels=len(catalog.levels),
-        competencies=len(catalog.competencies),
-        moves=sum(len(role.moves) for role in catalog.roles),
+        name=head.name,
+        roles=len(ladder.ids),
+        tracks=len(head.tracks),
+        levels=len(head.levels),
+        competencies=len(head.competencies),
+        moves=sum(map(len, ladder.edges.values())),
         warnings=len(ladder.warnings),
     )
 

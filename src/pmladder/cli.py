@@ -7,12 +7,17 @@ options, call the core, and hand the result to a view.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import re
+import shutil
 import sys
 import traceback
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException
 from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 
@@ -70,8 +75,6 @@ def report(error: PmladderError, command: str | None = None) -> None:
 def report_usage(error: Exception, command_path: str) -> None:
     """Print a usage error found while parsing the command line (Typer's own
     errors: unknown option, missing argument...) in pmladder's style."""
-    import re
-
     message = getattr(error, "format_message", lambda: str(error))()
     message = message.strip().rstrip(".")
     hints = []
@@ -94,8 +97,6 @@ NARROW_HELP = 80
 
 def help_markup() -> Any:
     """Typer's boxed help on a wide terminal; plain, wrapped help on a narrow one."""
-    import shutil
-
     return "rich" if shutil.get_terminal_size().columns >= NARROW_HELP else None
 
 
@@ -112,8 +113,6 @@ class PmladderGroup(TyperGroup):
     _listing = False
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        import shutil
-
         # Plain help wraps to the real width (Click would stop at 50 columns).
         extra.setdefault("terminal_width", shutil.get_terminal_size().columns)
         return super().make_context(info_name, args, parent, **extra)
@@ -143,8 +142,6 @@ class PmladderGroup(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run with pmladder's error style for every error, Typer's included."""
-        from typer._click.exceptions import ClickException
-
         if not kwargs.get("standalone_mode", True):
             return super().main(*args, **kwargs)
         kwargs["standalone_mode"] = False
@@ -327,8 +324,6 @@ class _Closed:
     errors = "strict"
 
     def write(self, text: str) -> int:
-        import errno
-
         raise OSError(errno.EBADF, "standard output is closed")
 
     def flush(self) -> None:
@@ -338,8 +333,6 @@ class _Closed:
         return False
 
     def fileno(self) -> int:
-        import io
-
         raise io.UnsupportedOperation("standard output is closed")
 
 

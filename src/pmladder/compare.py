@@ -1,7 +1,7 @@
 """Roles side by side: what differs between two or more roles.
 
 Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
-:func:`compare` returns a :class:`Comparison` that the views render as a table
+:func:`compare_roles` returns a :class:`RoleComparison` that the views render as a table
 or as JSON.
 
 What a comparison holds:
@@ -23,9 +23,10 @@ from dataclasses import dataclass
 
 from .catalog import Ladder
 from .errors import UsageError
-from .ladder import Rating, rating, shortest_routes
+from .ladder import Rating, rating
 from .models import Basis, MoveKind, Role
 from .names import normalise
+from .routes import shortest_routes
 
 MIN_ROLES = 2
 """A comparison needs at least this many roles."""
@@ -118,7 +119,7 @@ class RouteSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Comparison:
+class RoleComparison:
     """Two or more roles side by side."""
 
     roles: tuple[RoleFacts, ...]
@@ -235,7 +236,7 @@ def check_count(count: int) -> None:
         )
 
 
-def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
+def compare_roles(ladder: Ladder, roles: Sequence[Role]) -> RoleComparison:
     """Compare ``roles`` (two or more, all different) side by side.
 
     Raise :class:`UsageError` when fewer than two roles are given or one role
@@ -257,7 +258,7 @@ def compare(ladder: Ladder, roles: Sequence[Role]) -> Comparison:
         seen.add(role.id)
     resp_only, resp_shared = _distinct([r.responsibilities for r in roles])
     fw_only, fw_shared = _distinct([r.frameworks for r in roles])
-    return Comparison(
+    return RoleComparison(
         roles=tuple(_facts(ladder, r) for r in roles),
         competencies=_competency_rows(ladder, roles),
         responsibilities_only=tuple(

@@ -1,7 +1,7 @@
 """What an edit to a ladder changes for the people on it: ``pmladder diff OLD NEW``.
 
 Pure functions over two :class:`~pmladder.catalog.Ladder` objects: no I/O, no
-Typer, no Rich.  :func:`compare` returns a :class:`Diff` that the views render
+Typer, no Rich.  :func:`diff_catalogs` returns a :class:`Diff` that the views render
 as tables, JSON or Markdown.
 
 Roles are matched by id: a role whose id stays and whose title changes is
@@ -10,8 +10,8 @@ Roles are matched by id: a role whose id stays and whose title changes is
 role, not again as moves.
 
 Routes: for every pair of roles in both catalogues whose shortest route
-(:func:`pmladder.ladder.shortest_route`'s rule) differs in its roles or its
-typical time.  Only roles that can reach a role whose moves changed can have a
+(:func:`pmladder.routes.routes_from`, the search ``pmladder path`` uses) differs in
+its roles or its typical time.  Only roles that can reach a role whose moves changed can have a
 changed route, so only those are searched; the search stops after
 :data:`ROUTE_WORK` steps of work, and the result then says how far it got.
 """
@@ -21,11 +21,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from .catalog import Ladder, _LazyRoles
-from .ladder import year_units
+from .catalog import Ladder
 from .models import Move, Role
+from .routes import Tree, reachable, route_ids, routes_from, year_units
 
 ROUTES_SHOWN = 20
 """Changed routes listed one by one; the rest are counted."""
@@ -313,82 +312,8 @@ def _definitions(old: Ladder, new: Ladder) -> Iterable[Definition]:
 # Routes
 
 
-class Tree(NamedTuple):
-    """The best route from one role to every role it reaches, as a tree."""
-
-    total: dict[str, int]
-    """Total typical years (in exact units, see :func:`~pmladder.ladder.year_units`)
-    to each role reached."""
-    parent: dict[str, str]
-    """The role before each one on its route (the start has none)."""
-    order: list[str]
-    """Roles reached, nearest first: a role always comes after its parent."""
-
-
-def routes_from(edges: Mapping[str, Sequence[tuple[str, float]]], source: str,
-                budget: list[int], units: Mapping[float, int]) -> Tree:
-    """The best route from ``source`` to every role it reaches, by
-    :data:`pmladder.ladder.TIE_BREAK_RULE`: fewest moves, then the least total
-    typical years (exactly, in ``units``), then role ids in alphabetical order,
-    step by step.
-
-    The same routes as :func:`pmladder.ladder.shortest_route` (a test checks),
-    found layer by layer without building a tuple of ids per route: fewest
-    moves means breadth first; within a layer, a route's ids compare as its
-    parent's rank in the layer before, then its own id, so one integer rank per
-    role stands for its whole route.  ``budget[0]`` is decreased by the moves
-    followed.
-    """
-    total = {source: 0}
-    parent: dict[str, str] = {}
-    rank = {source: 0}
-    order = [source]
-    layer = [source]
-    work = 0
-    while layer:
-        found: dict[str, tuple[int, int, str]] = {}
-        for here in layer:
-            base, position = total[here], rank[here]
-            moves = edges.get(here, ())
-            work += len(moves)
-            for there, years in moves:
-                if there in total:
-                    continue
-                candidate = (base + units[years], position, here)
-                known = found.get(there)
-                if known is None or candidate[:2] < known[:2]:
-                    found[there] = candidate
-        layer = sorted(found, key=lambda role: (found[role][1], role))
-        for position, role in enumerate(layer):
-            cost, _, before = found[role]
-            total[role] = cost
-            parent[role] = before
-            rank[role] = position
-        order.extend(layer)
-    budget[0] -= work
-    return Tree(total, parent, order)
-
-
-def _ids(tree: Tree, target: str) -> tuple[str, ...]:
-    out = [target]
-    while out[-1] in tree.parent:
-        out.append(tree.parent[out[-1]])
-    return tuple(reversed(out))
-
-
-def _backwards(ladder: Ladder, starts: Iterable[str]) -> set[str]:
-    seen = set(starts)
-    stack = list(seen)
-    while stack:
-        for other, _ in ladder.incoming.get(stack.pop(), ()):
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    return seen
-
-
 def _route_summary(ladder: Ladder, tree: Tree, target: str) -> RouteSummary:
-    ids = _ids(tree, target)
+    ids = route_ids(tree, target)
     total = 0.0
     known = True
     for here, there in itertools.pairwise(ids):
@@ -413,8 +338,8 @@ def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: i
     for role_id in new.order:
         if role_id not in shared_set:
             changed_tails.append(role_id)
-    affected = _backwards(old, [r for r in changed_tails if r in old.edges])
-    affected |= _backwards(new, [r for r in changed_tails if r in new.edges])
+    affected = reachable(old, *(r for r in changed_tails if r in old.edges), backwards=True)
+    affected |= reachable(new, *(r for r in changed_tails if r in new.edges), backwards=True)
     sources = [r for r in shared if r in affected]
     _, units = year_units(
         years for ladder in (old, new) for moves in ladder.edges.values() for _, years in moves
@@ -456,48 +381,59 @@ def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: i
 # --------------------------------------------------------------------------
 
 
-def compare(old: Ladder, new: Ladder, *, routes_shown: int = ROUTES_SHOWN,
-            route_work: int = ROUTE_WORK) -> Diff:
-    """Everything that changed from ``old`` to ``new``, grouped by kind of change."""
-    gone = {r for r in old.order if r not in new.roles}
-    arrived = {r for r in new.order if r not in old.roles}
-    shared = [r for r in new.order if r in old.roles]
-    renamed: list[Renamed] = []
-    relevelled: list[Relevelled] = []
-    aliases: list[ListChange] = []
-    moves: list[MoveChange] = []
-    ratings: list[RatingChange] = []
-    responsibilities: list[ListChange] = []
-    fields_: list[FieldsChanged] = []
-    quick = isinstance(old.roles, _LazyRoles) and isinstance(new.roles, _LazyRoles)
-    for role_id in shared:
-        # Two catalogues from the cache: compare the records before rebuilding roles.
-        if quick and old.roles.record(role_id) == new.roles.record(role_id):  # type: ignore[attr-defined]
-            continue
-        a, b = old.roles[role_id], new.roles[role_id]
-        if a == b:
-            continue
+@dataclass(slots=True)
+class _RoleChanges:
+    """What changed in the roles both catalogues have, gathered role by role."""
+
+    renamed: list[Renamed] = field(default_factory=list)
+    relevelled: list[Relevelled] = field(default_factory=list)
+    aliases: list[ListChange] = field(default_factory=list)
+    moves: list[MoveChange] = field(default_factory=list)
+    ratings: list[RatingChange] = field(default_factory=list)
+    responsibilities: list[ListChange] = field(default_factory=list)
+    fields: list[FieldsChanged] = field(default_factory=list)
+
+    def add(self, old: Ladder, new: Ladder, a: Role, b: Role, gone: set[str],
+            arrived: set[str]) -> None:
+        """Record what changed from ``a`` (in ``old``) to ``b`` (in ``new``): one role."""
         if a.title != b.title:
-            renamed.append(Renamed(role_id, a.title, b.title))
+            self.renamed.append(Renamed(b.id, a.title, b.title))
         if a.level != b.level or a.track != b.track:
-            relevelled.append(Relevelled(
-                role_id, b.title, a.level, b.level, old.level_names[a.level],
+            self.relevelled.append(Relevelled(
+                b.id, b.title, a.level, b.level, old.level_names[a.level],
                 new.level_names[b.level], a.track, b.track,
             ))
         added, removed = _list_change(a.aliases, b.aliases)
         if added or removed:
-            aliases.append(ListChange(role_id, b.title, added, removed))
-        moves.extend(_moves(a, b, gone, arrived))
-        ratings.extend(_ratings(old, new, a, b))
+            self.aliases.append(ListChange(b.id, b.title, added, removed))
+        self.moves.extend(_moves(a, b, gone, arrived))
+        self.ratings.extend(_ratings(old, new, a, b))
         added, removed = _list_change(a.responsibilities, b.responsibilities)
         if added or removed:
-            responsibilities.append(ListChange(role_id, b.title, added, removed))
+            self.responsibilities.append(ListChange(b.id, b.title, added, removed))
         others = tuple(f for f in _ROLE_FIELDS if getattr(a, f) != getattr(b, f))
         details_a, details_b = _move_details(a), _move_details(b)
         if any(details_a[t] != details_b[t] for t in details_a.keys() & details_b.keys()):
             others += ("notes or bases of moves",)
         if others:
-            fields_.append(FieldsChanged(role_id, b.title, others))
+            self.fields.append(FieldsChanged(b.id, b.title, others))
+
+
+def diff_catalogs(old: Ladder, new: Ladder, *, routes_shown: int = ROUTES_SHOWN,
+                  route_work: int = ROUTE_WORK) -> Diff:
+    """Everything that changed from ``old`` to ``new``, grouped by kind of change."""
+    gone = {r for r in old.order if r not in new.roles}
+    arrived = {r for r in new.order if r not in old.roles}
+    shared = [r for r in new.order if r in old.roles]
+    changes = _RoleChanges()
+    for role_id in shared:
+        # Two catalogues from the cache: compare the records before building roles.
+        record = old.roles.record(role_id)
+        if record is not None and record == new.roles.record(role_id):
+            continue
+        a, b = old.roles[role_id], new.roles[role_id]
+        if a != b:
+            changes.add(old, new, a, b, gone, arrived)
     return Diff(
         old=old.source.label,
         new=new.source.label,
@@ -507,13 +443,13 @@ def compare(old: Ladder, new: Ladder, *, routes_shown: int = ROUTES_SHOWN,
         new_file=None if new.source.path is None else str(new.source.path),
         roles_added=tuple(_summary(new, new.roles[r]) for r in new.order if r in arrived),
         roles_removed=tuple(_summary(old, old.roles[r]) for r in old.order if r in gone),
-        renamed=tuple(renamed),
-        relevelled=tuple(relevelled),
-        aliases=tuple(aliases),
-        moves=tuple(moves),
-        ratings=tuple(ratings),
-        responsibilities=tuple(responsibilities),
-        fields=tuple(fields_),
+        renamed=tuple(changes.renamed),
+        relevelled=tuple(changes.relevelled),
+        aliases=tuple(changes.aliases),
+        moves=tuple(changes.moves),
+        ratings=tuple(changes.ratings),
+        responsibilities=tuple(changes.responsibilities),
+        fields=tuple(changes.fields),
         definitions=tuple(_definitions(old, new)),
         routes=_routes(old, new, shared, routes_shown, route_work),
     )

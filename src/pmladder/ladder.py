@@ -1,4 +1,4 @@
-"""The role graph: routes between roles, the gap at each step, the ladder overview.
+"""The gap between two roles, and a route with the gap at each step.
 
 Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
 Results are plain frozen dataclasses that the views render as tables or JSON.
@@ -6,15 +6,14 @@ Results are plain frozen dataclasses that the views render as tables or JSON.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .catalog import Ladder
-from .errors import NotFoundError, UsageError
-from .lookup import close_words
+from .errors import NotFoundError
 from .models import Basis, Criterion, Move, MoveKind, Role
 from .names import normalise
+from .routes import reachable, shortest_route
 
 
 class Rating(NamedTuple):
@@ -181,132 +180,6 @@ class Route(NamedTuple):
     target_rated: bool = True
 
 
-TIE_BREAK_RULE = (
-    "fewest moves; among routes with as many moves, the lowest total typical years "
-    "(a move without one counts as 0); then the route whose role ids, step by step, "
-    "come first alphabetically"
-)
-
-
-def exact_years(years: float) -> int:
-    """``years`` as a whole number of 10**-330 years: the decimal the file wrote, exactly.
-
-    Sums of these never round, so 0.1 + 0.2 ties with 0.3 as it does on paper,
-    and 0.01 years still tells two routes apart.
-    """
-    from decimal import Decimal
-
-    return int(Decimal(repr(years)).scaleb(330))
-
-
-def shortest_route(ladder: Ladder, source: str, target: str) -> list[tuple[str, int]] | None:
-    """The moves of the shortest route as (role id, move index) pairs, or ``None``.
-
-    Dijkstra over the cost (moves, exact total typical years), keeping one
-    cost per role rather than whole routes, so memory stays linear in the
-    catalogue.  Among the equally short routes, the one whose ids come first
-    step by step (:data:`TIE_BREAK_RULE`) is then walked forwards from
-    ``source``, always taking the smallest next id that still lies on a
-    shortest route to ``target``.
-    """
-    if source == target:
-        return []
-    return _Search(ladder, source, target).route(target)
-
-
-def shortest_routes(
-    ladder: Ladder, source: str, targets: Iterable[str]
-) -> dict[str, list[tuple[str, int]] | None]:
-    """:func:`shortest_route` from ``source`` to each of ``targets``, with one search."""
-    search = _Search(ladder, source, None)
-    return {t: ([] if t == source else search.route(t)) for t in targets}
-
-
-class _Search:
-    """One Dijkstra from ``source`` (to ``target``, or over everything reachable)."""
-
-    def __init__(self, ladder: Ladder, source: str, target: str | None) -> None:
-        self.ladder = ladder
-        self.source = source
-        self.units: dict[float, int] = {}
-        edges = ladder.edges
-        best: dict[str, tuple[int, int]] = {source: (0, 0)}
-        queue: list[tuple[int, int, str]] = [(0, 0, source)]
-        done: set[str] = set()
-        while queue:
-            steps, total, current = heapq.heappop(queue)
-            if current in done:
-                continue
-            done.add(current)
-            if current == target:
-                break
-            for to, years in edges[current]:
-                if to in done:
-                    continue
-                candidate = (steps + 1, total + self.unit(years))
-                known = best.get(to)
-                if known is None or candidate < known:
-                    best[to] = candidate
-                    heapq.heappush(queue, (*candidate, to))
-        self.best = best
-        self.done = done
-
-    def unit(self, years: float) -> int:
-        cost = self.units.get(years)
-        if cost is None:
-            cost = self.units[years] = exact_years(years)
-        return cost
-
-    def tight(self, here: str, to: str, years: float) -> bool:
-        """Whether the move here -> to lies on a shortest route to ``to``."""
-        if here not in self.done:
-            return False
-        steps, total = self.best[here]
-        return self.best.get(to) == (steps + 1, total + self.unit(years))
-
-    def route(self, target: str) -> list[tuple[str, int]] | None:
-        if target not in self.done:
-            return None
-        edges = self.ladder.edges
-        # Roles from which a shortest route continues to the target.
-        onward = {target}
-        stack = [target]
-        while stack:
-            node = stack.pop()
-            for prev, index in self.ladder.incoming[node]:
-                if prev not in onward and self.tight(prev, node, edges[prev][index][1]):
-                    onward.add(prev)
-                    stack.append(prev)
-        hops: list[tuple[str, int]] = []
-        node = self.source
-        while node != target:
-            here = node
-            index = min(
-                (i for i, (to, years) in enumerate(edges[here])
-                 if to in onward and self.tight(here, to, years)),
-                key=lambda i: edges[here][i][0],
-            )
-            hops.append((here, index))
-            node = edges[here][index][0]
-        return hops
-
-
-def reachable(ladder: Ladder, source: str, *, backwards: bool = False) -> set[str]:
-    """Every role reachable from ``source`` by moves (including itself).
-
-    With ``backwards``, every role from which ``source`` can be reached.
-    """
-    links = ladder.incoming if backwards else ladder.edges
-    seen = {source}
-    stack = [source]
-    while stack:
-        for other, _ in links[stack.pop()]:
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    return seen
-
-
 def rating(ladder: Ladder, competency: str, level: str) -> Rating:
     return Rating(
         competency=competency,
@@ -451,50 +324,10 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
     Raise :class:`NotFoundError` when no sequence of moves connects them,
     suggesting the reverse route when there is one.
     """
-    hops = shortest_route(ladder, source.id, target.id)
-    if hops is None:
-        hints = []
-        if shortest_route(ladder, target.id, source.id) is not None:
-            hints.append(f"the reverse route exists: pmladder path {target.id} {source.id}")
-        onward = sorted(reachable(ladder, source.id) - {source.id})
-        if not onward:
-            hints.append(f"{source.id} has no moves onward in this catalogue")
-        raise NotFoundError(
-            f"no route from {source.id} to {target.id}: no sequence of moves in the "
-            "catalogue leads there",
-            hints=hints,
-        )
-    steps: list[Step] = []
-    carried: dict[str, tuple[str, str]] = {}
-    # A framework is named once, at the first step that needs it: a role further
-    # on that uses it again adds nothing new for the person.
-    seen = {normalise(f) for f in source.frameworks}
-    gained: list[str] = []
-    for number, (role_id, index) in enumerate(hops, start=1):
-        here = ladder.roles[role_id]
-        move: Move = here.moves[index]
-        there = ladder.roles[move.to]
-        for comp, level in here.competencies.items():
-            carried[comp] = (level, here.id)
-        step_gap = gap(ladder, here, there, carried, move.asks_less)
-        added = tuple(f for f in step_gap.frameworks_added if normalise(f) not in seen)
-        seen.update(normalise(f) for f in there.frameworks)
-        gained.extend(added)
-        steps.append(
-            Step(
-                number=number,
-                source=here.id,
-                source_title=here.title,
-                target=there.id,
-                target_title=there.title,
-                kind=move.kind,
-                typical_years=move.typical_years,
-                note=move.note,
-                gap=step_gap._replace(frameworks_added=added),
-                basis=move.basis,
-                typical_years_basis=move.typical_years_basis,
-            )
-        )
+    found = shortest_route(ladder, source.id, target.id)
+    if found is None:
+        raise _no_route(ladder, source, target)
+    steps, gained = _steps(ladder, source, found)
     whole = gap(ladder, source, target)
     known = all(s.typical_years is not None for s in steps)
     stated = sum(s.typical_years or 0 for s in steps)
@@ -532,113 +365,52 @@ def route(ladder: Ladder, source: Role, target: Role) -> Route:
     )
 
 
-# --------------------------------------------------------------------------
-# Overview and role detail
-
-
-def level_label(rank: int, name: str) -> str:
-    """``2 Mid-level``; a name that already carries its number (``Level 3``,
-    ``Level 1 / Grade 7``) is shown alone, so the number is not said twice."""
-    return name if str(rank) in name.replace("/", " ").split() else f"{rank} {name}"
-
-
-class MoveView(NamedTuple):
-    """A move seen from one end: the other role and how the move is made."""
-
-    #: Id of the role at the other end.
-    role: str
-    title: str
-    kind: MoveKind
-    typical_years: float | None
-    note: str | None
-    #: Where the move itself comes from; ``None`` when the catalogue does not say.
-    basis: Basis | None = None
-    #: Where the typical years come from; ``None`` when the catalogue does not say.
-    typical_years_basis: Basis | None = None
-
-
-class RoleEntry(NamedTuple):
-    """A role's line in the ladder overview."""
-
-    id: str
-    title: str
-    level: int
-    level_name: str
-    leads_to: tuple[MoveView, ...]
-
-
-class TrackEntry(NamedTuple):
-    """One track of the ladder with its roles, most junior first."""
-
-    id: str
-    name: str
-    description: str | None
-    roles: tuple[RoleEntry, ...]
-
-
-def moves_from(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
-    return tuple(
-        MoveView(m.to, ladder.roles[m.to].title, m.kind, m.typical_years, m.note,
-                 m.basis, m.typical_years_basis)
-        for m in role.moves
+def _no_route(ladder: Ladder, source: Role, target: Role) -> NotFoundError:
+    hints = []
+    if shortest_route(ladder, target.id, source.id) is not None:
+        hints.append(f"the reverse route exists: pmladder path {target.id} {source.id}")
+    if not reachable(ladder, source.id) - {source.id}:
+        hints.append(f"{source.id} has no moves onward in this catalogue")
+    return NotFoundError(
+        f"no route from {source.id} to {target.id}: no sequence of moves in the "
+        "catalogue leads there",
+        hints=hints,
     )
 
 
-def moves_into(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
-    out = []
-    for source_id, index in sorted(ladder.incoming[role.id], key=lambda p: ladder.order[p[0]]):
-        move = ladder.roles[source_id].moves[index]
-        out.append(
-            MoveView(
-                source_id, ladder.roles[source_id].title, move.kind, move.typical_years,
-                move.note, move.basis, move.typical_years_basis,
+def _steps(
+    ladder: Ladder, source: Role, hops: Iterable[tuple[str, int]]
+) -> tuple[list[Step], list[str]]:
+    """Each move of a route with its gap, and the frameworks the route adds, in order."""
+    steps: list[Step] = []
+    carried: dict[str, tuple[str, str]] = {}
+    # A framework is named once, at the first step that needs it: a role further
+    # on that uses it again adds nothing new for the person.
+    seen = {normalise(f) for f in source.frameworks}
+    gained: list[str] = []
+    for number, (role_id, index) in enumerate(hops, start=1):
+        here = ladder.roles[role_id]
+        move: Move = here.moves[index]
+        there = ladder.roles[move.to]
+        for comp, level in here.competencies.items():
+            carried[comp] = (level, here.id)
+        step_gap = gap(ladder, here, there, carried, move.asks_less)
+        added = tuple(f for f in step_gap.frameworks_added if normalise(f) not in seen)
+        seen.update(normalise(f) for f in there.frameworks)
+        gained.extend(added)
+        steps.append(
+            Step(
+                number=number,
+                source=here.id,
+                source_title=here.title,
+                target=there.id,
+                target_title=there.title,
+                kind=move.kind,
+                typical_years=move.typical_years,
+                note=move.note,
+                gap=step_gap._replace(frameworks_added=added),
+                basis=move.basis,
+                typical_years_basis=move.typical_years_basis,
             )
         )
-    return tuple(out)
-
-
-def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]:
-    """The ladder by track (catalogue order) and level (junior first)."""
-    if track is not None and track not in ladder.track_names:
-        close = close_words(track, list(ladder.track_names))
-        hint = [f"did you mean: {', '.join(close)}?"] if close else []
-        hint.append("tracks: " + ", ".join(ladder.track_names))
-        raise UsageError(f"no track named {track!r}", hints=hint)
-    by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.head.tracks}
-    for role in ladder.catalog.roles:
-        by_track[role.track].append(role)
-    out = []
-    for t in ladder.head.tracks:
-        if track is not None and t.id != track:
-            continue
-        roles = sorted(by_track[t.id], key=lambda r: (r.level, ladder.order[r.id]))
-        out.append(
-            TrackEntry(
-                id=t.id,
-                name=t.name,
-                description=t.description,
-                roles=tuple(
-                    RoleEntry(
-                        r.id, r.title, r.level, ladder.level_names[r.level],
-                        moves_from(ladder, r),
-                    )
-                    for r in roles
-                ),
-            )
-        )
-    return tuple(out)
-
-
-def year_units(values: Iterable[float]) -> tuple[int, dict[float, int]]:
-    """Typical years as exact whole numbers, for code that adds them up.
-
-    Returns the number of decimal places used and each value in those units:
-    the fewest places that write every value exactly as the file did, so sums
-    compare as :func:`shortest_route` compares them (``0.1 + 0.2`` ties with
-    ``0.3``) while staying small enough for a browser's BigInt.
-    """
-    from decimal import Decimal
-
-    exact = {value: Decimal(repr(float(value))) for value in set(values)}
-    places = max((max(0, -int(d.as_tuple().exponent)) for d in exact.values()), default=0)
-    return places, {value: int(d.scaleb(places)) for value, d in exact.items()}
+    return steps, gained

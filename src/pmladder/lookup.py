@@ -23,6 +23,8 @@ MIN_PREFIX = 3
 
 def find_role(ladder: Ladder, name: str) -> Role:
     """The role ``name`` refers to; raise a usage error listing candidates or suggestions."""
+    if name in ladder.order:  # an id as written: no other role has it as any name
+        return ladder.roles[name]
     key = normalise(name)
     role_id = ladder.names.get(key)
     if role_id is not None:

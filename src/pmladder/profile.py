@@ -326,7 +326,7 @@ class _Bad:
 
 def _rating(ladder: Ladder, competency: str, value: object) -> str | _Bad | None:
     """The scale step id ``value`` names (``None`` for "none"), or what is wrong with it."""
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     choices = ", ".join(s.id for s in levels) + f" or {NONE}"
     if isinstance(value, str):
         if not normalise(value):
@@ -336,7 +336,7 @@ def _rating(ladder: Ladder, competency: str, value: object) -> str | _Bad | None
         except NotAStep as exc:
             hint = (f"; did you mean {exc.closest!r}? Use one of" if exc.closest else
                     "; use one of")
-            return _Bad(f"{value!r:.60} is not on the {ladder.catalog.scale.name} scale{hint}: "
+            return _Bad(f"{value!r:.60} is not on the {ladder.head.scale.name} scale{hint}: "
                         f"{choices}")
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= len(levels):
         word = NONE if value == 0 else levels[value - 1].id
@@ -367,7 +367,7 @@ class NotAStep(ValueError):
 def step_named(ladder: Ladder, text: str) -> str | None:
     """The id of the scale step ``text`` names by its id or name (in any case, with
     spaces or dashes), or ``None`` for "none"; :class:`NotAStep` when it names none."""
-    steps = _by_id_or_name((step.id, step.name) for step in ladder.catalog.scale.levels)
+    steps = _by_id_or_name((step.id, step.name) for step in ladder.head.scale.levels)
     key = normalise(text)
     if key in steps:
         return steps[key]
@@ -378,14 +378,14 @@ def step_named(ladder: Ladder, text: str) -> str | None:
 
 
 def _step_example(ladder: Ladder) -> str:
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     return levels[min(1, len(levels) - 1)].id
 
 
 def example_role(ladder: Ladder) -> str:
     """A role id to show in examples: the first role on the third level from the bottom
     (``senior-pm`` in the bundled catalogue), or on the top level of a shorter ladder."""
-    roles = ladder.catalog.roles
+    roles = list(ladder.every_role())
     levels = sorted({r.level for r in roles})
     wanted = levels[min(2, len(levels) - 1)]
     return next(r.id for r in roles if r.level == wanted)

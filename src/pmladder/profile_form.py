@@ -57,7 +57,7 @@ def profile_text(
 
 def _catalogue_lines(ladder: Ladder) -> list[str]:
     """Which catalogue the profile is for, and how to use it with that one."""
-    out = _comment(f"Catalogue: {ladder.catalog.name}")
+    out = _comment(f"Catalogue: {ladder.head.name}")
     if ladder.source.path is not None:
         out.append("# Use it with the same catalogue:")
         quoted = shlex.quote(str(ladder.source.path))
@@ -68,7 +68,7 @@ def _catalogue_lines(ladder: Ladder) -> list[str]:
 
 def _scale_lines(ladder: Ladder) -> list[str]:
     """The scale's steps, numbered, each with what it means."""
-    scale = ladder.catalog.scale
+    scale = ladder.head.scale
     steps = scale.levels
     out = _comment(f"Scale: {scale.name}. {scale.description or ''}")
     out.extend(_comment("For each competency, write one of these steps (its id or its name):"))
@@ -87,11 +87,11 @@ def _scale_lines(ladder: Ladder) -> list[str]:
 def _rating_lines(ladder: Ladder, ratings: Mapping[str, str | None] | None) -> list[str]:
     """A line per competency, after what it is and what each step means in it."""
     out: list[str] = []
-    for comp in ladder.catalog.competencies:
+    for comp in ladder.head.competencies:
         out.append("")
         out.extend(_comment(f"{comp.name}: {comp.description}"))
         # What each step means for this competency, so a person rates against it.
-        for step in ladder.catalog.scale.levels:
+        for step in ladder.head.scale.levels:
             criterion = comp.criteria.get(step.id)
             if criterion is not None:
                 lines = textwrap.wrap(_comment_text(f"{step.id}: {criterion.text}"), width=74,
@@ -129,7 +129,7 @@ def parse_answer(ladder: Ladder, answer: str) -> str | None:
     Blank, ``0`` and ``none`` mean not rated (``None``).  Raise ``ValueError``
     with a message saying what to type when the answer names no step.
     """
-    levels = ladder.catalog.scale.levels
+    levels = ladder.head.scale.levels
     cleaned = answer.strip()
     if not cleaned or cleaned == "0":
         return None

@@ -214,7 +214,7 @@ def snippet(
 
 
 def _starts_somewhere(ladder: Ladder, word: str) -> bool:
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         for _field, _index, value in fields(ladder, role):
             folded = fold(value)
             if word in folded and any(True for _ in _occurrences(folded, word, inside=False)):
@@ -277,7 +277,7 @@ def _score_role(
 def vocabulary(ladder: Ladder) -> list[str]:
     """Every distinct word (two letters or more) of the searchable fields, sorted."""
     vocab: set[str] = set()
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         for _field, _index, value in fields(ladder, role):
             for word in _WORD_CHARS.findall(fold(value)):
                 if len(word) > 1:
@@ -303,7 +303,7 @@ def search(ladder: Ladder, query: str) -> SearchResult:
     inside = {w: not _starts_somewhere(ladder, w) for w in words}
     phrase = fold(" ".join(query.split())) if len(words) > 1 else None
     hits = []
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
         hit = _score_role(ladder, role, words, inside, phrase)
         if hit is not None:
             hits.append((-hit.score, -len(hit.matches), ladder.order[role.id], hit))
@@ -323,7 +323,7 @@ def _hints(ladder: Ladder, words: tuple[str, ...], inside: dict[str, bool]) -> l
         # With one word, nothing matched it; with several, see which match alone.
         roles = [] if len(words) == 1 else [
             r.id
-            for r in ladder.catalog.roles
+            for r in ladder.every_role()
             if _score_role(ladder, r, (word,), inside, None) is not None
         ]
         if roles:

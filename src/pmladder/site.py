@@ -27,7 +27,9 @@ from .catalog import Ladder
 from .errors import OutputError, UsageError
 from .inert import inert
 from .textfile import WriteFailed, WriteRefused, write_file
-from .views import html
+from .views.html_index import index_page
+from .views.html_move import move_page
+from .views.html_role import role_page
 
 MARKER = ".pmladder-site"
 """The file that marks a folder as a site pmladder wrote, listing its files."""
@@ -57,18 +59,18 @@ def build(ladder: Ladder) -> Iterator[tuple[str, str]]:
 
     One at a time, so a 10,000-role site (45,000 pages) never sits in memory whole.
     """
-    yield "index.html", html.index_page(ladder)
+    yield "index.html", index_page(ladder)
     yield "assets/site.css", (ASSETS / "site.css").read_text(encoding="utf-8")
     yield "assets/site.js", (ASSETS / "site.js").read_text(encoding="utf-8")
-    for role in ladder.catalog.roles:
-        yield f"roles/{role.id}.html", html.role_page(ladder, role)
-    for role in ladder.catalog.roles:
+    for role in ladder.every_role():
+        yield f"roles/{role.id}.html", role_page(ladder, role)
+    for role in ladder.every_role():
         seen: set[str] = set()
         for index, move in enumerate(role.moves):
             # Two moves between the same roles share a page: the gap is the same.
             if move.to not in seen:
                 seen.add(move.to)
-                yield f"moves/{role.id}/{move.to}.html", html.move_page(ladder, role, index)
+                yield f"moves/{role.id}/{move.to}.html", move_page(ladder, role, index)
 
 
 def _previous(folder: Path, force: bool) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common, completion
+from . import common, completion, files
 from .output import emit
 
 DEFAULT_TOP = 5
@@ -133,7 +133,7 @@ def _check_options(profile: str | None, template: bool, interactive: bool,
     if template and (json or svg is not None):
         option = "--json" if json else "--svg"
         raise UsageError(f"--template prints a TOML profile; leave out {option}")
-    picture = common.svg_target(svg, json)
+    picture = files.svg_target(svg, json)
     if interactive and not _stdin_is_terminal():
         raise UsageError(
             "--interactive needs a terminal to ask questions, and standard input is not one",

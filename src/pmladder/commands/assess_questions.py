@@ -30,9 +30,9 @@ SAVE_DEFAULT = "profile.toml"
 def ask(ladder: Ladder, goal: Role | None) -> Profile:
     """Ask for every rating (and the target, unless given); prompts go to stderr."""
     err = console(stderr=True)
-    scale = ladder.catalog.scale
+    scale = ladder.head.scale
     steps = scale.levels
-    competencies = ladder.catalog.competencies
+    competencies = ladder.head.competencies
     err.print(Text.assemble(
         (f"Rate yourself on {len(competencies)} competencies. The ", "bold"),
         text(scale.name, "bold"), (" scale, lowest first:", "bold"),
@@ -74,8 +74,8 @@ def _ask_ratings(ladder: Ladder, answers: list[tuple[str, str | None]]) -> None:
     """Ask for each competency's rating in turn, adding each answer to ``answers``
     as it is given (so an interruption can keep them)."""
     err = console(stderr=True)
-    steps = ladder.catalog.scale.levels
-    competencies = ladder.catalog.competencies
+    steps = ladder.head.scale.levels
+    competencies = ladder.head.competencies
     for number, comp in enumerate(competencies, start=1):
         err.print()
         err.print(Text.assemble((f"[{number}/{len(competencies)}] ", "dim"),

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .completion import complete_role, complete_track
-from .files import output_path, shown_free_name
 from .messages import write_stderr
 
 if TYPE_CHECKING:
@@ -97,45 +95,3 @@ RoleArgument = Annotated[
     argument("ROLE", "A role's id, alias or title, in any case: senior-pm, spm, "
              "'Senior Product Manager'.", roles=True),
 ]
-
-
-def svg_target(svg: str | None, json: bool) -> Path | None:
-    """Check ``--svg FILE`` before any work is done: the file to write, or ``None``.
-
-    Refuse (usage error) with ``--json``, an empty name, a missing folder, or a
-    file that already exists: pmladder never overwrites a file.
-    """
-    # Off the start-up path: needed only when --svg is given.
-    from ..errors import UsageError
-    from ..inert import inert
-
-    if svg is None:
-        return None
-    if json:
-        raise UsageError(
-            "--svg saves the printed tables as a picture and cannot be combined with --json",
-            hints=["drop --json to save an SVG, or drop --svg to print JSON"],
-        )
-    if not svg.strip():
-        raise UsageError("--svg needs a file name, e.g. --svg ladder.svg")
-    path = output_path(svg, example="ladder.svg")
-    shown = inert(svg, one_line=True)
-    try:
-        exists = path.is_file()  # a device or /dev/stdout is written through, a file never replaced
-        folder = path.is_dir()
-        parent_ok = path.parent.is_dir()
-    except OSError as error:  # a name too long, a loop of links...
-        raise UsageError(f"cannot save {shown}: {error.strerror or error}") from None
-    if exists:
-        raise UsageError(
-            f"{shown} already exists; pmladder never overwrites a file",
-            hints=[f"choose another name, e.g. --svg {shown_free_name(path)}"],
-        )
-    if folder:
-        raise UsageError(f"{shown} is a folder; give a file name, e.g. --svg {path / 'ladder.svg'}")
-    if not parent_ok:
-        raise UsageError(
-            f"cannot save {shown}: the folder {inert(repr(str(path.parent)), one_line=True)} "
-            "does not exist"
-        )
-    return path

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -39,12 +39,12 @@ def compare(
     moves lead there). With --criteria, what each role's step asks in each
     competency (--json always carries it).
     """
-    from ..compare import check_count
-    from ..compare import compare as compare_roles
+    # The core and the views load when the command runs, never for --help.
+    from ..compare import check_count, compare_roles
     from ..lookup import find_role
 
     check_count(len(roles))  # before loading, or resolving thousands of names
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = compare_roles(ladder, [find_role(ladder, name) for name in roles])
     emit(ctx, Answer("compare", ladder, result, brief=brief, criteria=criteria), json=json,

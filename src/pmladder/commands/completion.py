@@ -89,16 +89,14 @@ def _tables(ctx: typer.Context, key: str) -> list[dict[str, Any]]:
 def _catalog_data(ctx: typer.Context) -> dict[str, Any] | None:
     """The raw TOML of the active catalogue for completion, or ``None`` on any problem."""
     # Loaded on a Tab only: every command imports this module for its options.
-    from ..catalog import find_source, read_source
-    from ..validation.parsing import parse_source
+    from ..catalog import find_source, names_only
 
     option = _catalog_on_the_line()
     if option is None:
         found = ctx.find_root().params.get("catalog")
         option = found if isinstance(found, str) else None
     try:
-        source = find_source(option)
-        data = parse_source(read_source(source), source)
+        data = names_only(find_source(option))
     except Exception:
         return None
     return data if isinstance(data, dict) else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,14 +16,17 @@ from .output import emit
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
+
 class Format(StrEnum):
+    """How ``diff`` prints the changes when not as JSON."""
+
     text = "text"
     markdown = "markdown"
 
 
 def _load(name: str) -> Ladder:
-    from pathlib import Path
-
+    """The catalogue ``name`` names: a file, or ``:bundled``."""
+    # The catalogue and its models load when a command runs, never for --help.
     from ..catalog import BUNDLED_CHOICE, load, named_source
 
     # A bare "bundled" is what diff took before :bundled; say what to write.
@@ -64,7 +68,8 @@ def diff(
     tracks, levels and competencies; and the routes between roles that changed.
     Exits 0 when nothing changed and 1 when something did, as diff does.
     """
-    from ..diff import compare
+    # The core and the views load when the command runs, never for --help.
+    from ..diff import diff_catalogs
     from ..errors import UsageError
 
     if json and format is not Format.text:
@@ -73,7 +78,7 @@ def diff(
     after = common.state(ctx).ladder() if new is None else _load(new)
     messages.write_warnings(before)
     messages.write_warnings(after)
-    result = compare(before, after)
+    result = diff_catalogs(before, after)
     if format is Format.markdown:
         from ..views.diff import markdown
 

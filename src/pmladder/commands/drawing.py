@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -23,10 +23,11 @@ def ladder(
     levels, cells, roles and edges) that the drawing and 'pmladder export'
     pictures use.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..lookup import find_track
     from ..views.pictures.layout import layout
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     loaded = common.state(ctx).ladder()
     lay = layout(loaded, None if track is None else find_track(loaded, track))
     emit(ctx, Answer("ladder", loaded, lay), json=json, svg=target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -56,25 +57,26 @@ def export(
     Export the bundled catalogue to TOML to start a ladder of your own, then
     point pmladder at it with --catalog, PMLADDER_CATALOG or a pmladder.toml.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..views.export import render
 
     ladder = common.state(ctx).ladder()
     text = render(ladder, format.value)
-    write(text, output, force=force, what=f"{format.value} export of {ladder.catalog.name}")
+    write(text, output, force=force, what=f"{format.value} export of {ladder.head.name}")
 
 
 def write(text: str, output: str | None, *, force: bool, what: str) -> None:
     """Print ``text``, or save it to ``output`` and say so."""
-    import sys
-
     if output is None:
         sys.stdout.write(text)
         return
 
-    from ..views.export import save
+    # Loaded only to save a file.
+    from ..errors import OutputExistsError
     from ..views.terminal import inert
 
-    save(text, files.output_path(output, example="ladder.toml"), force=force)
+    files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),
+                    overwrite=force, exists=OutputExistsError)
     typer.echo(inert(f"wrote {output} ({what})"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -16,10 +16,11 @@ def list_roles(
     svg: common.SvgOption = None,
 ) -> None:
     """Show the ladder by track and level, each role with where it leads."""
-    from ..ladder import overview
+    # The core and the views load when the command runs, never for --help.
     from ..lookup import find_track
+    from ..overview import overview
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     tracks = overview(ladder, None if track is None else find_track(ladder, track))
     emit(ctx, Answer("list", ladder, tracks), json=json, svg=target)

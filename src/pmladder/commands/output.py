@@ -35,25 +35,18 @@ def emit(
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.json_documents import document
+        from ..views.json_documents import DOCUMENTS, dumps
 
-        _print_json(document(answer))
+        sys.stdout.write(dumps(DOCUMENTS.show(answer)) + "\n")
         return
-    from ..views.pages import page
+    from ..views.pages import PAGES
 
-    shown = page(answer)
+    shown = PAGES.show(answer)
     if isinstance(shown, str):
         _echo_line(shown)
     else:
         _print_rich(shown, svg=svg, title=f"pmladder {answer.command}",
                    paging=common.state(ctx).pager)
-
-
-def _print_json(document: dict[str, Any]) -> None:
-    """Print a JSON document on stdout."""
-    from ..views.json_documents import dumps
-
-    sys.stdout.write(dumps(document) + "\n")
 
 
 def _echo_line(line: str) -> None:
@@ -72,6 +65,7 @@ def _print_rich(
 ) -> None:
     """Print to stdout, through a pager when the page is taller than the terminal
     (and ``paging``); with ``svg``, also save exactly what was printed as an SVG."""
+    # Rich is loaded for a page only, never for --json.
     from rich.console import Group
 
     from ..views.terminal import console

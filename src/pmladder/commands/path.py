@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -35,10 +35,11 @@ def path(
     Routes take the fewest moves; ties go to the lowest total typical years, then
     to the route whose role ids come first alphabetically.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..ladder import route
     from ..lookup import find_role
 
-    target_file = common.svg_target(svg, json)
+    target_file = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     start = find_role(ladder, source)
     end = find_role(ladder, target)

@@ -48,6 +48,7 @@ def schema(
     Better TOML). Scripts use a command's schema to check what they read from
     '--json'. It does not read a catalogue.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..views.json_documents import dumps
     from .export import write
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -40,9 +40,10 @@ def search(
     word. Ties go to the role with more matching fields, then to catalogue
     order. Nothing found exits 1 and suggests close words.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..search import search as run_search
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     result = run_search(ladder, " ".join(query))
     emit(ctx, Answer("search", ladder, result, limit=limit), json=json, svg=target)

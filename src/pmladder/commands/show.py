@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from ..views.answer import Answer
-from . import common
+from . import common, files
 from .output import emit
 
 
@@ -21,9 +21,10 @@ def show(
     Summary, responsibilities, competencies with their proficiency, education,
     experience, frameworks, where people come from and go next, notes and sources.
     """
+    # The core and the views load when the command runs, never for --help.
     from ..lookup import find_role
 
-    target = common.svg_target(svg, json)
+    target = files.svg_target(svg, json)
     ladder = common.state(ctx).ladder()
     emit(ctx, Answer("show", ladder, find_role(ladder, role), brief=brief), json=json, svg=target)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -32,8 +33,7 @@ def site(
     finder that work in the browser from disk, with no server and no network.
     Open DIR/index.html, or publish DIR on an intranet or GitHub Pages.
     """
-    from pathlib import Path
-
+    # The core and the views load when the command runs, never for --help.
     from ..errors import UsageError
     from ..inert import inert
     from ..site import build, write

@@ -30,6 +30,7 @@ def validate(
     move's should make the next role's; after any other move, they should
     reach at least the next role's (a sideways move need not add up).
     """
+    # The core and the views load when the command runs, never for --help.
     from ..catalog import load, named_source, summarise
 
     ladder = common.state(ctx).ladder() if file is None else load(named_source(file, "argument"))

@@ -7,12 +7,14 @@ Every command that prints a result builds one :class:`Answer` and hands it to
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from ..catalog import Ladder
 
 Found = TypeVar("Found")
+Shown = TypeVar("Shown")
 
 
 class Answer(Generic[Found]):
@@ -41,3 +43,31 @@ class Answer(Generic[Found]):
         self.criteria = criteria
         self.limit = limit
         self.top = top
+
+
+class ByCommand(Generic[Shown]):
+    """One way of showing answers (as JSON, as a page), a function per command.
+
+    Each function says which command it shows with :meth:`of`, next to its
+    definition; :meth:`show` picks the one for an answer.
+    """
+
+    def __init__(self) -> None:
+        self._shows: dict[str, Callable[[Answer[Any]], Shown]] = {}
+
+    def of(self, command: str) -> Callable[[Callable[[Answer[Any]], Shown]],
+                                            Callable[[Answer[Any]], Shown]]:
+        """Register the decorated function as the way to show ``command``'s answer."""
+        def register(show: Callable[[Answer[Any]], Shown]) -> Callable[[Answer[Any]], Shown]:
+            self._shows[command] = show
+            return show
+        return register
+
+    def show(self, answer: Answer[Any]) -> Shown:
+        """``answer`` shown by the function registered for its command."""
+        return self._shows[answer.command](answer)
+
+    def commands(self) -> set[str]:
+        """The commands this way of showing has a function for."""
+        return set(self._shows)
+

@@ -1,6 +1,6 @@
 """Human output of ``pmladder assess``.
 
-The route is drawn by :func:`~.tables.render_route` and serialised by
+The route is drawn by :func:`~.path.render_route` and serialised by
 :mod:`~.json_documents` as ``path``'s, so its gaps are exactly those of ``pmladder path``.
 """
 
@@ -17,10 +17,12 @@ from rich.text import Text
 
 from ..assess import MEETS, Assessment, Fit, Standing
 from ..catalog import Ladder
-from ..ladder import level_label
+from ..overview import level_label
 from ..profile import PROMPTS
-from .tables import UNRATED, Fitted, Heading, render_route, source_line, with_criterion
+from .blocks import Fitted, Heading, source_line, with_criterion
+from .path import render_route
 from .terminal import text
+from .wording import UNRATED
 
 FIT_SUMMARY = (
     "Fit: the share of the scale steps a role asks for that you meet, each competency "

@@ -22,27 +22,29 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..compare import Comparison, CompetencyRow, RoleFacts
-from ..ladder import Rating, level_label
-from .tables import (
-    ESTIMATE,
-    KIND_LABEL,
-    UNRATED,
+from ..compare import CompetencyRow, RoleComparison, RoleFacts
+from ..ladder import Rating
+from ..overview import level_label
+from .blocks import (
     Heading,
     Packed,
-    estimated,
+    bulleted,
+    bullets,
+    experience,
+    grid,
     legend,
+    moves_legend,
     source_line,
-    years,
+    towards,
 )
 from .terminal import text
+from .wording import ESTIMATE, UNRATED, estimated, meter, years
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
 HIGHEST = "▲"
 HIGHEST_STYLE = "bold green"
 MISSING = "-"
-KIND_ARROW = {"promotion": "↑", "lateral": "→", "specialisation": "↪", "management": "⇑"}
 
 
 def _facts_side_by_side(roles: Sequence[RoleFacts], brief: bool, width: int) -> Table:
@@ -75,28 +77,22 @@ def _or_dash(value: str | None) -> Text:
 
 
 def _experience(role: RoleFacts) -> Text:
-    out = text(role.experience)
-    if role.experience_years is not None:
-        sep = " " if role.experience else ""
-        mark = f", {ESTIMATE}" if estimated(role.experience_years_basis) else ""
-        out.append(f"{sep}(typically {role.experience_years:g}+ years{mark})", style="dim")
+    out = experience(role.experience, role.experience_years, role.experience_years_basis)
     return out if out.plain else Text(MISSING, style="dim")
 
 
 def _facts_stacked(roles: Sequence[RoleFacts], brief: bool) -> Iterator[RenderableType]:
     for role in roles:
         yield Heading(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"))
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        grid.add_row("Track", text(role.track_name))
-        grid.add_row("Level", text(level_label(role.level, role.level_name)))
+        facts = grid(gap=2, label_style="bold")
+        facts.add_row("Track", text(role.track_name))
+        facts.add_row("Level", text(level_label(role.level, role.level_name)))
         if not brief:
             if role.education:
-                grid.add_row("Education", text(role.education))
+                facts.add_row("Education", text(role.education))
             if role.experience or role.experience_years is not None:
-                grid.add_row("Experience", _experience(role))
-        yield grid
+                facts.add_row("Experience", _experience(role))
+        yield facts
         if not brief:
             yield text(role.summary)
         yield Text()
@@ -108,7 +104,7 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     if mode == "name":
         out = text(rating.level_name)
     elif mode == "bar":
-        out = Text("●" * rating.rank + "○" * max(steps - rating.rank, 0), style="green")
+        out = Text(meter(rating.rank, steps), style="green")
     else:
         out = Text(str(rating.rank))
     if highest:
@@ -117,18 +113,18 @@ def _cell(rating: Rating | None, highest: bool, mode: str, steps: int) -> Text:
     return out
 
 
-def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
+def rating_mode(width: int, comparison: RoleComparison, ladder: Ladder) -> str:
     """The widest form of the ratings that fits ``width``.
 
     ``name`` (the scale level's name), ``bar`` (``●●●○○``), ``number`` (the
     step, 1 = lowest) or, when not even numbers fit side by side, ``list``
     (one line per competency listing each role's step).
     """
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     first = 16 + 3  # the competency column may wrap down to about 16 characters
     marker = len(HIGHEST) + 1
     ids = [len(r.id) for r in comparison.roles]
-    names = max(len(s.name) for s in ladder.catalog.scale.levels) + marker
+    names = max(len(s.name) for s in ladder.head.scale.levels) + marker
     if first + sum(max(names, min(n, 14)) + 3 for n in ids) <= width:
         return "name"
     if steps <= 10 and first + sum(max(steps + marker, n) + 3 for n in ids) <= width:
@@ -139,7 +135,7 @@ def rating_mode(width: int, comparison: Comparison, ladder: Ladder) -> str:
 
 
 def _competencies(
-    ladder: Ladder, comparison: Comparison, width: int
+    ladder: Ladder, comparison: RoleComparison, width: int
 ) -> Iterator[RenderableType]:
     rows: Sequence[CompetencyRow] = comparison.competencies
     unrated = [r for r in comparison.roles if not r.rated]
@@ -150,7 +146,7 @@ def _competencies(
         yield Text.assemble(text(role.id, "cyan"), (f": {UNRATED}; what it asks is unknown",
                                                      "dim"))
     mode = rating_mode(width, comparison, ladder)
-    steps = len(ladder.catalog.scale.levels)
+    steps = len(ladder.head.scale.levels)
     if mode == "list":
         yield from _competency_list(comparison, rows, width)
         yield from _legend(ladder, mode, comparison)
@@ -173,7 +169,7 @@ def _competencies(
 
 
 def _competency_list(
-    comparison: Comparison, rows: Sequence[CompetencyRow], width: int
+    comparison: RoleComparison, rows: Sequence[CompetencyRow], width: int
 ) -> Iterator[RenderableType]:
     """Each competency on its own line, then ``role step`` entries packed to ``width``."""
     for row in rows:
@@ -195,7 +191,7 @@ def _competency_list(
         yield line
 
 
-def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[RenderableType]:
+def _legend(ladder: Ladder, mode: str, comparison: RoleComparison) -> Iterator[RenderableType]:
     """Explain only the marks the table shows."""
     keys = []
     if any(row.highest for row in comparison.competencies):
@@ -204,61 +200,50 @@ def _legend(ladder: Ladder, mode: str, comparison: Comparison) -> Iterator[Rende
         keys.append(f"{MISSING} not rated")
     legend = Text("   ".join(keys), style="dim")
     if mode == "bar":
-        legend.append_text(text(f"   ● one step of {ladder.catalog.scale.name}", "dim"))
+        legend.append_text(text(f"   ● one step of {ladder.head.scale.name}", "dim"))
     if mode != "name":
-        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.catalog.scale.levels, 1))
+        scale = ", ".join(f"{i} {s.name}" for i, s in enumerate(ladder.head.scale.levels, 1))
         if legend.plain:
             legend.append("\n")
-        legend.append_text(text(f"{ladder.catalog.scale.name}: {scale}", "dim"))
+        legend.append_text(text(f"{ladder.head.scale.name}: {scale}", "dim"))
     if legend.plain:
         yield legend
 
 
-def _distinct(comparison: Comparison) -> Iterator[RenderableType]:
+def _distinct(comparison: RoleComparison) -> Iterator[RenderableType]:
     titles = {r.id: r.title for r in comparison.roles}
     for resp, fw in zip(comparison.responsibilities_only, comparison.frameworks_only,
                         strict=True):
         yield Text.assemble(("Only ", "bold"), text(titles[resp.role], "bold"),
                             " (", text(resp.role, "cyan"), ")")
         if resp.items:
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column()
-            for item in resp.items:
-                grid.add_row(" •", text(item))
-            yield grid
+            yield bullets(resp.items)
         else:
             yield Text("  no responsibility of its own", style="dim")
         if fw.items:
             yield _labelled("Frameworks", ", ".join(fw.items))
     if comparison.responsibilities_shared:
         yield Text("Shared by all", style="bold")
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for item in comparison.responsibilities_shared:
-            grid.add_row(" •", text(item))
-        yield grid
+        yield bullets(comparison.responsibilities_shared)
     if comparison.frameworks_shared:
         yield _labelled("Frameworks shared by all", ", ".join(comparison.frameworks_shared))
 
 
 def _labelled(label: str, value: str) -> Table:
     """``label: value`` with the value's wrapped lines hanging under the value."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column()
-    grid.add_row(f"  {label}:", text(value))
-    return grid
+    pair = grid(label_style="bold")
+    pair.add_row(f"  {label}:", text(value))
+    return pair
 
 
-def _routes(comparison: Comparison) -> Iterator[RenderableType]:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=False, min_width=12)
-    grid.add_column()
+def _routes(comparison: RoleComparison) -> Iterator[RenderableType]:
+    routes = Table.grid(padding=(0, 2))
+    routes.add_column(no_wrap=False, min_width=12)
+    routes.add_column()
     missing = Text()
     for route in comparison.routes:
-        pair = Text.assemble(text(route.source, "cyan"), " → ", text(route.target, "cyan"))
+        # "to", not an arrow: the moves' arrows follow on the same line, and → is a lateral one.
+        pair = Text.assemble(text(route.source, "cyan"), " to ", text(route.target, "cyan"))
         if route.hops is None:
             if missing:
                 missing.append(", ")
@@ -275,15 +260,12 @@ def _routes(comparison: Comparison) -> Iterator[RenderableType]:
         # Wrapped between moves, never between an arrow and the role it leads to.
         pieces = [detail, text(route.source, "cyan")]
         for hop in route.hops:
-            pieces.append(Text.assemble((KIND_ARROW[hop.kind], "bold"), " ",
-                                        text(hop.target, "cyan")))
-        grid.add_row(pair, Packed(pieces))
+            pieces.append(towards(hop.kind, hop.target))
+        routes.add_row(pair, Packed(pieces))
     if missing:
-        grid.add_row(Text("no route", style="bold"), missing)
-    yield grid
-    # Each arrow stays beside its word when the legend wraps.
-    yield Packed([Text(f"{KIND_ARROW[k]} {KIND_LABEL[k]}", style="dim") for k in KIND_ARROW],
-                 separator="   ")
+        routes.add_row(Text("no route", style="bold"), missing)
+    yield routes
+    yield moves_legend()
     found = [r for r in comparison.routes if r.found]
     if found:
         yield Text(
@@ -296,7 +278,7 @@ class ComparisonView:
     """The whole comparison, laid out for the width Rich gives it."""
 
     def __init__(
-        self, ladder: Ladder, comparison: Comparison, *, criteria: bool = False,
+        self, ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False,
         brief: bool = False,
     ) -> None:
         self.ladder = ladder
@@ -346,7 +328,7 @@ class ComparisonView:
             yield legend()
 
 
-def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
+def _criteria(comparison: RoleComparison) -> Iterator[RenderableType]:
     """For each competency, each step the compared roles need and what it asks.
 
     Roles at the same step share one entry, so the differences stand out.
@@ -357,22 +339,20 @@ def _criteria(comparison: Comparison) -> Iterator[RenderableType]:
         for role_id, rated in zip(ids, row.ratings, strict=True):
             if rated is not None:
                 steps.setdefault(rated.level, (rated, []))[1].append(role_id)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
+        lines = []
         for rated, roles in sorted(steps.values(), key=lambda item: item[0].rank):
             line = Text.assemble(text(rated.level_name, "bold"), " (",
                                  text(", ".join(roles), "cyan"), ")")
             if rated.criterion is not None:
                 line.append(": ")
                 line.append_text(text(rated.criterion.text))
-            grid.add_row(" •", line)
+            lines.append(line)
         yield text(row.name, "bold")
-        yield grid
+        yield bulleted(lines)
 
 
 def render_comparison(
-    ladder: Ladder, comparison: Comparison, *, criteria: bool = False, brief: bool = False
+    ladder: Ladder, comparison: RoleComparison, *, criteria: bool = False, brief: bool = False
 ) -> Iterator[RenderableType]:
     """The comparison; with ``brief``, only track, level, competencies and routes."""
     yield ComparisonView(ladder, comparison, criteria=criteria, brief=brief)

@@ -1,24 +1,22 @@
-"""``pmladder diff`` output: Rich tables grouped by kind of change, JSON, Markdown.
+"""``pmladder diff`` output: the rows of each kind of change, as Markdown and JSON.
 
-All three are made from the same :class:`~pmladder.diff.Diff`, group by group
-in the same order (:func:`groups`), so they always say the same things.
+Every output (and the terminal's tables, :mod:`.diff_tables`) is made from the
+same :class:`~pmladder.diff.Diff`, group by group in the same order
+(:func:`groups`), so they always say the same things.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..diff import Diff, RouteSummary
+from ..inert import markdown as markdown_text
+from ..kinds import KINDS
+from .wording import years_or_dash
 
-KIND = {"promotion": "promotion", "lateral": "lateral", "specialisation": "specialisation",
-        "management": "into management"}
-
-
-def _years(value: float | None) -> str:
-    if value is None:
-        return "-"
-    return f"{value:g} {'year' if value == 1 else 'years'}"
+if TYPE_CHECKING:
+    from ..models import MoveKind
 
 
 def _route(summary: RouteSummary | None) -> str:
@@ -27,8 +25,16 @@ def _route(summary: RouteSummary | None) -> str:
     steps = f"{summary.steps} step{'s' if summary.steps != 1 else ''}"
     if summary.typical_years or not summary.years_known:
         at_least = "" if summary.years_known else "at least "
-        steps += f", {at_least}{_years(summary.typical_years)}"
+        steps += f", {at_least}{years_or_dash(summary.typical_years)}"
     return f"{steps}: {' → '.join(summary.roles)}"
+
+
+def _move(kind: str | None, typical_years: float | None) -> str:
+    """A move as one cell: ``promotion, 2 years``, or ``-`` on the side it is missing."""
+    if kind is None:
+        return "-"
+    label = KINDS[cast("MoveKind", kind)].label
+    return f"{label}, {years_or_dash(typical_years)}"
 
 
 def _step(name: str | None) -> str:
@@ -41,7 +47,7 @@ ROWS_SHOWN = 50
 """Rows of each table printed as text or Markdown; ``--json`` has them all."""
 
 
-def _more(shown: int, total: int) -> str | None:
+def more_line(shown: int, total: int) -> str | None:
     more = total - shown
     if more <= 0:
         return None
@@ -72,8 +78,7 @@ def groups(diff: Diff) -> Iterator[tuple[str, Row, list[Row]]]:
     if diff.moves:
         yield "Moves", ("From", "To", "Change", "Was", "Now"), [
             (m.source, m.target, m.change,
-             "-" if m.kind_before is None else f"{KIND[m.kind_before]}, {_years(m.years_before)}",
-             "-" if m.kind_after is None else f"{KIND[m.kind_after]}, {_years(m.years_after)}")
+             _move(m.kind_before, m.years_before), _move(m.kind_after, m.years_after))
             for m in diff.moves]
     if diff.ratings:
         yield "Competency ratings", ("Role", "Competency", "Change", "Was", "Now"), [
@@ -124,124 +129,10 @@ def routes_note(diff: Diff) -> str | None:
     return "; ".join(parts) or None
 
 
-# --------------------------------------------------------------------------
-
-
-NARROW = 60
-"""Below this width each row becomes a few lines instead of a table row."""
-
-
-NAME_COLUMNS = frozenset({"Role", "From", "To", "Id", "Title", "Track", "Competency", "Name"})
-"""Columns of names (a role, move end, track or definition id, a title): never cut
-or wrapped. Other columns wrap between words, each keeping its longest word whole."""
-
-
-WHOLE = {"Roles renamed": frozenset({"Was", "Now"})}
-"""Other columns of names, by table: a role's title before and after."""
-
-
-def _longest_word(cell: str) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(word) for word in cell.split()), default=0)
-
-
-def _widest(cell: str) -> int:
-    from rich.cells import cell_len
-
-    return max((cell_len(line) for line in cell.splitlines()), default=0)
-
-
-class _Changes:
-    """One kind of change: a table, or on a narrow terminal one block per row."""
-
-    def __init__(self, title: str, columns: Row, rows: list[Row]) -> None:
-        self.title, self.columns, self.rows = title, columns, rows
-
-    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
-        from rich import box
-        from rich.console import Group
-        from rich.table import Table
-        from rich.text import Text
-
-        from .terminal import text
-
-        shown = self.rows[:ROWS_SHOWN]
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for row in shown:
-            grid.add_row(" •", text(row[0], "bold"))
-            for column, cell in zip(self.columns[1:], row[1:], strict=True):
-                grid.add_row("", Text.assemble((f"{column}: ", "dim"), text(cell)))
-        stacked = Group(text(self.title, "bold"), grid)
-        widths = self._widths(shown, options.max_width) if options.max_width >= NARROW else None
-        if widths is None:
-            yield stacked
-        else:
-            table = Table(title=text(self.title, "bold"), title_justify="left",
-                          box=box.SIMPLE_HEAD, show_edge=False, padding=(0, 1))
-            for column, width in zip(self.columns, widths, strict=True):
-                table.add_column(column, width=width)
-            for row in shown:
-                table.add_row(*(text(cell) for cell in row))
-            yield table
-        more = _more(ROWS_SHOWN, len(self.rows))
-        if more:
-            yield text(more, "dim")
-
-
-    def _widths(self, rows: list[Row], width: int) -> list[int] | None:
-        """Each column's width, or ``None`` when the table can't fit ``width``
-        with every name whole and every other column's longest word whole.
-
-        Rich, squeezing a table, narrows its widest columns whatever they
-        hold, cutting ids; widths set here keep each column at least that wide.
-        """
-        whole = NAME_COLUMNS | WHOLE.get(self.title, frozenset())
-        from .terminal import text
-
-        # Measured as shown: text() makes control characters visible.
-        cells = [[column, *(text(row[i]).plain for row in rows)]
-                 for i, column in enumerate(self.columns)]
-        most = [max(_widest(c) for c in column) for column in cells]
-        least = [m if name in whole else max(_longest_word(c) for c in column)
-                 for name, m, column in zip(self.columns, most, cells, strict=True)]
-        # Padding either side of each column, and one space between columns.
-        room = width - (3 * len(self.columns) - 1)
-        if sum(least) > room:
-            return None
-        widths = list(most)
-        excess = sum(widths) - room
-        while excess > 0:
-            # Narrow the widest column that can still give, a column at a time.
-            i = max((i for i in range(len(widths)) if widths[i] > least[i]),
-                    key=lambda i: widths[i])
-            widths[i] -= 1
-            excess -= 1
-        return widths
-
-
-def render(diff: Diff) -> Iterator[Any]:
-    """Rich renderables: a headline, then one table per kind of change."""
-    from rich.text import Text
-
-    from .terminal import text
-
-    yield text(headline(diff), "bold")
-    for title, columns, rows in groups(diff):
-        yield Text()
-        yield _Changes(title, columns, rows)
-    note = routes_note(diff)
-    if note:
-        yield text(note, "dim")
-
 
 def _md(value: str) -> str:
-    from .export import md
-
-    # md() escapes "|" too, so a cell can't split its table row.
-    return value if value == "-" else md(value)
+    # markdown() escapes "|" too, so a cell can't split its table row.
+    return value if value == "-" else markdown_text(value)
 
 
 def markdown(diff: Diff) -> str:
@@ -256,7 +147,7 @@ def markdown(diff: Diff) -> str:
         lines += ["| " + " | ".join(_md(cell) for cell in row) + " |"
                   for row in rows[:ROWS_SHOWN]]
         lines.append("")
-        more = _more(ROWS_SHOWN, len(rows))
+        more = more_line(ROWS_SHOWN, len(rows))
         if more:
             lines += [_md(more), ""]
     note = routes_note(diff)

@@ -25,10 +25,10 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
-from ..ladder import level_label
 from ..models import MoveKind
+from ..overview import level_label
+from .blocks import source_line
 from .pictures.layout import Layout
-from .tables import source_line
 from .terminal import inert, text
 
 MIN_COLUMN = 15

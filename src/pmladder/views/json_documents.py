@@ -13,32 +13,31 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from ..catalog import Ladder
-from ..ladder import TIE_BREAK_RULE, Rating, Route, TrackEntry, moves_from, moves_into, ratings
+from ..ladder import Rating, Route, ratings
 from ..models import Basis, Role
+from ..overview import TrackEntry, moves_from, moves_into
+from ..routes import TIE_BREAK_RULE
+from .answer import Answer, ByCommand
 
 if TYPE_CHECKING:
     from ..assess import Assessment
     from ..catalog import Summary
-    from ..compare import Comparison, Hop
+    from ..compare import Hop, RoleComparison
     from ..diff import Diff
     from ..search import Hit, Match, SearchResult
-    from .answer import Answer
     from .pictures.layout import Edge, Layout
 
 SCHEMA_VERSION = 1
 
 Document = dict[str, Any]
 
-
-def document(answer: Answer[Any]) -> Document:
-    """The ``--json`` document that shows ``answer``."""
-    return DOCUMENTS[answer.command](answer)
+DOCUMENTS: ByCommand[Document] = ByCommand()
+"""Each command's document, by the function registered for it below."""
 
 
 def dumps(data: Document) -> str:
@@ -81,10 +80,12 @@ def _catalog(name: str, file: str | None) -> Document:
 # list, show, path
 
 
+@DOCUMENTS.of("list")
 def _list(answer: Answer[tuple[TrackEntry, ...]]) -> Document:
     return {**envelope("list", answer.ladder), "tracks": plain(answer.found)}
 
 
+@DOCUMENTS.of("show")
 def _show(answer: Answer[Role]) -> Document:
     ladder, role = answer.ladder, answer.found
     source_titles = {s.id: s for s in ladder.head.sources}
@@ -100,6 +101,7 @@ def _show(answer: Answer[Role]) -> Document:
     }
 
 
+@DOCUMENTS.of("path")
 def _path(answer: Answer[Route]) -> Document:
     return {**envelope("path", answer.ladder), **_route(answer.found)}
 
@@ -139,7 +141,8 @@ def _route(route: Route) -> Document:
 # compare
 
 
-def _compare(answer: Answer[Comparison]) -> Document:
+@DOCUMENTS.of("compare")
+def _compare(answer: Answer[RoleComparison]) -> Document:
     comparison = answer.found
     ids = [r.id for r in comparison.roles]
     return {
@@ -206,6 +209,7 @@ def _hop(hop: Hop) -> Document:
 # search
 
 
+@DOCUMENTS.of("search")
 def _search(answer: Answer[SearchResult]) -> Document:
     # Loaded already by the search that made the answer; at the top, it would be
     # loaded for every other command's JSON too. The same goes for assess below.
@@ -252,6 +256,7 @@ def _match(match: Match) -> Document:
 # ladder, validate
 
 
+@DOCUMENTS.of("ladder")
 def _ladder(answer: Answer[Layout]) -> Document:
     """The layout the drawing and the ``export`` pictures use."""
     lay = answer.found
@@ -275,6 +280,7 @@ def _edge(edge: Edge) -> Document:
     }
 
 
+@DOCUMENTS.of("validate")
 def _validate(answer: Answer[Summary]) -> Document:
     """The counts and the warnings of a valid catalogue."""
     ladder, summary = answer.ladder, answer.found
@@ -293,6 +299,7 @@ def _validate(answer: Answer[Summary]) -> Document:
 # assess
 
 
+@DOCUMENTS.of("assess")
 def _assess(answer: Answer[Assessment]) -> Document:
     """The assessment (see ``docs/assess.md``); the route is ``path``'s, gaps and all."""
     from ..assess import FIT_RULE
@@ -355,6 +362,7 @@ def _assess(answer: Answer[Assessment]) -> Document:
 # diff
 
 
+@DOCUMENTS.of("diff")
 def _diff(answer: Answer[Diff]) -> Document:
     """What changed between two catalogues; ``catalog`` is the new one."""
     diff = answer.found
@@ -385,16 +393,3 @@ def _diff(answer: Answer[Diff]) -> Document:
             "affected": routes.affected,
         },
     }
-
-
-DOCUMENTS: dict[str, Callable[[Answer[Any]], Document]] = {
-    "list": _list,
-    "show": _show,
-    "path": _path,
-    "compare": _compare,
-    "search": _search,
-    "ladder": _ladder,
-    "validate": _validate,
-    "assess": _assess,
-    "diff": _diff,
-}

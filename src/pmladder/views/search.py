@@ -18,7 +18,7 @@ from rich.text import Text
 
 from ..catalog import Ladder
 from ..search import FIELD_WEIGHTS, Match, SearchResult
-from .tables import source_line
+from .blocks import Fitted, source_line
 from .terminal import inert, text
 
 HIGHLIGHT = "bold yellow"
@@ -100,8 +100,6 @@ class SearchView:
         self.hits = result.hits[:limit] if limit else result.hits
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from .tables import Fitted
-
         # The table only while every role's title fits its column whole.
         longest = max((max(len(h.title), len(h.role)) for h in self.hits), default=0)
         if options.max_width < NARROW:

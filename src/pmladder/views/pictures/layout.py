@@ -90,8 +90,8 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
     An unknown ``track`` is a usage error naming the tracks.
     """
     track = None if track is None else find_track(ladder, track)
-    roles = [r for r in ladder.catalog.roles if track is None or r.track == track]
-    track_ids = [t.id for t in ladder.catalog.tracks if any(r.track == t.id for r in roles)]
+    roles = [r for r in ladder.every_role() if track is None or r.track == track]
+    track_ids = [t.id for t in ladder.head.tracks if any(r.track == t.id for r in roles)]
     ranks = sorted({r.level for r in roles}, reverse=True)
     column = {t: i for i, t in enumerate(track_ids)}
     row = {rank: i for i, rank in enumerate(ranks)}
@@ -115,7 +115,7 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
         for move in role.moves
     )
     return Layout(
-        name=ladder.catalog.name,
+        name=ladder.head.name,
         tracks=tuple(
             PlacedTrack(id=t, name=ladder.track_names[t], column=column[t], width=widest[t])
             for t in track_ids

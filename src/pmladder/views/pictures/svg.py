@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...catalog import Ladder
 from ...inert import plain, xml
 from ...kinds import KINDS
-from ...ladder import level_label
+from ...overview import level_label
 from .layout import ESTIMATE_MARK, Layout, layout
 from .svg_arrows import COL_GAP, ROW_GAP, Box, arrows, fmt, stroke
 

@@ -1,0 +1,230 @@
+"""Rich building blocks the terminal pages share: headings, bulleted lists,
+label-and-value grids, and layouts that adapt to the width Rich gives them.
+
+Every piece of catalogue text goes through :func:`~.terminal.text`, so a
+summary containing ``[bold]`` or an escape sequence prints as those characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..catalog import Ladder
+from ..kinds import KINDS, LEGEND_SEPARATOR
+from ..models import Basis, Criterion, MoveKind
+from ..overview import MoveView
+from .terminal import text
+from .wording import ESTIMATE, experience_figure, marked
+
+NARROW = 60
+"""Below this width, tables become stacked lists: one entry per competency or move."""
+
+LEGEND = (
+    f"({ESTIMATE}) marks the catalogue's own judgement, not a source's statement; "
+    "`pmladder show ROLE` gives the reason for each."
+)
+
+CRITERION_WIDTH = 64
+"""Widest a competency's column grows to make room for its criterion, so ratings stay close."""
+
+
+def legend(*, where: bool = True, short: bool = False) -> Text:
+    """The line that explains the estimate mark, once per page."""
+    line = LEGEND if where else LEGEND.split(";")[0] + "."
+    if short:
+        line = line.replace(f"({ESTIMATE}) marks", "est. marks")
+    return Text(line, style="dim")
+
+
+def arrow(kind: MoveKind) -> Text:
+    """A move's arrow (:data:`pmladder.kinds.KINDS`), in its kind's colour."""
+    look = KINDS[kind]
+    return Text(look.arrow, style=look.terminal_style)
+
+
+def towards(kind: MoveKind, role: str) -> Text:
+    """A move to ``role``: its arrow, then the role's id (``↑ senior-pm``), as the
+    ladder drawing writes it under a role."""
+    return Text.assemble(arrow(kind), " ", text(role, "cyan"))
+
+
+def moves_to(
+    items: Sequence[MoveView], separator: str, detail: Callable[[MoveView], str]
+) -> Text:
+    """Moves to other roles, each :func:`towards` its role then its ``detail`` (dim)."""
+    out = Text()
+    for i, m in enumerate(items):
+        if i:
+            out.append(separator)
+        out.append_text(towards(m.kind, m.role))
+        out.append(f" {detail(m)}", style="dim")
+    return out
+
+
+def notation(kind: MoveKind, basis: Basis | None = None, *, sep: str = " ") -> Text:
+    """A move as every page writes it: its arrow, then its label (``↑ promotion``),
+    then ``(estimate)`` after ``sep`` when its ``basis`` is the catalogue's estimate."""
+    return Text.assemble(arrow(kind), " ", marked(KINDS[kind].label, basis, sep=sep))
+
+
+def moves_legend() -> Packed:
+    """The one legend of the move arrows, :func:`pmladder.kinds.legend` in colour,
+    wrapping between kinds, never between an arrow and its label."""
+    return Packed([Text(look.notation, style=look.terminal_style) for look in KINDS.values()],
+                  separator=LEGEND_SEPARATOR)
+
+
+def source_line(ladder: Ladder) -> Text | None:
+    """The line naming a catalogue file that is not the bundled one."""
+    if ladder.source.is_bundled:
+        return None
+    return Text.assemble(("catalogue: ", "dim"), text(ladder.head.name, "dim"),
+                         (" from ", "dim"), text(str(ladder.source.path), "dim"))
+
+
+def heading(title: str) -> Text:
+    """A section's title."""
+    return Text(title, style="bold")
+
+
+def grid(*, gap: int = 1, label_style: str = "") -> Table:
+    """Two borderless columns: a label that never wraps, then a value whose
+    wrapped lines hang under the value."""
+    out = Table.grid(padding=(0, gap))
+    out.add_column(no_wrap=True, style=label_style)
+    out.add_column()
+    return out
+
+
+def bulleted(entries: Iterable[RenderableType]) -> Table:
+    """A bulleted list whose wrapped lines hang under the entry, not the bullet."""
+    out = grid()
+    for entry in entries:
+        out.add_row(" •", entry)
+    return out
+
+
+def bullets(items: Iterable[str], style: str = "") -> Table:
+    """Catalogue text as a bulleted list."""
+    return bulleted(text(item, style) for item in items)
+
+
+def experience(words: str | None, value: float | None, basis: Basis | None) -> Text:
+    """What a role asks of experience, then its figure (dim) when it states one."""
+    out = text(words)
+    if value is not None:
+        out.append(f"{' ' if words else ''}({experience_figure(value, basis)})", style="dim")
+    return out
+
+
+def with_criterion(name: Text, criterion: Criterion | None) -> RenderableType:
+    """A competency's name with, below it, what its step asks (when the catalogue says)."""
+    if criterion is None:
+        return name
+    return Group(name, Padding(text(criterion.text, "dim"), (0, 0, 0, 2), expand=False))
+
+
+class Heading:
+    """A title followed by a rule to the right edge; a title too long for the
+    width wraps on its own lines instead of being cut, as Rich's Rule would."""
+
+    def __init__(self, title: Text, narrow: RenderableType | None = None) -> None:
+        self.title = title
+        self.narrow = narrow
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        # Rule keeps one space and at least a short run of line beside the title.
+        if self.title.cell_len + 4 <= options.max_width:
+            yield Rule(self.title, align="left")
+        else:
+            yield self.title if self.narrow is None else self.narrow
+
+
+class Labelled:
+    """``Label: value``, only the label bold, wrapped lines hanging under the
+    value; on a narrow terminal the value goes under the label, indented."""
+
+    def __init__(self, label: str, value: str) -> None:
+        self.label = label
+        self.value = value
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        if options.max_width < NARROW:
+            yield Text(f"{self.label}:", style="bold")
+            yield Padding(text(self.value), (0, 0, 0, 2))
+            return
+        pair = grid(label_style="bold")
+        pair.add_row(f"{self.label}:", text(self.value))
+        yield pair
+
+
+class Packed:
+    """Pieces of text on as few lines as the width allows, breaking only between
+    pieces (a piece wider than a line wraps between its words)."""
+
+    def __init__(self, pieces: Sequence[Text], separator: str = " ") -> None:
+        self.pieces = pieces
+        self.separator = separator
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        width = options.max_width
+        line = Text()
+        for piece in self.pieces:
+            if line.cell_len and line.cell_len + len(self.separator) + piece.cell_len > width:
+                yield line
+                line = Text()
+            if line.cell_len:
+                line.append(self.separator)
+            line.append_text(piece)
+        yield line
+
+
+class Fitted:
+    """A table when it fits the width with every name whole, else its stacked form.
+
+    ``minimums`` maps column index to the width that keeps its content readable
+    (a title or id whole, a move on one line). They count only when deciding:
+    Rich honours a column's min_width when measuring but, squeezed, crops the
+    rows it rendered wider, so the table itself is rendered without them.
+    """
+
+    def __init__(
+        self, table: Table, stacked: RenderableType, minimums: dict[int, int] | None = None
+    ) -> None:
+        self.table = table
+        self.stacked = stacked
+        self.minimums = minimums or {}
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        columns = self.table.columns
+        saved = [c.min_width for c in columns]
+        wide = options.update(max_width=10_000)
+        try:
+            for column in columns:
+                # Rich measures a no_wrap column by its longest word, yet prints it whole.
+                if column.no_wrap:
+                    cells = [column.header, *column.cells]
+                    column.min_width = max(Measurement.get(console, wide, c).maximum
+                                           for c in cells)
+            for index, width in self.minimums.items():
+                columns[index].min_width = max(width, columns[index].min_width or 0)
+            need = Measurement.get(console, wide, self.table).minimum
+        finally:
+            for column, before in zip(columns, saved, strict=True):
+                column.min_width = before
+        yield self.table if need <= options.max_width else self.stacked
