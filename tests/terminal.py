@@ -14,6 +14,7 @@ import fcntl
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 import termios
@@ -40,7 +41,12 @@ class Session:
 
 def _own_the_terminal() -> None:
     """In the child: make standard input (the pty) its controlling terminal, so
-    Ctrl-C reaches it as SIGINT.  It is a new session's leader already."""
+    Ctrl-C reaches it as SIGINT.  It is a new session's leader already.
+
+    A shell without job control starts background jobs with SIGINT ignored, and
+    that is inherited: put it back, as for a program a person runs at a terminal.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 

@@ -37,7 +37,7 @@ def _bar(score: float) -> Text:
                          f" {math.floor(score):>3}%")
 
 
-def _fit_table(ladder: Ladder, fits: Sequence[Fit], target: str | None) -> Table:
+def _fit_table(fits: Sequence[Fit], target: str | None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1))
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("Role (id)", no_wrap=True)
@@ -225,7 +225,7 @@ def render_assessment(
     yield Text(f"Rated {count} of {total} competencies"
                + (f" ({total - count} marked none)." if count < total else "."))
     yield Text()
-    yield from _fits(ladder, result, top, compact)
+    yield from _fits(result, top, compact)
     if result.comparison is None:
         yield Text()
         yield Text("Add --target ROLE (or target = \"ROLE\" in the profile) to see where you "
@@ -236,8 +236,7 @@ def render_assessment(
     yield from _route(ladder, result, line)
 
 
-def _fits(ladder: Ladder, result: Assessment, top: int, compact: bool
-          ) -> Iterator[RenderableType]:
+def _fits(result: Assessment, top: int, compact: bool) -> Iterator[RenderableType]:
     """The best-fitting roles, or why none can be scored."""
     shown = result.fits[:top]
     if not result.profile.rated_count:
@@ -249,7 +248,7 @@ def _fits(ladder: Ladder, result: Assessment, top: int, compact: bool
     else:
         yield Text("Roles that fit you best now", style="bold")
         yield (_fit_list(shown, result.target) if compact else
-               Fitted(_fit_table(ladder, shown, result.target), _fit_list(shown, result.target),
+               Fitted(_fit_table(shown, result.target), _fit_list(shown, result.target),
                       {1: max((max(len(f.title), len(f.role)) for f in shown), default=0)}))
     if shown and len(result.fits) > len(shown):
         more = len(result.fits) - len(shown)
