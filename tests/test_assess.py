@@ -127,7 +127,7 @@ def test_all_highest_fits_every_role_fully_most_senior_first(
     profile = write(tmp_path, "high.toml", filled(invoke, "leading"))
     doc = as_json(invoke, "assess", profile)
     assert all(f["score"] == 100 for f in doc["fits"])
-    assert len(doc["fits"]) == len(bundled.roles)
+    assert len(doc["fits"]) == len(bundled.ids)
     assert doc["fits"][0]["role"] == "cpo"
     levels = [f["level"] for f in doc["fits"]]
     assert levels == sorted(levels, reverse=True)

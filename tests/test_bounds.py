@@ -74,7 +74,7 @@ def test_compare_refuses_more_than_its_cap_before_any_work(invoke: Invoke) -> No
     result = invoke("compare", *(["nosuch"] * (MAX_ROLES + 1)))
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.startswith(f"error: compare takes at most {MAX_ROLES} roles")
-    ids = list(load(CatalogSource(None)).roles)[:MAX_ROLES]
+    ids = list(load(CatalogSource(None)).ids)[:MAX_ROLES]
     result = invoke("compare", *ids, "--json")
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["routes"]) == MAX_ROLES * (MAX_ROLES - 1)
@@ -82,7 +82,7 @@ def test_compare_refuses_more_than_its_cap_before_any_work(invoke: Invoke) -> No
 
 def test_one_search_per_role_finds_the_same_routes_as_one_per_pair() -> None:
     ladder = load(CatalogSource(None))
-    ids = list(ladder.roles)
+    ids = list(ladder.ids)
     for source in ids:
         routes = shortest_routes(ladder, source, ids)
         for target in ids:

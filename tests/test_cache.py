@@ -152,7 +152,24 @@ def test_a_damaged_record_is_never_used(cache_dir: Path) -> None:
     ladder = load(CatalogSource(None))
     assert ladder.roles["apm"].title == "Associate Product Manager"
     assert ladder.roles["cpo"].title == "Chief Product Officer"  # validated again
-    assert ladder.roles.built == 1  # apm came from its record; then nothing more was trusted
+    # apm came from its record; then nothing more was trusted, and validating again built all
+    assert ladder.roles.built == 1 + len(ladder.ids)
+
+
+def test_the_role_store_gives_one_role_and_never_walks_them_all(cache_dir: Path) -> None:
+    load(CatalogSource(None))
+    ladder = load(CatalogSource(None))  # cached: no role built yet
+    assert "cpo" in ladder.roles
+    assert "nosuch" not in ladder.roles
+    with pytest.raises(TypeError, match="not iterable"):
+        list(ladder.roles)  # type: ignore[call-overload]
+    assert not hasattr(ladder.roles, "values")
+    assert not hasattr(ladder.roles, "items")
+    assert ladder.roles.built == 0
+    assert ladder.roles["cpo"].title == "Chief Product Officer"
+    assert ladder.roles.built == 1
+    assert [r.id for r in ladder.every_role()] == list(ladder.ids)  # the one walk, named so
+    assert ladder.roles.built == len(ladder.ids)
 
 
 def test_a_damaged_names_record_is_never_used(cache_dir: Path) -> None:

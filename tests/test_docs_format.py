@@ -121,7 +121,7 @@ def test_the_complete_example_validates(tmp_path: Path) -> None:
         path.write_text(block, encoding="utf-8")
         ladder = load(CatalogSource(path, "option"))
         assert not ladder.warnings
-        assert len(ladder.roles) >= 2
+        assert len(ladder.ids) >= 2
 
 
 def test_toml_snippets_parse() -> None:

@@ -42,7 +42,7 @@ def without_source_line(text: str) -> str:
 
 def commands_for(path: Path) -> list[tuple[str, ...]]:
     ladder = load(CatalogSource(path, "option"))
-    ids = list(ladder.roles)
+    ids = list(ladder.ids)
     out: list[tuple[str, ...]] = [("list",), ("list", "--json")]
     out += [("show", role) for role in ids] + [("show", ids[0], "--json")]
     out += [("path", ids[0], ids[-1]), ("path", ids[0], ids[-1], "--json")]

@@ -83,7 +83,7 @@ def test_site_has_an_index_a_page_per_role_and_per_move(invoke: Invoke, tmp_path
         for move in role.moves:
             assert (folder / "moves" / role.id / f"{move.to}.html").is_file()
     moves = sum(len(r.moves) for r in ladder.whole_catalog().roles)
-    assert f"({len(ladder.roles)} role pages, {moves} move pages)" in invoke(
+    assert f"({len(ladder.ids)} role pages, {moves} move pages)" in invoke(
         "site", str(tmp_path / "again")
     ).stdout
 

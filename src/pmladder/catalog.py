@@ -242,7 +242,7 @@ def load(source: CatalogSource) -> Ladder:
                 found = _names_record(entry, ids)
                 return found if found is not None else names_of(rebuild().whole_catalog())
 
-            roles = RoleStore(ids, entry=entry, rebuild=lambda: rebuild().roles)
+            roles = RoleStore(ids, entry=entry, rebuild=lambda: rebuild().every_role())
             return Ladder(source, entry.index, roles, names)
         return _validate(source, data, kind)
     except CatalogError as error:

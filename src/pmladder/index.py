@@ -17,7 +17,7 @@ validate and the site).
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -44,17 +44,24 @@ class CatalogHead:
     format_version: Literal[1] = 1
 
 
-class RoleStore(Mapping[str, Role]):
-    """Roles by id, in catalogue order, each built the first time it is asked for.
+class RoleStore:
+    """Roles by id, each built the first time it is asked for.
 
-    :attr:`built` counts the roles built from cache records so far: a cached
-    ``pmladder path`` over 10,000 roles builds the route's roles and no others
+    It gives one role by id (``store[role_id]``) and answers ``role_id in
+    store``; nothing here walks every role, so nothing builds them all by
+    accident: that is :meth:`Ladder.every_role`, named as dear.
+
+    :attr:`built` counts the roles this store built: a cached ``pmladder
+    path`` over 10,000 roles builds the route's roles and no others
     (``tests/test_roles_built.py`` pins what each command builds).  A record
     that fails its digest is never used: ``rebuild`` validates the catalogue
-    again and every role comes from that.
+    again, every role comes from that, and each counts as built.
     """
 
     __slots__ = ("_entry", "_position", "_rebuild", "_roles", "built")
+
+    #: Not iterable: walking every role is :meth:`Ladder.every_role`.
+    __iter__ = None
 
     def __init__(
         self,
@@ -62,13 +69,13 @@ class RoleStore(Mapping[str, Role]):
         roles: Mapping[str, Role] | None = None,
         *,
         entry: Entry | None = None,
-        rebuild: Callable[[], Mapping[str, Role]] | None = None,
+        rebuild: Callable[[], Iterable[Role]] | None = None,
     ) -> None:
         self._position = {role_id: i for i, role_id in enumerate(ids)}
         self._roles: dict[str, Role] = dict(roles or {})
         self._entry = entry
         self._rebuild = rebuild
-        #: How many roles were built from cache records so far.
+        #: How many roles this store built so far (from records, or by validating again).
         self.built = 0
 
     def __getitem__(self, role_id: str) -> Role:
@@ -85,7 +92,9 @@ class RoleStore(Mapping[str, Role]):
         if role is None:  # a damaged record: trust nothing more from the entry
             if self._rebuild is None:
                 raise KeyError(role_id)
-            self._roles, self._entry, self._rebuild = dict(self._rebuild()), None, None
+            self._roles = {r.id: r for r in self._rebuild()}
+            self._entry, self._rebuild = None, None
+            self.built += len(self._roles)
             return self._roles[role_id]
         self.built += 1
         self._roles[role_id] = role
@@ -93,12 +102,6 @@ class RoleStore(Mapping[str, Role]):
 
     def __contains__(self, role_id: object) -> bool:
         return role_id in self._position
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._position)
-
-    def __len__(self) -> int:
-        return len(self._position)
 
     def record(self, role_id: str) -> bytes | None:
         """The role's cache record (equal records mean equal roles, unbuilt);
