@@ -90,7 +90,10 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
     An unknown ``track`` is a usage error naming the tracks.
     """
     track = None if track is None else find_track(ladder, track)
-    roles = [r for r in ladder.every_role() if track is None or r.track == track]
+    if track is None:
+        roles = list(ladder.every_role())
+    else:  # the index knows each role's track: build only this track's roles
+        roles = [ladder.roles[r] for r in ladder.ids if ladder.places[r][0] == track]
     track_ids = [t.id for t in ladder.head.tracks if any(r.track == t.id for r in roles)]
     ranks = sorted({r.level for r in roles}, reverse=True)
     column = {t: i for i, t in enumerate(track_ids)}
