@@ -134,13 +134,6 @@ def test_overview_groups_by_track_and_sorts_by_level(bundled: Ladder) -> None:
     assert overview(bundled, "core")[0].id == "core"
 
 
-def test_overview_rejects_an_unknown_track(bundled: Ladder) -> None:
-    from pmladder.errors import UsageError
-
-    with pytest.raises(UsageError, match="no track named 'leader'"):
-        overview(bundled, "leader")
-
-
 def _graph(moves: dict[str, list[tuple[str, float]]]) -> Ladder:
     """A valid one-track catalogue whose roles have exactly these (target, years) moves."""
     from pmladder.validation.validate import validate_data

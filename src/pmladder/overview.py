@@ -8,8 +8,6 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .catalog import Ladder
-from .errors import UsageError
-from .lookup import close_words
 from .models import Basis, MoveKind, Role
 
 
@@ -75,12 +73,8 @@ def moves_into(ladder: Ladder, role: Role) -> tuple[MoveView, ...]:
 
 
 def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]:
-    """The ladder by track (catalogue order) and level (junior first)."""
-    if track is not None and track not in ladder.track_names:
-        close = close_words(track, list(ladder.track_names))
-        hint = [f"did you mean: {', '.join(close)}?"] if close else []
-        hint.append("tracks: " + ", ".join(ladder.track_names))
-        raise UsageError(f"no track named {track!r}", hints=hint)
+    """The ladder by track (catalogue order) and level (junior first): every track,
+    or only ``track``, an id :func:`~pmladder.lookup.find_track` returned."""
     by_track: dict[str, list[str]] = {t.id: [] for t in ladder.head.tracks}
     for role_id in ladder.ids:  # only the roles shown are built
         by_track[ladder.places[role_id][0]].append(role_id)
