@@ -10,7 +10,7 @@ import pytest
 import tomli
 
 from conftest import ROOT, TINY, Invoke
-from pmladder.catalog import CatalogSource, bundled_text, load
+from pmladder.catalog import CatalogSource, load, read_source_bytes
 from pmladder.diff import diff_catalogs
 from pmladder.views.diff import markdown, routes_note
 from pmladder.views.toml_writer import dumps_toml
@@ -23,7 +23,7 @@ def write(tmp_path: Path, data: dict[str, Any], name: str = "after.toml") -> Pat
 
 
 def bundled_data() -> dict[str, Any]:
-    return tomli.loads(bundled_text())
+    return tomli.loads(read_source_bytes(CatalogSource(None)).decode("utf-8"))
 
 
 @pytest.fixture

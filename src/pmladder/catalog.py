@@ -73,13 +73,6 @@ BUNDLED_CHOICE = ":bundled"
 whatever ``pmladder.toml`` discovery would find."""
 
 
-def bundled_text() -> str:
-    """The text of the catalogue shipped inside the package."""
-    # A plain path rather than importlib.resources: the package is always
-    # installed as files, and the resources machinery costs ~1 ms to import.
-    return (Path(__file__).parent / "data" / "catalog.toml").read_text(encoding="utf-8")
-
-
 def named_source(value: str, origin: str) -> CatalogSource:
     """The catalogue a user named, on the command line or in the environment:
     :data:`BUNDLED_CHOICE` for the bundled one, anything else a file."""
@@ -169,14 +162,11 @@ def _unusable(candidate: Path) -> str | None:
 START_HINT = "run 'pmladder export --output pmladder.toml' to start from the bundled catalogue"
 
 
-def read_source(source: CatalogSource) -> str:
-    """Read a catalogue's text, turning every way a file can be unreadable into one line."""
-    return decode_source(source, read_source_bytes(source))
-
-
 def read_source_bytes(source: CatalogSource) -> bytes:
     """A catalogue's bytes, refusing what can't be read (too large, a folder...)."""
     if source.path is None:
+        # A plain path rather than importlib.resources: the package is always
+        # installed as files, and the resources machinery costs ~1 ms to import.
         return (Path(__file__).parent / "data" / "catalog.toml").read_bytes()
     from .textfile import Unreadable, read_bytes
 
