@@ -169,10 +169,9 @@ def _timed(label: str, results: dict[str, list[float]], func: Callable[[], T]) -
 
 def phases(file: Path, g: Generated, repeats: int = 3) -> None:
     """Time each step of loading ``file`` and answering ``path`` in this process."""
-    from pmladder import cache, routes
+    from pmladder import cache, gaps, routes
     from pmladder import catalog as cat
-    from pmladder import ladder as lad
-    from pmladder.index import index_of, role_record
+    from pmladder.index import Ladder, index_of, role_record
     from pmladder.lookup import find_role
     from pmladder.models import Catalog
     from pmladder.validation import parsing, sizes
@@ -188,11 +187,11 @@ def phases(file: Path, g: Generated, repeats: int = 3) -> None:
         _timed("size guard", results, lambda: list(sizes.oversized(data)))
         catalog = _timed("pydantic validate", results, lambda: Catalog.model_validate(data))
         ladder = _timed("Ladder.of_catalog", results,
-                        lambda: cat.Ladder.of_catalog(catalog, source))
+                        lambda: Ladder.of_catalog(catalog, source))
         a = _timed("find_role x2", results, lambda: find_role(ladder, g.bottom))
         b = find_role(ladder, g.top)
         _timed("shortest_route", results, lambda: routes.shortest_route(ladder, a.id, b.id))
-        _timed("route + gaps", results, lambda: lad.route(ladder, a, b))
+        _timed("route + gaps", results, lambda: gaps.route(ladder, a, b))
         _timed("validate_data (whole)", results,
                lambda: validate_data(data, source.label, text))
         _timed("index + role records", results,

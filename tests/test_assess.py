@@ -11,8 +11,9 @@ import pytest
 from assess_setup import PROFILES, as_json, filled, write
 from conftest import ROOT, TINY, Invoke
 from pmladder.assess import FIT_RULE, assess, fits
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
+from pmladder.index import Ladder
 from pmladder.profile import parse_profile
 from pmladder.profile_form import profile_text
 from pmladder.views.assess import distance

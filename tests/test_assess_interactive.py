@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TINY, Invoke
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
+from pmladder.index import Ladder
 from pmladder.profile_form import parse_answer
 from terminal import CTRL_C, CTRL_D, at_terminal
 

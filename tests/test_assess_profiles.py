@@ -9,8 +9,9 @@ import pytest
 
 from assess_setup import PROFILES, write
 from conftest import ROOT, TINY, Invoke
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
+from pmladder.index import Ladder
 from pmladder.profile import ProfileError, parse_profile
 from pmladder.validation.sizes import MAX_KEYS
 

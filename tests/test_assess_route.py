@@ -11,7 +11,8 @@ from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from assess_setup import PROFILES, as_json, filled, write
 from conftest import TINY, Invoke
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
+from pmladder.index import Ladder
 from pmladder.output_schemas import output_schema
 
 

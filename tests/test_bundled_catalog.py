@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
+from pmladder.index import Ladder
 from pmladder.names import normalise
 from pmladder.routes import shortest_route
 

@@ -9,9 +9,10 @@ import pytest
 
 from conftest import TINY, Invoke, lines
 from pmladder import kinds
-from pmladder.catalog import CatalogSource, Ladder, find_source, load
+from pmladder.catalog import CatalogSource, find_source, load
 from pmladder.compare import compare_roles
 from pmladder.errors import ExitCode, UsageError
+from pmladder.index import Ladder
 from pmladder.lookup import find_role
 from pmladder.models import Role
 

@@ -11,8 +11,9 @@ import pytest
 import tomli
 
 from conftest import TINY, Invoke, require_tool
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode
+from pmladder.index import Ladder
 from pmladder.matrix import competency_matrix
 from terminal import at_terminal
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Invoke
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
+from pmladder.index import Ladder
 from pmladder.routes import reachable
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import AmbiguousRoleError, ExitCode, UnknownRoleError
+from pmladder.index import Ladder
 from pmladder.lookup import find_role, suggest
 from pmladder.names import normalise
 

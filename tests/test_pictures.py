@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 
 from conftest import TINY, Invoke, require_tool
-from pmladder.catalog import Ladder, find_source, load
+from pmladder.catalog import find_source, load
+from pmladder.index import Ladder
 from pmladder.inert import mermaid_label, xml
 from pmladder.kinds import KINDS
 from pmladder.models import MOVE_KINDS

@@ -28,10 +28,10 @@ from hypothesis import strategies as st
 
 from conftest import examples
 from pmladder import cache
-from pmladder.catalog import CatalogSource, Ladder
+from pmladder.catalog import CatalogSource
 from pmladder.errors import NotFoundError
-from pmladder.index import RoleStore, index_of, names_of, role_record
-from pmladder.ladder import Change, competency_changes, route
+from pmladder.gaps import Change, competency_changes, route
+from pmladder.index import Ladder, RoleStore, index_of, names_of, role_record
 from pmladder.lookup import find_role
 from pmladder.names import normalise
 from pmladder.routes import shortest_route

@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import TINY, Invoke, lines
-from pmladder.catalog import Ladder, find_source, load
+from pmladder.catalog import find_source, load
 from pmladder.errors import ExitCode, NotFoundError, UsageError
+from pmladder.index import Ladder
 from pmladder.search import FIELD_WEIGHTS, INSIDE, PREFIX, WORD, search, snippet, words_of
 from pmladder.views.search import HIGHLIGHT, highlighted
 

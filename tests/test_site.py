@@ -18,7 +18,7 @@ import pytest
 
 from conftest import BUNDLED, ROOT, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
-from pmladder.ladder import gap
+from pmladder.gaps import gap
 from pmladder.site import MARKER, build
 from site_folders import make_site
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, TINY, Invoke
-from pmladder.catalog import CatalogSource, Ladder, load
-from pmladder.ladder import route
+from pmladder.catalog import CatalogSource, load
+from pmladder.gaps import route
+from pmladder.index import Ladder
 
 UNKNOWNS = DATA / "unknowns.toml"
 SEEDS = Path(

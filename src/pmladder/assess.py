@@ -15,10 +15,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .catalog import Ladder
 from .errors import NotFoundError
-from .ladder import Change, Fall, Route, Step, route
-from .ladder import ratings as role_ratings
+from .gaps import Change, Fall, Route, Step, route
+from .gaps import ratings as role_ratings
+from .index import Ladder
 from .models import Criterion, Role
 from .profile import Profile
 from .routes import reachable

@@ -16,8 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import CatalogError, CatalogReadError, Problem
-from .index import Ladder as Ladder  # re-exported: the views and commands import it from here
-from .index import RoleStore, index_of, index_shape_ok, names_of, names_shape_ok, role_record
+from .index import (
+    Ladder,
+    RoleStore,
+    index_of,
+    index_shape_ok,
+    names_of,
+    names_shape_ok,
+    role_record,
+)
 from .models import Catalog, field_docs
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
 """Roles side by side: what differs between two or more roles.
 
-Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Pure functions over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
 :func:`compare_roles` returns a :class:`RoleComparison` that the views render as a table
 or as JSON.
 
@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Ladder
 from .errors import UsageError
-from .ladder import Rating, rating
+from .gaps import Rating, rating
+from .index import Ladder
 from .models import Basis, MoveKind, Role
 from .names import normalise
 from .routes import shortest_routes
@@ -37,7 +37,7 @@ routes between them grow with the square of their number."""
 
 
 @dataclass(frozen=True, slots=True)
-class RoleFacts:
+class ComparedRole:
     """One compared role's identity and the facts shown side by side."""
 
     id: str
@@ -98,7 +98,7 @@ class Hop:
 
 
 @dataclass(frozen=True, slots=True)
-class RouteSummary:
+class ComparedRoute:
     """The shortest route from one compared role to another, or none."""
 
     source: str
@@ -122,7 +122,7 @@ class RouteSummary:
 class RoleComparison:
     """Two or more roles side by side."""
 
-    roles: tuple[RoleFacts, ...]
+    roles: tuple[ComparedRole, ...]
     competencies: tuple[CompetencyRow, ...]
     responsibilities_only: tuple[Distinct, ...]
     """Per role, in the order given: responsibilities no other compared role has."""
@@ -130,7 +130,7 @@ class RoleComparison:
     """Responsibilities every compared role has (worded as the first role words them)."""
     frameworks_only: tuple[Distinct, ...]
     frameworks_shared: tuple[str, ...]
-    routes: tuple[RouteSummary, ...]
+    routes: tuple[ComparedRoute, ...]
     """Every ordered pair of distinct roles, in the order the roles were given."""
 
 
@@ -155,8 +155,8 @@ def _distinct(lists: Sequence[Sequence[str]]) -> tuple[list[tuple[str, ...]], tu
     return only, tuple(shared)
 
 
-def _facts(ladder: Ladder, role: Role) -> RoleFacts:
-    return RoleFacts(
+def _facts(ladder: Ladder, role: Role) -> ComparedRole:
+    return ComparedRole(
         id=role.id,
         title=role.title,
         track=role.track,
@@ -205,9 +205,9 @@ def _competency_rows(ladder: Ladder, roles: Sequence[Role]) -> tuple[CompetencyR
     return tuple(rows)
 
 
-def _routes(ladder: Ladder, roles: Sequence[Role]) -> tuple[RouteSummary, ...]:
+def _routes(ladder: Ladder, roles: Sequence[Role]) -> tuple[ComparedRoute, ...]:
     """The route from each role to each other one: one search per role, not per pair."""
-    out: list[RouteSummary] = []
+    out: list[ComparedRoute] = []
     for a in roles:
         found = shortest_routes(ladder, a.id, [b.id for b in roles if b.id != a.id])
         out.extend(_route(ladder, a, b, found[b.id]) for b in roles if b.id != a.id)
@@ -216,15 +216,15 @@ def _routes(ladder: Ladder, roles: Sequence[Role]) -> tuple[RouteSummary, ...]:
 
 def _route(
     ladder: Ladder, source: Role, target: Role, found: list[tuple[str, int]] | None
-) -> RouteSummary:
+) -> ComparedRoute:
     if found is None:
-        return RouteSummary(source.id, target.id, None)
+        return ComparedRoute(source.id, target.id, None)
     hops = []
     for role_id, index in found:
         move = ladder.roles[role_id].moves[index]
         hops.append(Hop(role_id, move.to, move.kind, move.typical_years, move.basis,
                         move.typical_years_basis))
-    return RouteSummary(source.id, target.id, tuple(hops))
+    return ComparedRoute(source.id, target.id, tuple(hops))
 
 
 def check_count(count: int) -> None:

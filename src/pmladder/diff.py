@@ -1,6 +1,6 @@
 """What an edit to a ladder changes for the people on it: ``pmladder diff OLD NEW``.
 
-Pure functions over two :class:`~pmladder.catalog.Ladder` objects: no I/O, no
+Pure functions over two :class:`~pmladder.index.Ladder` objects: no I/O, no
 Typer, no Rich.  :func:`diff_catalogs` returns a :class:`Diff` that the views render
 as tables, JSON or Markdown.
 
@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .catalog import Ladder
+from .index import Ladder
 from .models import Move, Role
 from .routes import Tree, reachable, route_ids, routes_from, year_units
 
@@ -121,7 +121,9 @@ class FieldsChanged:
 
 
 @dataclass(frozen=True, slots=True)
-class RouteSummary:
+class RouteOutline:
+    """A route as one of the two catalogues has it: its moves, time and roles."""
+
     steps: int
     typical_years: float
     years_known: bool
@@ -133,9 +135,9 @@ class RouteSummary:
 class RouteChange:
     source: str
     target: str
-    before: RouteSummary | None
+    before: RouteOutline | None
     """``None`` when there was no route."""
-    after: RouteSummary | None
+    after: RouteOutline | None
     """``None`` when there is no route any more."""
 
 
@@ -312,7 +314,7 @@ def _definitions(old: Ladder, new: Ladder) -> Iterable[Definition]:
 # Routes
 
 
-def _route_summary(ladder: Ladder, tree: Tree, target: str) -> RouteSummary:
+def _route_outline(ladder: Ladder, tree: Tree, target: str) -> RouteOutline:
     ids = route_ids(tree, target)
     total = 0.0
     known = True
@@ -323,7 +325,7 @@ def _route_summary(ladder: Ladder, tree: Tree, target: str) -> RouteSummary:
         if move.typical_years is None:
             known = False
         total += move.typical_years or 0
-    return RouteSummary(steps=len(ids) - 1, typical_years=total, years_known=known, roles=ids)
+    return RouteOutline(steps=len(ids) - 1, typical_years=total, years_known=known, roles=ids)
 
 
 def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: int) -> Routes:
@@ -372,8 +374,8 @@ def _routes(old: Ladder, new: Ladder, shared: Sequence[str], limit: int, work: i
             if len(shown) < limit:
                 shown.append(RouteChange(
                     source, target,
-                    _route_summary(old, before, target) if was else None,
-                    _route_summary(new, after, target) if now else None,
+                    _route_outline(old, before, target) if was else None,
+                    _route_outline(new, after, target) if now else None,
                 ))
     return Routes(tuple(shown), total, searched == len(sources), searched, len(sources))
 

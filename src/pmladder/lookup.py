@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import difflib
 
-from .catalog import Ladder
 from .errors import AmbiguousRoleError, UnknownRoleError
+from .index import Ladder
 from .models import Role
 from .names import normalise
 

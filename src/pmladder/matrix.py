@@ -1,6 +1,6 @@
 """The competency matrix: competencies down, scale steps across, criteria in the cells.
 
-Plain data over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Plain data over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
 The Markdown export renders it as a table for a wiki; any other output (a web
 page, a spreadsheet, JSON) can render the same :class:`Matrix`.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .catalog import Ladder
+from .index import Ladder
 from .models import Criterion
 
 

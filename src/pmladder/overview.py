@@ -1,13 +1,13 @@
 """The ladder at a glance: tracks, levels, roles and the moves from each.
 
-Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Pure functions over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-from .catalog import Ladder
+from .index import Ladder
 from .models import Basis, MoveKind, Role
 
 

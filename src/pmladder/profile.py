@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import MAX_BYTES, Ladder
+from .catalog import MAX_BYTES
 from .errors import (
     AmbiguousRoleError,
     CatalogError,
@@ -36,6 +36,7 @@ from .errors import (
     Problem,
     UnknownRoleError,
 )
+from .index import Ladder
 from .inert import inert
 from .locate import Loc, value_lines
 from .lookup import close_words, find_role

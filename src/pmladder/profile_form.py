@@ -13,7 +13,7 @@ import shlex
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from .catalog import Ladder
+from .index import Ladder
 from .inert import toml_basic, toml_comment
 from .profile import NONE, PROMPTS, NotAStep, Profile, example_role, step_named
 

@@ -1,6 +1,6 @@
 """Full-text search over the roles of a catalogue, ranked deterministically.
 
-Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Pure functions over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
 
 How a search works
 ------------------
@@ -35,8 +35,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .catalog import Ladder
 from .errors import NotFoundError, UsageError
+from .index import Ladder
 from .models import Role
 
 FIELD_WEIGHTS: dict[str, int] = {

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from .catalog import Ladder
 from .errors import OutputError, UsageError
+from .index import Ladder
 from .inert import inert
 from .textfile import WriteFailed, WriteRefused, write_file
 from .views.html_index import index_page

@@ -14,8 +14,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
 from ..errors import AmbiguousRoleError, UnknownRoleError
+from ..index import Ladder
 from ..lookup import find_role
 from ..models import Role
 from ..profile import Profile

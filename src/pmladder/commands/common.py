@@ -10,7 +10,7 @@ from .completion import complete_role, complete_track
 from .messages import write_stderr
 
 if TYPE_CHECKING:
-    from ..catalog import Ladder
+    from ..index import Ladder
 
 ENV_VAR = "PMLADDER_CATALOG"
 

@@ -14,7 +14,7 @@ from . import common, messages
 from .output import emit
 
 if TYPE_CHECKING:
-    from ..catalog import Ladder
+    from ..index import Ladder
 
 
 class Format(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..catalog import Ladder
+    from ..index import Ladder
 
 _PREFIXES = {"error:": "1;31", "warning:": "1;33", "hint:": "2"}
 

@@ -36,7 +36,7 @@ def path(
     to the route whose role ids come first alphabetically.
     """
     # The core and the views load when the command runs, never for --help.
-    from ..ladder import route
+    from ..gaps import route
     from ..lookup import find_role
 
     target_file = files.svg_target(svg, json)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from ..catalog import Ladder
+    from ..index import Ladder
 
 Found = TypeVar("Found")
 Shown = TypeVar("Shown")

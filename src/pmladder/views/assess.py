@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..assess import MEETS, Assessment, Fit, Standing
-from ..catalog import Ladder
+from ..index import Ladder
 from ..overview import level_label
 from ..profile import PROMPTS
 from .blocks import Fitted, Heading, source_line, with_criterion

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import __version__
-from ..catalog import Ladder
+from ..index import Ladder
 from ..models import Catalog
 from .toml_writer import dumps_toml
 

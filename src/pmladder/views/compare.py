@@ -21,9 +21,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
-from ..compare import CompetencyRow, RoleComparison, RoleFacts
-from ..ladder import Rating
+from ..compare import ComparedRole, CompetencyRow, RoleComparison
+from ..gaps import Rating
+from ..index import Ladder
 from ..overview import level_label
 from .blocks import (
     Heading,
@@ -47,7 +47,7 @@ HIGHEST_STYLE = "bold green"
 MISSING = "-"
 
 
-def _facts_side_by_side(roles: Sequence[RoleFacts], brief: bool, width: int) -> Table:
+def _facts_side_by_side(roles: Sequence[ComparedRole], brief: bool, width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=False, padding=(0, 1), show_edge=False)
     table.add_column("", style="bold", no_wrap=True)
     # Titles head the columns when each fits on one line; else the ids alone
@@ -76,12 +76,12 @@ def _or_dash(value: str | None) -> Text:
     return text(value) if value else Text(MISSING, style="dim")
 
 
-def _experience(role: RoleFacts) -> Text:
+def _experience(role: ComparedRole) -> Text:
     out = experience(role.experience, role.experience_years, role.experience_years_basis)
     return out if out.plain else Text(MISSING, style="dim")
 
 
-def _facts_stacked(roles: Sequence[RoleFacts], brief: bool) -> Iterator[RenderableType]:
+def _facts_stacked(roles: Sequence[ComparedRole], brief: bool) -> Iterator[RenderableType]:
     for role in roles:
         yield Heading(Text.assemble(text(role.title, "bold"), " (", text(role.id, "cyan"), ")"))
         facts = grid(gap=2, label_style="bold")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, cast
 
-from ..diff import Diff, RouteSummary
+from ..diff import Diff, RouteOutline
 from ..inert import markdown as markdown_text
 from ..kinds import KINDS
 from .wording import years_or_dash
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..models import MoveKind
 
 
-def _route(summary: RouteSummary | None) -> str:
+def _route(summary: RouteOutline | None) -> str:
     if summary is None:
         return "no route"
     steps = f"{summary.steps} step{'s' if summary.steps != 1 else ''}"

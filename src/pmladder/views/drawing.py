@@ -23,7 +23,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import MoveKind
 from ..overview import level_label

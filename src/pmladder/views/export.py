@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..catalog import Ladder
+from ..index import Ladder
 from .catalog_file import to_json, to_toml
 from .markdown import to_markdown
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..inert import xml
 from ..models import Basis
 from .wording import ESTIMATE as ESTIMATE_WORD

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..inert import plain
 from ..kinds import KINDS
 from ..matrix import competency_matrix

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..catalog import Ladder
+from ..gaps import Change, Fall, Gap, gap
+from ..index import Ladder
 from ..kinds import KINDS
-from ..ladder import Change, Fall, Gap, gap
 from ..models import Role
 from .html import ESTIMATE, basis, h, listed, page, role_url
 from .wording import estimated, marked, years

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..catalog import Ladder
+from ..gaps import ratings
+from ..index import Ladder
 from ..kinds import KINDS
-from ..ladder import ratings
 from ..models import Role
 from ..overview import MoveView, moves_from, moves_into
 from .html import ESTIMATE, basis, criterion, h, listed, move_url, page, role_url

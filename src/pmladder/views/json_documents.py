@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..catalog import Ladder
-from ..ladder import Rating, Route, ratings
+from ..gaps import Rating, Route, ratings
+from ..index import Ladder
 from ..models import Basis, Role
 from ..overview import TrackEntry, moves_from, moves_into
 from ..routes import TIE_BREAK_RULE

@@ -9,7 +9,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..kinds import KINDS
 from ..names import normalise
 from ..overview import MoveView, TrackEntry, level_label

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .. import __version__
-from ..catalog import Ladder
+from ..gaps import ratings
+from ..index import Ladder
 from ..inert import markdown as md
 from ..kinds import KINDS
-from ..ladder import ratings
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
 from ..overview import MoveView, TrackEntry, level_label, moves_from, moves_into, overview

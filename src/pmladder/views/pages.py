@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..catalog import Summary
     from ..compare import RoleComparison
     from ..diff import Diff
-    from ..ladder import Route
+    from ..gaps import Route
     from ..models import Role
     from ..overview import TrackEntry
     from ..search import SearchResult

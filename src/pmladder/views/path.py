@@ -9,8 +9,8 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
-from ..ladder import Change, Fall, FieldChange, Route, Step
+from ..gaps import Change, Fall, FieldChange, Route, Step
+from ..index import Ladder
 from .blocks import (
     NARROW,
     Heading,

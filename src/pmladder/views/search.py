@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..index import Ladder
 from ..search import FIELD_WEIGHTS, Match, SearchResult
 from .blocks import Fitted, source_line
 from .terminal import inert, text

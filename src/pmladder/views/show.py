@@ -10,9 +10,9 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..catalog import Ladder
+from ..gaps import Rating, ratings
+from ..index import Ladder
 from ..kinds import KINDS
-from ..ladder import Rating, ratings
 from ..models import Role
 from ..overview import MoveView, level_label, moves_from, moves_into
 from .blocks import (

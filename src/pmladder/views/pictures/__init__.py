@@ -13,7 +13,7 @@ cluster names are generated, never taken from the catalogue.
 
 from __future__ import annotations
 
-from ...catalog import Ladder
+from ...index import Ladder
 from . import dot, mermaid, svg
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...catalog import Ladder
+from ...index import Ladder
 from ...inert import dot_string
 from ...kinds import KINDS
 from .layout import Edge, Layout, in_catalogue_order, layout, node_names, years

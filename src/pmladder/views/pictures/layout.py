@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...catalog import Ladder
+from ...index import Ladder
 from ...lookup import find_track
 from ...models import Basis, MoveKind
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ...catalog import Ladder
+from ...index import Ladder
 from ...inert import mermaid_label
 from ...kinds import KINDS
 from .layout import in_catalogue_order, layout, node_names, years

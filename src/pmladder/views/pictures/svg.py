@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ...catalog import Ladder
+from ...index import Ladder
 from ...inert import plain, xml
 from ...kinds import KINDS
 from ...overview import level_label

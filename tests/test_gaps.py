@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import TINY
-from pmladder.catalog import CatalogSource, Ladder, load
+from pmladder.catalog import CatalogSource, load
 from pmladder.errors import ExitCode, NotFoundError
-from pmladder.ladder import competency_changes, gap, route
+from pmladder.gaps import competency_changes, gap, route
+from pmladder.index import Ladder
 from pmladder.overview import overview
 from pmladder.routes import shortest_route
 

@@ -1,6 +1,6 @@
 """The gap between two roles, and a route with the gap at each step.
 
-Pure functions over a :class:`~pmladder.catalog.Ladder`: no I/O, no Typer, no Rich.
+Pure functions over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
 Results are plain frozen dataclasses that the views render as tables or JSON.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .catalog import Ladder
 from .errors import NotFoundError
+from .index import Ladder
 from .models import Basis, Criterion, Move, MoveKind, Role
 from .names import normalise
 from .routes import reachable, shortest_route
