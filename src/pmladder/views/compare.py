@@ -30,9 +30,9 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    estimate_note,
     experience,
     grid,
-    legend,
     moves_legend,
     source_line,
     towards,
@@ -325,7 +325,7 @@ class ComparisonView:
             estimated(h.typical_years_basis) or estimated(h.basis)
             for route in comparison.routes for h in route.hops or ()
         ):
-            yield legend()
+            yield estimate_note()
 
 
 def _criteria(comparison: RoleComparison) -> Iterator[RenderableType]:

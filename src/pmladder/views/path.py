@@ -18,9 +18,9 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    estimate_note,
     grid,
     heading,
-    legend,
     moves_legend,
     notation,
     source_line,
@@ -310,7 +310,7 @@ def render_route(
         yield Text()
         yield moves_legend()
         if route.years_estimated:
-            yield legend()
+            yield estimate_note()
         return
     yield Text()
     for step in route.steps:
@@ -319,7 +319,7 @@ def render_route(
     if route.years_estimated or any(
         estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
     ):
-        yield legend()
+        yield estimate_note()
 
 
 def _route_years(route: Route) -> str:
