@@ -38,7 +38,7 @@ from .blocks import (
     towards,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, estimated, meter, years
+from .wording import UNRATED, estimated, meter, route_time
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
@@ -253,7 +253,7 @@ def _routes(comparison: RoleComparison) -> Iterator[RenderableType]:
         detail = Text(f"{count} move{'s' if count != 1 else ''}")
         if route.typical_years is not None:
             est = any(estimated(h.typical_years_basis) for h in route.hops)
-            detail.append(f", about {years(route.typical_years)}{f' ({ESTIMATE})' if est else ''}")
+            detail.append(", " + route_time(route.typical_years, est))
         else:
             detail.append(", typical time unknown")
         detail.append(":")
