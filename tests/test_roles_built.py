@@ -4,7 +4,8 @@ A cached catalogue builds a role only when a command uses it
 (:class:`pmladder.index.RoleStore` counts them): ``show`` builds its role and
 the roles that lead to it, ``path`` the roles on the route, ``compare`` the
 compared roles and those on the routes between them, whatever the output.
-``list``, ``ladder`` and ``search`` read every role, and say so.
+``list``, ``ladder`` and ``search`` read every role (``list --track`` only
+that track's), and say so.
 
 Each command runs as the CLI runs it (the command function with a context
 holding the global options); the count is read from the ladder it loaded.
@@ -104,8 +105,8 @@ def test_compare_builds_the_roles_and_their_routes(
 @pytest.mark.parametrize(
     ("command", "options"),
     [
-        (listing.list_roles, {"track": "growth"}),  # one track, yet every role is read
-        (drawing.ladder, {"track": "growth"}),
+        (listing.list_roles, {"track": None}),
+        (drawing.ladder, {"track": "growth"}),  # one track, yet every role is read
         (search.search, {"query": ["roadmap"], "limit": 5}),
     ],
     ids=["list", "ladder", "search"],
@@ -116,3 +117,14 @@ def test_whole_ladder_commands_build_every_role(
 ) -> None:
     assert built(catalogue.file, command, json=True, svg=None, **options) == ROLES
     assert capsys.readouterr().out.startswith("{")
+
+
+def test_list_of_one_track_builds_that_track_only(
+    catalogue: Catalogue, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ladder = load(CatalogSource(catalogue.file, "option"))
+    growth = [role_id for role_id in ladder.ids if ladder.places[role_id][0] == "growth"]
+    assert 0 < len(growth) < ROLES
+    count = built(catalogue.file, listing.list_roles, track="growth", json=True, svg=None)
+    assert count == len(growth)
+    assert growth[0] in capsys.readouterr().out

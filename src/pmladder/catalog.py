@@ -214,7 +214,7 @@ def decode_source(source: CatalogSource, data: bytes) -> str:
 # Loading: from the cache when these exact bytes passed before, else validated
 
 
-CACHE_LAYOUT = 5
+CACHE_LAYOUT = 6
 """Bumped when :func:`pmladder.index.index_of` or a role's record changes shape,
 so older entries are ignored."""
 

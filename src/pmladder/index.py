@@ -130,6 +130,7 @@ def index_of(catalog: Catalog, warnings: Sequence[Problem]) -> dict[str, Any]:
         "head": catalog.model_dump(exclude={"roles"}),
         "ids": list(ids),
         "titles": [r.title for r in catalog.roles],
+        "places": [(r.track, r.level) for r in catalog.roles],
         "incoming": incoming,
         "edges": {
             ids[r.id]: [(ids[m.to], float(m.typical_years or 0)) for m in r.moves]
@@ -180,7 +181,7 @@ def _links_ok(links: Any, known: set[str], second: type) -> bool:
     )
 
 
-_INDEX_KEYS = {"head", "ids", "titles", "incoming", "edges", "warnings"}
+_INDEX_KEYS = {"head", "ids", "titles", "places", "incoming", "edges", "warnings"}
 
 
 def index_shape_ok(index: Any, records: int) -> bool:
@@ -192,10 +193,14 @@ def index_shape_ok(index: Any, records: int) -> bool:
     """
     if type(index) is not dict or set(index) != _INDEX_KEYS or type(index["head"]) is not dict:
         return False
-    ids, titles = index["ids"], index["titles"]
-    if not all(type(v) is list and len(v) == records for v in (ids, titles)):
+    ids, titles, places = index["ids"], index["titles"], index["places"]
+    if not all(type(v) is list and len(v) == records for v in (ids, titles, places)):
         return False
     if {type(x) for x in [*ids, *titles]} - {str}:
+        return False
+    if {(type(p), len(p)) for p in places} - {(tuple, 2)}:
+        return False
+    if {(type(track), type(level)) for track, level in places} - {(str, int)}:
         return False
     known = set(ids)
     if len(known) != len(ids):
@@ -213,8 +218,8 @@ class Ladder:
 
     __slots__ = (
         "_names", "_read_names", "competency_names", "competency_order", "criteria", "edges",
-        "head", "ids", "incoming", "level_names", "order", "roles", "scale_names", "scale_rank",
-        "source", "titles", "track_names", "warnings",
+        "head", "ids", "incoming", "level_names", "order", "places", "roles", "scale_names",
+        "scale_rank", "source", "titles", "track_names", "warnings",
     )  # fmt: skip
 
     def __init__(
@@ -240,6 +245,8 @@ class Ladder:
         self.order = {role_id: i for i, role_id in enumerate(self.ids)}
         #: Each role's title, by id (no role is built to read it).
         self.titles: dict[str, str] = dict(zip(self.ids, index["titles"], strict=True))
+        #: Each role's (track id, level), by id.
+        self.places: dict[str, tuple[str, int]] = dict(zip(self.ids, index["places"], strict=True))
         #: For each role id, the (from role id, move index) pairs that lead to it.
         self.incoming: dict[str, list[tuple[str, int]]] = index["incoming"]
         #: For each role id, its moves in order as (to role id, typical years; 0 if not given).

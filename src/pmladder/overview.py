@@ -81,14 +81,15 @@ def overview(ladder: Ladder, track: str | None = None) -> tuple[TrackEntry, ...]
         hint = [f"did you mean: {', '.join(close)}?"] if close else []
         hint.append("tracks: " + ", ".join(ladder.track_names))
         raise UsageError(f"no track named {track!r}", hints=hint)
-    by_track: dict[str, list[Role]] = {t.id: [] for t in ladder.head.tracks}
-    for role in ladder.every_role():
-        by_track[role.track].append(role)
+    by_track: dict[str, list[str]] = {t.id: [] for t in ladder.head.tracks}
+    for role_id in ladder.ids:  # only the roles shown are built
+        by_track[ladder.places[role_id][0]].append(role_id)
     out = []
     for t in ladder.head.tracks:
         if track is not None and t.id != track:
             continue
-        roles = sorted(by_track[t.id], key=lambda r: (r.level, ladder.order[r.id]))
+        ids = sorted(by_track[t.id], key=lambda r: (ladder.places[r][1], ladder.order[r]))
+        roles = [ladder.roles[role_id] for role_id in ids]
         out.append(
             TrackEntry(
                 id=t.id,
