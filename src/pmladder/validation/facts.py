@@ -15,7 +15,7 @@ from ..models import Catalog
 
 
 @dataclass(slots=True)
-class RoleFacts:
+class RoleToCheck:
     """What the cross-checks need from one role."""
 
     index: int
@@ -60,7 +60,7 @@ class Facts:
     levels: list[tuple[int, int]] | None
     competencies: list[tuple[int, str]] | None
     sources: list[tuple[int, str]] | None
-    roles: list[RoleFacts]
+    roles: list[RoleToCheck]
     criteria: list[CriteriaFacts]
     complete: bool = True
     """Whether the catalogue's shape is valid (warnings are only given then)."""
@@ -75,7 +75,7 @@ class Facts:
             competencies=[(i, c.id) for i, c in enumerate(catalog.competencies)],
             sources=[(i, s.id) for i, s in enumerate(catalog.sources)],
             roles=[
-                RoleFacts(
+                RoleToCheck(
                     i, r.id, r.title, r.track, r.level, list(enumerate(r.aliases)),
                     list(r.competencies.items()), list(enumerate(r.sources)),
                     [(j, m.to, m.kind) for j, m in enumerate(r.moves)],
@@ -98,7 +98,7 @@ class Facts:
         roles = []
         for i in range(raw.count(("roles",))):
             here: Loc = ("roles", i)
-            roles.append(RoleFacts(
+            roles.append(RoleToCheck(
                 i, raw.text((*here, "id")), raw.text((*here, "title")),
                 raw.text((*here, "track")), raw.number((*here, "level")),
                 raw.texts((*here, "aliases")),

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..locate import Loc
 from ..names import normalise
-from .facts import Facts, RoleFacts
+from .facts import Facts, RoleToCheck
 from .problems import Findings, loc_path
 
 
@@ -55,13 +55,13 @@ def _defined(found: Findings, kind: str, name: str, where: Loc, key: str,
     return set(seen)
 
 
-def role_ids(facts: Facts, found: Findings) -> tuple[dict[str, RoleFacts], set[int]]:
+def role_ids(facts: Facts, found: Findings) -> tuple[dict[str, RoleToCheck], set[int]]:
     """Each role id with the first role that has it, and the positions of the repeats.
 
     Every role id in the file counts, even of roles with other problems, so a
     move to such a role is not also reported as a move to nowhere.
     """
-    first: dict[str, RoleFacts] = {}
+    first: dict[str, RoleToCheck] = {}
     repeated: set[int] = set()
     for role in facts.roles:
         if role.id is None:
@@ -77,7 +77,7 @@ def role_ids(facts: Facts, found: Findings) -> tuple[dict[str, RoleFacts], set[i
     return first, repeated
 
 
-def check_role_names(role: RoleFacts, repeated: set[int], names: dict[str, tuple[int, str]],
+def check_role_names(role: RoleToCheck, repeated: set[int], names: dict[str, tuple[int, str]],
                      found: Findings) -> None:
     """The role's id, title and aliases each have letters and name no other role.
 

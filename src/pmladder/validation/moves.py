@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..locate import Loc
 from .did_you_mean import Closest
-from .facts import Facts, RoleFacts
+from .facts import Facts, RoleToCheck
 from .problems import Findings
 
 
-def check_moves(role: RoleFacts, roles: dict[str, RoleFacts], found: Findings,
+def check_moves(role: RoleToCheck, roles: dict[str, RoleToCheck], found: Findings,
                 suggest: Closest) -> None:
     """Each of the role's moves names a role (of ``roles``, by id) other than itself, once;
     a promotion goes up a level and a lateral move stays on it."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from ..locate import Loc
 from ..models import Catalog
 from .did_you_mean import Closest, closest
-from .facts import Facts, Raw, RoleFacts
+from .facts import Facts, Raw, RoleToCheck
 from .identities import KnownIds
 from .problems import Findings
 from .pydantic_messages import in_ratings_message, role_field_in_ratings
@@ -20,7 +20,7 @@ Claim = tuple[Loc, str | None, str, list[tuple[int, str]]]
 """(where the list is, role id, "source" or "competency", the ids in it)."""
 
 
-def check_role_references(role: RoleFacts, facts: Facts, known: KnownIds,
+def check_role_references(role: RoleToCheck, facts: Facts, known: KnownIds,
                           found: Findings, suggest: Closest) -> None:
     """The role's track, level, rated competencies, ratings and sources are all defined."""
     here: Loc = ("roles", role.index)
