@@ -18,7 +18,7 @@ of its format.  One function per destination:
 - :func:`toml_key`: a TOML key, bare when it can be (also how a problem names a path);
 - :func:`toml_comment`: after ``#`` in a TOML file;
 - :func:`script_json`: JSON text inside an HTML ``<script>`` element;
-- :func:`one_line`: a shell completion's description, on one line and cut short.
+- :func:`menu_line`: a shell completion's description, on one line and cut short.
 
 Which characters are dangerous is decided once, by the groups below; each
 destination names the groups it escapes and the characters it keeps.
@@ -184,6 +184,6 @@ def script_json(text: str) -> str:
     return text.translate(_SCRIPT)
 
 
-def one_line(value: str, limit: int) -> str:
+def menu_line(value: str, limit: int) -> str:
     """``value`` for a shell completion menu: one line, escapes shown, at most ``limit`` long."""
     return plain(value)[:limit]
