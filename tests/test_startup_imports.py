@@ -78,3 +78,10 @@ def test_completion_of_a_cached_catalogue_never_parses_or_validates(tmp_path: Pa
     assert "pmladder.catalog" in modules  # the names came from the catalogue's cache entry
     for forbidden in ("pmladder.validation", "tomli", "tomllib", "rich.table"):
         assert forbidden not in modules, forbidden
+
+
+@pytest.mark.parametrize("command", [["export"], ["schema"]])
+def test_saving_to_a_file_never_loads_rich(tmp_path: Path, command: list[str]) -> None:
+    modules = imported(tmp_path, *command, "--output", str(tmp_path / "out"))
+    assert (tmp_path / "out").exists()
+    assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
