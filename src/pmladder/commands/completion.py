@@ -12,7 +12,7 @@ from typing import Any
 
 import typer
 
-from ..inert import one_line
+from ..inert import menu_line
 from .global_options import hoist_global_options, leading_global_options
 
 _SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:@,")
@@ -36,7 +36,7 @@ class Completion(str):
 
 def _describe(label: str) -> str:
     """A completion description: one line, control characters shown as escapes."""
-    return one_line(label, 80)
+    return menu_line(label, 80)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
