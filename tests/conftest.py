@@ -5,9 +5,11 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -49,21 +51,32 @@ def examples(default: int) -> int:
     return default * DEEP_FACTOR if PROFILE == "deep" else default
 
 
-def require_tool(name: str, package: str) -> str:
-    """The path of an outside program a test needs (Graphviz's ``dot``, ``rsvg-convert``...).
+def interruptible() -> None:
+    """In a child process before it starts (``preexec_fn``): Ctrl-C back to its default.
 
-    Missing, the test skips on a developer's machine but fails in CI (``CI=true``),
-    where ``.ci/run`` installs ``package``: a check that silently never runs is no check.
+    A shell without job control (a script, CI, ``pytest &``) starts background
+    jobs with SIGINT ignored, every child inherits that, and Python keeps an
+    ignored SIGINT ignored: a test's SIGINT would then never arrive, and the
+    test would hang or see the command finish.
     """
-    import os
-    import shutil
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
+
+def missing(why: str) -> NoReturn:
+    """Something a test needs is not on this machine: skip here, but fail in CI
+    (``CI=true``), where ``.ci/run`` installs it: a check that silently never
+    runs is no check."""
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{why}; .ci/run should have installed it")
+    pytest.skip(why)
+
+
+def require_tool(name: str, package: str) -> str:
+    """The path of an outside program a test needs (Graphviz's ``dot``, ``rsvg-convert``...),
+    or :func:`missing` naming the Debian ``package`` that provides it."""
     found = shutil.which(name)
     if found is None:
-        message = f"{name} is not installed (Debian package: {package})"
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(message + "; .ci/run should have installed it")
-        pytest.skip(message)
+        missing(f"{name} is not installed (Debian package: {package})")
     return found
 
 

@@ -188,7 +188,7 @@ def test_a_low_rating_is_never_shown_as_the_roles_high_one(
     assert result.exit_code == 0, result.output
     out = _flat(result.stdout)
     route = out.split("Route to the target", 1)[1]
-    assert "Step 1: Start → Next" in route
+    assert "Step 1: Start to Next" in route
     assert "Beta (was High)" not in out
     assert "Beta High" not in out
     assert re.search(r"Alpha:? Low \(you\) → High", route)

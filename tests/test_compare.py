@@ -116,6 +116,15 @@ def test_an_arrow_on_a_route_line_always_names_a_kind_of_move(invoke: Invoke) ->
     assert kinds.legend() in routes  # the one legend line, as list, show and path print it
 
 
+def test_a_route_is_as_long_in_compare_as_in_path(invoke: Invoke) -> None:
+    compared = invoke("compare", "pm", "director", env={"COLUMNS": "200"})
+    routed = invoke("path", "pm", "director", "--brief", env={"COLUMNS": "200"})
+    assert compared.exit_code == routed.exit_code == 0, compared.output + routed.output
+    length = "typically 9 years, estimate"
+    assert f"(3 steps, {length})" in routed.stdout
+    assert f"3 moves, {length}:" in compared.stdout
+
+
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
 @pytest.mark.parametrize(
     "names",

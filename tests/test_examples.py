@@ -65,7 +65,7 @@ def test_startup_ladder_list(invoke: Invoke) -> None:
 def test_startup_ladder_path_by_alias(invoke: Invoke) -> None:
     result = invoke("--catalog", str(STARTUP), "path", "PA", "hop")
     assert result.exit_code == 0, result.output
-    route = "Route: Product Analyst → Head of Product (3 steps, typically 8 years)"
+    route = "Route: Product Analyst to Head of Product (3 steps, typically 8 years)"
     assert route in " ".join(result.stdout.split())
     assert "Owning" in result.stdout  # the example's own scale
 

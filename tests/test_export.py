@@ -128,8 +128,8 @@ def test_a_new_users_edit_works(invoke: Invoke, tmp_path: Path) -> None:
     assert invoke("validate", str(path)).exit_code == 0
     result = invoke("--catalog", str(path), "path", "apm", "principal-pm")
     assert result.exit_code == 0, result.output
-    assert "Lead Product Manager → Principal Product Manager" in result.stdout
-    assert "Associate Product Manager → Principal Product Manager (3 steps" in result.stdout
+    assert "Lead Product Manager to Principal Product Manager" in result.stdout
+    assert "Associate Product Manager to Principal Product Manager (3 steps" in result.stdout
 
 
 # --------------------------------------------------------------------------

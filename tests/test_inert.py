@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,11 +20,16 @@ from pmladder.inert import (
     inert,
     markdown,
     mermaid_label,
+    one_line,
     plain,
+    script_json,
     toml_basic,
     toml_comment,
+    toml_key,
+    toml_quoted,
     xml,
 )
+from pmladder.validation.problems import loc_path
 
 HOSTILE = "a\x1b[2Jb\x07\u202ec\x85d\x00e\x7f"
 
@@ -78,3 +85,37 @@ def test_markdown_shows_syntax_as_written() -> None:
     assert markdown("*bold* <script> | x\n\ty") == "\\*bold\\* \\<script\\> \\| x y"
     assert markdown("1. not a list") == "\\1. not a list"
     assert markdown("a\x1b\u202eb") == "a\\x1b\\u202eb"
+
+
+@given(st.recursive(st.text(), lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner)))
+def test_json_in_a_script_element_reads_back_and_cannot_end_it(data: object) -> None:
+    shown = script_json(json.dumps(data, ensure_ascii=False))
+    assert json.loads(shown) == data
+    for char in "<>&\u2028\u2029":
+        assert char not in shown
+
+
+@given(st.text())
+def test_toml_keys_read_back_and_name_a_problem_the_same_way(key: str) -> None:
+    assert tomllib.loads(f"{toml_key(key)} = 1\n") == {key: 1}
+    assert tomllib.loads(f"k = {toml_quoted(key)}\n") == {"k": key}
+    assert loc_path(("roles", 3, "competencies", key)) == f"roles[3].competencies.{toml_key(key)}"
+    assert toml_key("strategy") == "strategy"
+    assert toml_key("café") == '"café"'
+
+
+def test_a_completion_description_is_one_short_line() -> None:
+    assert one_line("Maker\x07 [bold]\nTwo", 80) == "Maker\\x07 [bold] Two"
+    assert len(one_line("word " * 40, 80)) == 80
+
+
+def test_nothing_outside_this_module_escapes_text_its_own_way() -> None:
+    """Escaping rules of its own (isprintable, json.dumps of a key, <script>
+    replacements) used to be written beside inert.py, each slightly different."""
+    source = Path(__file__).parents[1] / "src" / "pmladder"
+    for path in source.rglob("*.py"):
+        if path.name == "inert.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        for sign in ("isprintable(", '"\\\\u003c"', '.replace("\\u2028"', "_BARE_KEY"):
+            assert sign not in text, f"{path.relative_to(source)} escapes text itself: {sign}"

@@ -12,7 +12,7 @@ from conftest import BUNDLED, TINY, Invoke, lines
 from pmladder import kinds
 from pmladder.catalog import find_source, load
 from pmladder.errors import ExitCode
-from pmladder.views.drawing import legend, wrap_title
+from pmladder.views.drawing import wrap_title
 
 ALL_IDS = list(load(find_source(str(BUNDLED), environ={}, cwd=Path("/"))).ids)
 
@@ -148,8 +148,27 @@ def test_wrap_title_breaks_at_slashes_first() -> None:
     assert all(len(line) <= 10 for line in wrap_title("a-b-c-d-e-f-g-h-i-j-k-l-m", 10))
 
 
-def test_the_drawing_shows_the_one_legend_line() -> None:
-    assert legend().plain == kinds.legend()
+def test_the_drawing_shows_the_one_legend_line(invoke: Invoke) -> None:
+    result = invoke("ladder", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    assert kinds.legend() in lines(result.stdout)
+
+
+@pytest.mark.parametrize("width", [40, 50])
+def test_the_legend_never_breaks_between_an_arrow_and_its_label(
+    invoke: Invoke, width: int
+) -> None:
+    result = invoke("ladder", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.output
+    out = lines(result.stdout)
+    for look in kinds.KINDS.values():
+        assert any(look.notation in line for line in out), look.notation
+
+
+def test_help_names_the_kinds_as_the_legend_does(invoke: Invoke) -> None:
+    result = invoke("ladder", "--help", env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert kinds.legend() in result.stdout
 
 
 def test_help_has_an_example(invoke: Invoke) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import interruptible
 from pmladder.errors import ExitCode
 
 
@@ -73,7 +74,8 @@ def test_ctrl_c_anywhere_is_130_with_one_line(tmp_path: Path) -> None:
     os.mkfifo(fifo)  # reading the catalogue waits for a writer: a moment to interrupt
     env = {**os.environ, "COLUMNS": "80", "PMLADDER_CATALOG": str(fifo)}
     with subprocess.Popen([sys.executable, "-m", "pmladder", "list"], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=interruptible) as child:
         writer = None
         deadline = time.monotonic() + 60
         while writer is None:  # opening our end succeeds once pmladder has opened its own

@@ -13,7 +13,9 @@ def test_path_apm_cpo_shows_each_step_and_total(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     # The answer comes first: the route, its length, what grows overall.
-    assert out.startswith("Route: Associate Product Manager → Chief Product Officer (6 steps")
+    # "to", not →: an arrow beside the titles would read as a lateral move.
+    assert out.startswith("Route: Associate Product Manager to Chief Product Officer (6 steps")
+    assert "Step 1: Associate Product Manager to Product Manager" in out
     assert out.index("Competencies to grow overall") < out.index("Frameworks gained")
     assert out.index("Frameworks gained") < out.index("Step 1:")
     for n in range(1, 7):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TINY, Invoke
+from conftest import ROOT, TINY, Invoke, interruptible
 from pmladder.catalog import CatalogSource, load
 from pmladder.site import MARKER, MARKER_LIMIT, build, write
 from site_folders import make_site
@@ -190,18 +190,24 @@ def test_a_cut_short_build_can_be_run_again_and_is_cleaned(invoke: Invoke, tmp_p
 
 def test_ctrl_c_during_a_build_says_the_site_is_unfinished(tmp_path: Path) -> None:
     catalogue = tmp_path / "big.toml"
-    write_catalog(catalogue, 300)  # some 1,300 pages: seconds of writing to interrupt
+    write_catalog(catalogue, 60)  # some 260 pages
     folder = tmp_path / "out"
     env = {**os.environ, "COLUMNS": "200", "PMLADDER_CATALOG": str(catalogue)}
     with subprocess.Popen([sys.executable, "-m", "pmladder", "site", str(folder)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as child:
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=interruptible) as child:
         marker = folder / MARKER
         deadline = time.monotonic() + 60
-        while not (marker.exists() and marker.read_text(encoding="utf-8").count("\n") > 10):
+        while not (marker.exists() and marker.read_text(encoding="utf-8").count("\n") > 3):
             assert child.poll() is None, "the build ended before it could be interrupted"
             assert time.monotonic() < deadline, "no pages written in a minute"
             time.sleep(0.01)
+        # Frozen after its first pages, however busy the machine: Ctrl-C then
+        # lands mid-build, where it is handled as soon as the build goes on.
+        child.send_signal(signal.SIGSTOP)
+        assert "Unfinished" in marker.read_text(encoding="utf-8"), "the build was not stopped"
         child.send_signal(signal.SIGINT)
+        child.send_signal(signal.SIGCONT)
         _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
     assert "nothing was saved" not in stderr

@@ -90,3 +90,10 @@ def test_errors_is_cheap_enough_for_every_run() -> None:
     modules = set(json.loads(done.stdout))
     for forbidden in ("pydantic", "rich", "typer", "pmladder.models", "pmladder.catalog"):
         assert forbidden not in modules, forbidden
+
+
+@pytest.mark.parametrize("command", [["export"], ["schema"]])
+def test_saving_to_a_file_never_loads_rich(tmp_path: Path, command: list[str]) -> None:
+    modules = imported(tmp_path, *command, "--output", str(tmp_path / "out"))
+    assert (tmp_path / "out").exists()
+    assert not [m for m in modules if m == "rich" or m.startswith("rich.")]

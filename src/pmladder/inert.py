@@ -14,7 +14,11 @@ of its format.  One function per destination:
 - :func:`mermaid_label`: inside a quoted Mermaid label;
 - :func:`markdown`: Markdown text and table cells;
 - :func:`toml_basic`: inside a TOML basic string (``"..."``), read back exactly;
-- :func:`toml_comment`: after ``#`` in a TOML file.
+- :func:`toml_quoted`: a whole TOML basic string, quotes and all;
+- :func:`toml_key`: a TOML key, bare when it can be (also how a problem names a path);
+- :func:`toml_comment`: after ``#`` in a TOML file;
+- :func:`script_json`: JSON text inside an HTML ``<script>`` element;
+- :func:`one_line`: a shell completion's description, on one line and cut short.
 
 Which characters are dangerous is decided once, by the groups below; each
 destination names the groups it escapes and the characters it keeps.
@@ -78,6 +82,10 @@ _MERMAID_SAFE = re.compile(r"[A-Za-z0-9 ,.:/()+~-]")
 # TOML forbids C0 and DEL in basic strings; the bidirectional controls are
 # legal but could make the file read differently from what it holds.
 _TOML = _characters(C0, DEL, BIDI, also='"\\')
+_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# Inside <script> the HTML parser ends the element at "</script" whatever the
+# JSON says; U+2028 and U+2029 end a line in older JavaScript.
+_SCRIPT = str.maketrans({ch: f"\\u{ord(ch):04x}" for ch in "&<>\u2028\u2029"})
 _TOML_SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
                "\f": "\\f", "\r": "\\r"}
 
@@ -152,6 +160,30 @@ def toml_basic(value: str) -> str:
     return _TOML.sub(_toml_escape, value)
 
 
+def toml_quoted(value: str) -> str:
+    """``value`` as a TOML basic string, quotes included; TOML reads back exactly ``value``."""
+    return f'"{toml_basic(value)}"'
+
+
+def toml_key(key: str) -> str:
+    """``key`` as TOML writes it: bare when it can be, quoted (and escaped) otherwise."""
+    return key if _TOML_BARE_KEY.fullmatch(key) else toml_quoted(key)
+
+
 def toml_comment(value: str) -> str:
     """``value`` for a TOML comment: one line, control and bidi characters as escapes."""
     return _ONE_LINE.sub(_visible, value)
+
+
+def script_json(text: str) -> str:
+    """JSON ``text`` for inside ``<script>``: nothing in it can end the element.
+
+    ``&``, ``<``, ``>``, U+2028 and U+2029 become ``\\uNNNN`` escapes, which
+    JSON reads back as the same characters.
+    """
+    return text.translate(_SCRIPT)
+
+
+def one_line(value: str, limit: int) -> str:
+    """``value`` for a shell completion menu: one line, escapes shown, at most ``limit`` long."""
+    return plain(value)[:limit]

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Iterable, Mapping
 
 from .catalog import Ladder
-from .inert import toml_basic, toml_comment
+from .inert import toml_comment, toml_quoted
 from .profile import NONE, PROMPTS, NotAStep, Profile, example_role, step_named
 
 # --------------------------------------------------------------------------
@@ -43,12 +43,12 @@ def profile_text(
     out.extend(_scale_lines(ladder))
     out.append("")
     out.append("# Who this profile describes (optional).")
-    out.append(f"name = {_toml_string(name)}" if name else '# name = "Your name"')
+    out.append(f"name = {toml_quoted(name)}" if name else '# name = "Your name"')
     out.append("")
     out.append("# The role you want (optional): an id, alias or title from 'pmladder list'.")
     out.append("# --target on the command line overrides it.")
     example = target or example_role(ladder)
-    out.append(f"{'' if target else '# '}target = {_toml_string(example)}")
+    out.append(f"{'' if target else '# '}target = {toml_quoted(example)}")
     out.append("")
     out.append("[ratings]")
     out.extend(_rating_lines(ladder, ratings))
@@ -98,7 +98,7 @@ def _rating_lines(ladder: Ladder, ratings: Mapping[str, str | None] | None) -> l
                                       subsequent_indent="    ", break_on_hyphens=False)
                 out.extend(f"#   {line}".rstrip() for line in lines)
         value = "" if ratings is None else ratings.get(comp.id) or NONE
-        out.append(f"{comp.id} = {_toml_string(value)}")
+        out.append(f"{comp.id} = {toml_quoted(value)}")
     return out
 
 
@@ -112,11 +112,6 @@ def _comment(value: str, indent: str = "", width: int = 78) -> list[str]:
         _comment_text(value), width=width - 2 - len(indent), break_on_hyphens=False
     )
     return [f"# {indent}{line}".rstrip() for line in wrapped] or ["#"]
-
-
-def _toml_string(value: str) -> str:
-    """A TOML basic string holding ``value`` exactly."""
-    return f'"{toml_basic(value)}"'
 
 
 # --------------------------------------------------------------------------

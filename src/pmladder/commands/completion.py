@@ -13,6 +13,7 @@ from typing import Any
 import typer
 
 from ..errors import UsageError
+from ..inert import one_line
 from .global_options import hoist_global_options, leading_global_options
 
 _SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:@,")
@@ -35,8 +36,8 @@ class Completion(str):
 
 
 def _describe(label: str) -> str:
-    """A completion description on one line, with no control characters."""
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in label).split())[:80]
+    """A completion description: one line, control characters shown as escapes."""
+    return one_line(label, 80)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -73,7 +73,7 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
         return
 
     # Loaded only to save a file.
-    from ..views.terminal import inert
+    from ..inert import inert
 
     files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),
                     overwrite=force, exists=OutputExistsError)

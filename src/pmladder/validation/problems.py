@@ -6,17 +6,14 @@ each path into a line of the file, once, for all of them.
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterable, Sequence
 
 from ..errors import Problem
+from ..inert import toml_key
 from ..locate import Loc, value_lines
 
 Located = tuple[Loc, Problem]
 """A problem and the path of the value it is about."""
-
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def loc_path(loc: Sequence[int | str]) -> str:
@@ -29,8 +26,7 @@ def loc_path(loc: Sequence[int | str]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
             continue
-        name = part if _BARE_KEY.fullmatch(part) else json.dumps(part)
-        out += f".{name}" if out else name
+        out += f".{toml_key(part)}" if out else toml_key(part)
     return out
 
 

@@ -12,8 +12,11 @@ from pydantic import BaseModel
 
 from ..errors import Problem
 from ..locate import Loc
-from ..models import Catalog, Criterion, Move, Role
+from ..models import MOVE_KINDS, Catalog, Criterion, Move, Role
 from .problems import Located, loc_path
+
+_KIND_CHOICES = ", ".join(MOVE_KINDS[:-1]) + f" or {MOVE_KINDS[-1]}"
+"""Every kind of move, as a fix names them: ``promotion, lateral, ... or management``."""
 
 _AFTER_MOVES = (
     "the keys after a [[roles.moves]] header belong to that move, so put the role's own "
@@ -53,10 +56,7 @@ def message(err: Mapping[str, Any], loc: Loc) -> str:
     if kind == "missing":
         return f"required field {name!r} is missing; add it"
     if kind == "literal_error" and name == "kind":
-        return (
-            f"{_got(value)} is not a kind of move; use promotion, lateral, "
-            "specialisation or management"
-        )
+        return f"{_got(value)} is not a kind of move; use {_KIND_CHOICES}"
     if kind == "literal_error" and name == "format_version":
         return f"format_version must be 1 (got {_got(value)}); this pmladder reads format 1"
     if role_field_in_ratings(loc):

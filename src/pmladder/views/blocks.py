@@ -35,7 +35,7 @@ CRITERION_WIDTH = 64
 """Widest a competency's column grows to make room for its criterion, so ratings stay close."""
 
 
-def legend(*, where: bool = True, short: bool = False) -> Text:
+def estimate_note(*, where: bool = True, short: bool = False) -> Text:
     """The line that explains the estimate mark, once per page."""
     line = LEGEND if where else LEGEND.split(";")[0] + "."
     if short:

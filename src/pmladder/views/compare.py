@@ -30,15 +30,15 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    estimate_note,
     experience,
     grid,
-    legend,
     moves_legend,
     source_line,
     towards,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, estimated, meter, years
+from .wording import UNRATED, estimated, meter, route_time
 
 MIN_FACT_COLUMN = 18
 """Narrowest column worth putting a role's summary in, side by side."""
@@ -253,7 +253,7 @@ def _routes(comparison: RoleComparison) -> Iterator[RenderableType]:
         detail = Text(f"{count} move{'s' if count != 1 else ''}")
         if route.typical_years is not None:
             est = any(estimated(h.typical_years_basis) for h in route.hops)
-            detail.append(f", about {years(route.typical_years)}{f' ({ESTIMATE})' if est else ''}")
+            detail.append(", " + route_time(route.typical_years, est))
         else:
             detail.append(", typical time unknown")
         detail.append(":")
@@ -325,7 +325,7 @@ class ComparisonView:
             estimated(h.typical_years_basis) or estimated(h.basis)
             for route in comparison.routes for h in route.hops or ()
         ):
-            yield legend()
+            yield estimate_note()
 
 
 def _criteria(comparison: RoleComparison) -> Iterator[RenderableType]:

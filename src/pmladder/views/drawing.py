@@ -24,12 +24,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..kinds import KINDS, LEGEND_SEPARATOR
+from ..kinds import KINDS
 from ..models import MoveKind
 from ..overview import level_label
-from .blocks import source_line
+from .blocks import moves_legend, source_line
 from .pictures.layout import Layout
-from .terminal import inert, text
+from .terminal import cell_text, text
 
 MIN_COLUMN = 15
 """Narrowest track column drawn side by side: fits a box around ``product-owner``."""
@@ -76,7 +76,7 @@ def wrap_title(title: str, width: int) -> list[str]:
 def _role_block(lay: Layout, role_id: str, ladder: Ladder, width: int) -> RenderableType:
     role = ladder.roles[role_id]
     inside = Text()
-    for line in wrap_title(inert(role.title, 200), width - 2):
+    for line in wrap_title(cell_text(role.title, 200), width - 2):
         inside.append(line + "\n", style="bold")
     inside.append_text(text(role.id, "cyan"))
     inside.no_wrap = True
@@ -86,16 +86,6 @@ def _role_block(lay: Layout, role_id: str, ladder: Ladder, width: int) -> Render
     for move in role.moves:
         lines.append(_move_line(move.kind, move.to, width))
     return Group(*lines)
-
-
-def legend() -> Text:
-    """The one legend line, each kind of move with its arrow and label in its colour."""
-    out = Text()
-    for i, look in enumerate(KINDS.values()):
-        if i:
-            out.append(LEGEND_SEPARATOR)
-        out.append(look.notation, style=look.terminal_style)
-    return out
 
 
 class LadderDrawing:
@@ -129,7 +119,7 @@ class LadderDrawing:
         else:
             yield from self._stacked(width)
         yield Text()
-        yield legend()
+        yield moves_legend()
         yield Text("pmladder show ROLE for a role in full; pmladder path FROM TO for the gaps.",
                    style="dim")
 

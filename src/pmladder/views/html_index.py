@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..catalog import Ladder
-from ..inert import plain
+from ..inert import plain, script_json
 from ..kinds import KINDS
 from ..matrix import competency_matrix
 from ..overview import overview
@@ -20,9 +20,7 @@ from .pictures.svg import svg
 
 
 def _json_script(element_id: str, data: Any) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    text = (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = script_json(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True))
     return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 

@@ -13,7 +13,7 @@ from ..catalog import Ladder
 from ..kinds import KINDS
 from ..names import normalise
 from ..overview import MoveView, TrackEntry, level_label
-from .blocks import Fitted, arrow, grid, legend, moves_legend, moves_to, source_line
+from .blocks import Fitted, arrow, estimate_note, grid, moves_legend, moves_to, source_line
 from .terminal import text
 from .wording import estimated, marked
 
@@ -44,7 +44,7 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
     if any(r.leads_to for t in tracks for r in t.roles):
         yield moves_legend()
     if estimates:
-        yield legend(short=True)
+        yield estimate_note(short=True)
 
 
 def _lead(m: MoveView) -> str:

@@ -18,9 +18,9 @@ from .blocks import (
     Packed,
     bulleted,
     bullets,
+    estimate_note,
     grid,
     heading,
-    legend,
     moves_legend,
     notation,
     source_line,
@@ -28,7 +28,7 @@ from .blocks import (
     with_criterion,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, basis_text, estimated, marked, years
+from .wording import ESTIMATE, UNRATED, basis_text, estimated, marked, route_time, years
 
 
 class _Changes:
@@ -118,15 +118,16 @@ def _falls(
 
 
 def _step(step: Step, *, person: bool = False) -> Iterator[RenderableType]:
+    # "to", not an arrow: → is the lateral move's arrow, as compare's routes say.
     head = Text.assemble(
         (f"Step {step.number}: ", "bold"),
         text(step.source_title, "bold"),
-        (" → ", "bold"),
+        (" to ", "bold"),
         text(step.target_title, "bold"),
     )
     yield Heading(head, Packed([Text(f"Step {step.number}:", style="bold"),
                                 text(step.source_title, "bold"),
-                                Text.assemble(("→ ", "bold"), text(step.target_title, "bold"))]))
+                                Text.assemble(("to ", "bold"), text(step.target_title, "bold"))]))
     detail = Text.assemble(("Move: ", "bold"), notation(step.kind, step.basis))
     if step.typical_years is not None:
         detail.append(", typically after "
@@ -227,13 +228,12 @@ def _route_summary(
     count = len(route.steps)
     length = f"{count} step{'s' if count != 1 else ''}, "
     if route.typical_years is None:
-        length += "typical time " + _route_years(route)
+        length += "typical time " + _unknown_years(route)
     else:
-        length += "typically " + years(route.typical_years)
-        length += f", {ESTIMATE}" if route.years_estimated else ""
+        length += route_time(route.typical_years, route.years_estimated)
     summary = grid(label_style="bold")
     summary.add_row("Route:", Packed([text(route.source_title, "bold"),
-                                      Text.assemble(("→ ", "bold"),
+                                      Text.assemble(("to ", "bold"),
                                                     text(route.target_title, "bold")),
                                       Text(f"({length})")]))
     summary.add_row("", _chain(route))
@@ -310,7 +310,7 @@ def render_route(
         yield Text()
         yield moves_legend()
         if route.years_estimated:
-            yield legend()
+            yield estimate_note()
         return
     yield Text()
     for step in route.steps:
@@ -319,14 +319,12 @@ def render_route(
     if route.years_estimated or any(
         estimated(s.basis) or estimated(s.gap.experience_years_basis) for s in route.steps
     ):
-        yield legend()
+        yield estimate_note()
 
 
-def _route_years(route: Route) -> str:
-    """``17 years (estimate)``, or ``unknown`` and what is known when a move states no time."""
+def _unknown_years(route: Route) -> str:
+    """``unknown``, and what is known, when a move on the route states no time."""
     mark = f" ({ESTIMATE})" if route.years_estimated else ""
-    if route.typical_years is not None:
-        return years(route.typical_years) + mark
     if not route.typical_years_stated:
         return "unknown: no move on the route states one"
     return (f"unknown: some moves state none; the others add up to "

@@ -19,7 +19,7 @@ from rich.text import Text
 from ..catalog import Ladder
 from ..search import FIELD_WEIGHTS, Match, SearchResult
 from .blocks import Fitted, source_line
-from .terminal import inert, text
+from .terminal import cell_text, text
 
 HIGHLIGHT = "bold yellow"
 MAX_SHOWN = 3
@@ -32,12 +32,12 @@ def highlighted(snippet: str, spans: tuple[tuple[int, int], ...]) -> Text:
     inert_spans: list[tuple[int, int]] = []
     cursor = 0
     for start, end in spans:
-        out.append(inert(snippet[cursor:start]))
+        out.append(cell_text(snippet[cursor:start]))
         begin = len(out)
-        out.append(inert(snippet[start:end]))
+        out.append(cell_text(snippet[start:end]))
         inert_spans.append((begin, len(out)))
         cursor = end
-    out.append(inert(snippet[cursor:]))
+    out.append(cell_text(snippet[cursor:]))
     for begin, end in inert_spans:
         out.stylize(HIGHLIGHT, begin, end)
     return out

@@ -22,10 +22,10 @@ from .blocks import (
     Heading,
     bulleted,
     bullets,
+    estimate_note,
     experience,
     grid,
     heading,
-    legend,
     moves_legend,
     moves_to,
     notation,
@@ -85,7 +85,7 @@ def _legends(arrows: bool, estimates: bool) -> Iterator[RenderableType]:
     if arrows:
         yield moves_legend()
     if estimates:
-        yield legend(where=False)
+        yield estimate_note(where=False)
 
 
 def _head(ladder: Ladder, role: Role) -> Iterator[RenderableType]:

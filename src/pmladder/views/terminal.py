@@ -9,20 +9,20 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from .. import inert as _inert
+from ..inert import inert
 
 MAX_FIELD = 2000
 """Longest single piece of catalogue text printed in a table cell before it is cut."""
 
 
-def inert(value: str, limit: int | None = MAX_FIELD) -> str:
+def cell_text(value: str, limit: int | None = MAX_FIELD) -> str:
     """``value`` made inert (see :mod:`pmladder.inert`), cut at ``limit`` for a table cell."""
-    return _inert.inert(value, limit)
+    return inert(value, limit)
 
 
 def text(value: str | None, style: str = "", limit: int = MAX_FIELD) -> Text:
     """Catalogue text as a Rich :class:`Text`: printed as the characters it is."""
-    return Text(inert(value or "", limit), style=style)
+    return Text(cell_text(value or "", limit), style=style)
 
 
 class _Console(Console):

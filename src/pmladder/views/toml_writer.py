@@ -8,20 +8,13 @@ No Rich, no Typer.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..inert import toml_basic, toml_comment
+from ..inert import toml_basic, toml_comment, toml_key, toml_quoted
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 WIDTH = 88
 """Longest line the TOML writer aims for; longer strings are wrapped over lines."""
-
-
-def toml_key(key: str) -> str:
-    """A key as TOML writes it: bare when it can be, quoted otherwise."""
-    return key if _BARE_KEY.fullmatch(key) else f'"{toml_basic(key)}"'
 
 
 def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
@@ -35,7 +28,7 @@ def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
     escaped = toml_basic(value)
     short = len(escaped) + indent + 2 <= WIDTH
     if not wrap or short or value != value.strip() or " " not in value:
-        return f'"{escaped}"'
+        return toml_quoted(value)
     words = escaped.split(" ")
     lines: list[str] = []
     current = words[0]

@@ -49,6 +49,12 @@ def marked(
     return f"{shown}{sep}est." if short else f"{shown}{sep}({mark})"
 
 
+def route_time(value: float, estimate: bool) -> str:
+    """A route's typical length, ``typically 8 years``, with ``, estimate`` when a move's
+    time is one (the caller adds brackets): as path and compare both say it."""
+    return f"typically {years(value)}" + (f", {ESTIMATE}" if estimate else "")
+
+
 def experience_figure(value: float, basis: Basis | None) -> str:
     """``typically 5+ years`` with ``, estimate`` when it is one (the caller adds brackets)."""
     mark = f", {ESTIMATE}" if estimated(basis) else ""

@@ -269,7 +269,7 @@
       item.setAttribute("data-from", hop[0]);
       item.setAttribute("data-to", move[0]);
       item.appendChild(link(moveHref(hop[0], move[0]),
-        "Step " + (index + 1) + ": " + byId[hop[0]].title + " \u2192 " + byId[move[0]].title));
+        "Step " + (index + 1) + ": " + byId[hop[0]].title + " to " + byId[move[0]].title));
       var detail = " (" + data.kinds[move[2]] + (move[4] ? " (estimate)" : "");
       if (move[3] === null) {
         detail += ", typical time unknown";
@@ -284,7 +284,7 @@
     var summary = hops.length + (hops.length === 1 ? " step" : " steps") + ", ";
     summary += known ? "typically " + years(total) + (estimated ? ", estimate" : "")
       : "typical time unknown";
-    status.textContent = "Route: " + from + " \u2192 " + to + " (" + summary +
+    status.textContent = "Route: " + from + " to " + to + " (" + summary +
       "). Open a step to see what it asks of you.";
     status.setAttribute("data-typical-years", known ? String(total) : "");
   }
