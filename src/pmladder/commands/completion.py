@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from ..errors import UsageError
 from ..inert import menu_line
 from .global_options import hoist_global_options, leading_global_options
 
@@ -113,7 +114,6 @@ def _catalog_on_the_line() -> str | None:
     nothing after ``--``, the last one winning). Zsh and fish pass only the
     words before the cursor; Click already reads those.
     """
-    from ..errors import UsageError  # raised only by a half-typed line
 
     line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS")
     if not line:
