@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import AmbiguousRoleError, UnknownRoleError
+from .errors import AmbiguousRoleError, UnknownRoleError, UsageError
 from .index import Ladder
 from .models import Role
 from .names import normalise
@@ -65,7 +65,6 @@ def find_track(ladder: Ladder, name: str) -> str:
 
     Raise a usage error with close suggestions and every track's id otherwise.
     """
-    from .errors import UsageError
 
     key = normalise(name)
     for track in ladder.head.tracks:
