@@ -2,7 +2,8 @@
 
 A wall-clock benchmark (benchmarks/startup.py) is too noisy on a shared machine
 to guard start-up alone; this test pins the rules it depends on: ``--help`` never
-builds the models or validation, and a cached ``show`` never validates.
+builds the models or validation, a cached ``show`` never validates, a Tab never
+loads the models, and errors.py (imported at the top of every module) stays cheap.
 """
 
 from __future__ import annotations
@@ -76,7 +77,18 @@ def test_completion_of_a_cached_catalogue_never_parses_or_validates(tmp_path: Pa
            "COMP_CWORD": "2"}
     modules = imported(tmp_path, env=tab)
     assert "pmladder.catalog" in modules  # the names came from the catalogue's cache entry
-    for forbidden in ("pmladder.validation", "tomli", "tomllib", "rich.table"):
+    # pydantic itself is loaded by Typer (typer._adapters coerces parameters), not by pmladder.
+    for forbidden in ("pmladder.validation", "pmladder.models", "tomli", "tomllib", "rich.table"):
+        assert forbidden not in modules, forbidden
+
+
+def test_errors_is_cheap_enough_for_every_run() -> None:
+    """Every run loads errors.py, so every module imports it at the top: it must stay cheap."""
+    probe = "import sys, json; import pmladder.errors; print(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=60)
+    modules = set(json.loads(done.stdout))
+    for forbidden in ("pydantic", "rich", "typer", "pmladder.models", "pmladder.catalog"):
         assert forbidden not in modules, forbidden
 
 

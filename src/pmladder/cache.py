@@ -33,7 +33,9 @@ import contextlib
 import marshal
 import os
 import re
+import stat
 import sys
+import time
 import weakref
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -90,7 +92,7 @@ def directory(environ: dict[str, str] | None = None) -> Path | None:
 def account_home() -> str | None:
     """The home folder the user account names, or ``None`` when it has no entry."""
     try:
-        import pwd
+        import pwd  # absent on Windows, hence inside the try
 
         return pwd.getpwuid(os.getuid()).pw_dir
     except (ImportError, KeyError, OSError):
@@ -181,8 +183,6 @@ def get(content: bytes, kind: str = "") -> Entry | None:
     folder = directory()
     if folder is None:
         return None
-    import stat
-
     name = key(content, kind)
     try:
         info = os.stat(folder)
@@ -266,7 +266,7 @@ def _replace(entry: Path, data: Sequence[bytes]) -> None:
     the entry's name (a link, a FIFO, a device) is replaced as a name, never
     opened, so nothing outside the folder is ever written.
     """
-    import tempfile
+    import tempfile  # only when an entry is written; a Tab reads the cache, never writes
 
     handle, temp = tempfile.mkstemp(dir=entry.parent, prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX)
     try:
@@ -285,8 +285,6 @@ def _own_folder(folder: Path) -> bool:
     A folder that already exists is never changed (it may be the user's own,
     named by ``PMLADDER_CACHE_DIR``): entries are private files in it anyway.
     """
-    import stat
-
     folder.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         folder.mkdir(mode=0o700)
@@ -302,9 +300,6 @@ def prune(folder: Path, limit: int = MAX_TOTAL) -> None:
     ``.pmladder-XXXXXXXX.tmp``), and only regular files: the folder may be the
     user's own.
     """
-    import stat
-    import time
-
     entries: list[tuple[float, int, str]] = []
     stale = time.time() - 3600
     with os.scandir(folder) as it:

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
-from .errors import CatalogError, CatalogReadError, Problem
+from . import cache
+from .cache import Entry, home_folder
+from .errors import CatalogError, CatalogReadError, Problem, UsageError
 from .index import Ladder as Ladder  # re-exported: the views and commands import it from here
 from .index import RoleStore, index_of, index_shape_ok, names_of, names_shape_ok, role_record
-from .models import Catalog, field_docs
-
-if TYPE_CHECKING:
-    from .cache import Entry
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest catalogue file pmladder reads; larger files are refused before parsing."""
@@ -52,7 +51,7 @@ class CatalogSource(NamedTuple):
         """The name used in messages (inert: a file name may hold escape sequences)."""
         if self.path is None:
             return BUNDLED_LABEL
-        from .inert import inert
+        from .inert import inert  # for a user's file only: the bundled one has a plain label
 
         return inert(str(self.path), one_line=True)
 
@@ -90,8 +89,6 @@ def _chosen(value: str, origin: str) -> CatalogSource:
     if value == BUNDLED_CHOICE:
         return named_source(value, origin)
     if not value.strip():
-        from .errors import UsageError
-
         what = "--catalog is" if origin == "option" else f"{ENV_VAR} is set but"
         raise UsageError(
             f"{what} empty; give a catalogue file",
@@ -122,8 +119,6 @@ def find_source(
         return _chosen(option, "option")
     if ENV_VAR in env:
         return _chosen(env[ENV_VAR], "environment")
-    from .cache import home_folder
-
     try:
         here = (cwd or Path.cwd()).resolve()
     except OSError:  # the working folder was deleted
@@ -148,8 +143,6 @@ def find_source(
 
 def _unusable(candidate: Path) -> str | None:
     """Why a discovered file may not be used; ``""`` when there is none; ``None`` if fine."""
-    import stat
-
     try:
         info = os.lstat(candidate)
     except OSError:
@@ -178,7 +171,7 @@ def read_source_bytes(source: CatalogSource) -> bytes:
     """A catalogue's bytes, refusing what can't be read (too large, a folder...)."""
     if source.path is None:
         return (Path(__file__).parent / "data" / "catalog.toml").read_bytes()
-    from .textfile import Unreadable, read_bytes
+    from .textfile import Unreadable, read_bytes  # a user's file only, as below
 
     try:
         return read_bytes(source.path, kind="catalogue", hint=START_HINT, limit=MAX_BYTES)
@@ -190,6 +183,7 @@ def decode_source(source: CatalogSource, data: bytes) -> str:
     """A catalogue's bytes as text: not over-long lines, UTF-8, not empty."""
     if source.path is None:
         return data.decode("utf-8")
+    # The checks of a user's file; the bundled catalogue and a cached run never need them.
     from .textfile import Unreadable, decode
 
     try:
@@ -226,8 +220,6 @@ def load(source: CatalogSource) -> Ladder:
     content-keyed :mod:`pmladder.cache` instead: its index is read whole, and
     each role is read and built only when a command uses it.
     """
-    from . import cache
-
     try:
         data = read_source_bytes(source)
         kind = f"{CACHE_LAYOUT} {source.format}"
@@ -264,7 +256,7 @@ def _names_record(entry: Entry, ids: Sequence[str]) -> Mapping[str, Any] | None:
 
 def _validate(source: CatalogSource, data: bytes, kind: str) -> Ladder:
     """Validate a catalogue's bytes, store what the cache needs, and index it."""
-    from . import cache
+    # Validation loads only when the cache has no entry for these bytes.
     from .validation.parsing import parse_source
     from .validation.validate import validate_data
 
@@ -284,15 +276,13 @@ def names_only(source: CatalogSource) -> dict[str, Any]:
     validation before (no role is read), else parsed from the file without
     validating it.  Raise :class:`CatalogError` when the file can't be read.
     """
-    from . import cache
-
     data = read_source_bytes(source)
     entry = cache.get(data, f"{CACHE_LAYOUT} {source.format}")
     found = None
     if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
         found = _names_record(entry, entry.index["ids"])
     if entry is None or found is None:
-        from .validation.parsing import parse_source
+        from .validation.parsing import parse_source  # no cache entry: parse, don't validate
 
         parsed = parse_source(decode_source(source, data), source)
         return parsed if isinstance(parsed, dict) else {}
@@ -359,6 +349,8 @@ def catalog_schema() -> dict[str, Any]:
     The cross-checks (unique ids, moves to existing roles, ratings on the
     scale) can't be said in JSON Schema; ``pmladder validate`` makes them.
     """
+    from .models import Catalog, field_docs  # completion imports this module, never a model
+
     generated = Catalog.model_json_schema()
     docs = field_docs()
     for name, definition in [("Catalog", generated), *generated.get("$defs", {}).items()]:

@@ -14,7 +14,8 @@ import re
 import shutil
 import sys
 import traceback
-from typing import TYPE_CHECKING, Annotated, Any
+from difflib import get_close_matches
+from typing import Annotated, Any
 
 import typer
 from typer._click.exceptions import ClickException
@@ -40,9 +41,7 @@ from .commands import (
     validate,
 )
 from .commands.global_options import hoist_global_options
-
-if TYPE_CHECKING:
-    from .errors import PmladderError
+from .errors import CatalogError, ExitCode, PmladderError, UsageError
 
 BUG_EXIT = 70
 """Exit code of an unexpected error, i.e. a bug in pmladder (EX_SOFTWARE)."""
@@ -56,7 +55,6 @@ MAX_PROBLEMS_SHOWN = 100
 
 def report(error: PmladderError, command: str | None = None) -> None:
     """Print an expected error to stderr: one line, then any hints, never a traceback."""
-    from .errors import CatalogError
 
     lines = [f"error: {error.message}"]
     if isinstance(error, CatalogError):
@@ -118,8 +116,6 @@ class PmladderGroup(TyperGroup):
         return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from .errors import UsageError
-
         try:
             args = hoist_global_options(args)
         except UsageError:
@@ -130,10 +126,6 @@ class PmladderGroup(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else ""
         if args and not name.startswith("-") and self.get_command(ctx, name) is None:
-            from difflib import get_close_matches
-
-            from .errors import UsageError
-
             close = get_close_matches(name, self.list_commands(ctx), n=3, cutoff=0.5)
             hints = [f"did you mean: {', '.join(close)}?"] if close else []
             hints.append("run 'pmladder -h' to see every command")
@@ -156,8 +148,6 @@ class PmladderGroup(TyperGroup):
             messages.write_error(["error: aborted"])
             sys.exit(1)
         except Exception as error:
-            from .errors import PmladderError
-
             if not isinstance(error, PmladderError):
                 raise
             report(error)
@@ -211,10 +201,6 @@ class PmladderGroup(TyperGroup):
             _silence_stdout()
             raise typer.Exit(0) from None
         except Exception as error:
-            # errors.py is imported only when something went wrong, to keep
-            # it off the start-up path of every command.
-            from .errors import PmladderError
-
             if not isinstance(error, PmladderError):
                 raise
             report(error, ctx.invoked_subcommand)
@@ -360,8 +346,6 @@ def _prepare_streams() -> None:
 
 
 def _output_failed(reason: str) -> int:
-    from .errors import ExitCode
-
     messages.write_stderr(f"error: cannot write the output: {reason}")
     _silence_stdout()
     return int(ExitCode.CANNOT_WRITE)

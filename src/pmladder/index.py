@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import Problem
-from .models import Catalog, Competency, Criterion, Level, Role, Scale, Source, Track, construct
 from .names import normalise
 
 if TYPE_CHECKING:
     from .cache import Entry
     from .catalog import CatalogSource
+    from .models import Catalog, Competency, Criterion, Level, Role, Scale, Source, Track
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class CatalogHead:
     format_version: Literal[1] = 1
 
 
-class RoleStore(Mapping[str, Role]):
+class RoleStore(Mapping[str, "Role"]):
     """Roles by id, in catalogue order, each built the first time it is asked for.
 
     :attr:`built` counts the roles built from cache records so far: a cached
@@ -78,6 +78,8 @@ class RoleStore(Mapping[str, Role]):
         position = self._position[role_id]
         record = None if self._entry is None else self._entry.record(position)
         if record is not None:
+            from .models import Role, construct  # completion reads this module, never a model
+
             try:
                 role = construct(Role, marshal.loads(record))
             except (EOFError, ValueError, TypeError, AttributeError):
@@ -229,6 +231,8 @@ class Ladder:
         roles: RoleStore,
         names: Callable[[], Mapping[str, Any]],
     ) -> None:
+        from .models import Catalog, construct  # completion reads this module, never a model
+
         whole = construct(Catalog, {**index["head"], "roles": []})
         #: The catalogue's name, scale, tracks, levels, competencies and sources.
         self.head = CatalogHead(
@@ -296,6 +300,8 @@ class Ladder:
     def whole_catalog(self) -> Catalog:
         """The whole catalogue as one model, every role built: for export, validate
         and the site, which write all of it."""
+        from .models import Catalog  # completion reads this module, never a model
+
         head = self.head
         return Catalog.model_construct(
             format_version=head.format_version, name=head.name, description=head.description,

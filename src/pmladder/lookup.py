@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 
 from .catalog import Ladder
-from .errors import AmbiguousRoleError, UnknownRoleError
+from .errors import AmbiguousRoleError, UnknownRoleError, UsageError
 from .models import Role
 from .names import normalise
 
@@ -65,7 +65,6 @@ def find_track(ladder: Ladder, name: str) -> str:
 
     Raise a usage error with close suggestions and every track's id otherwise.
     """
-    from .errors import UsageError
 
     key = normalise(name)
     for track in ladder.head.tracks:

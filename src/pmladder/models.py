@@ -12,6 +12,9 @@ catalogue (unique ids, moves to existing roles, ratings on the scale) live in
 
 from __future__ import annotations
 
+import ast
+import inspect
+import sys
 import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, TypeVar
@@ -356,10 +359,6 @@ def construct(model: type[M], data: Mapping[str, Any]) -> M:
 
 def field_docs() -> dict[str, dict[str, str]]:
     """Each model's field docstrings, by model name and field name, read from this file."""
-    import ast
-    import inspect
-    import sys
-
     tree = ast.parse(inspect.getsource(sys.modules[__name__]))
     docs: dict[str, dict[str, str]] = {}
     for node in tree.body:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalog import catalog_schema
 from .models import MOVE_KINDS
 
 Schema = dict[str, Any]
@@ -256,8 +257,6 @@ def route_fields() -> dict[str, Schema]:
 
 
 def _catalogue_defs() -> dict[str, Schema]:
-    from .catalog import catalog_schema
-
     defs: dict[str, Schema] = catalog_schema().get("$defs", {})
     return defs
 

@@ -9,6 +9,7 @@ route of two catalogues; all break ties by :data:`TIE_BREAK_RULE`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -31,8 +32,6 @@ def exact_years(years: float) -> int:
     Sums of these never round, so 0.1 + 0.2 ties with 0.3 as it does on paper,
     and 0.01 years still tells two routes apart.
     """
-    from decimal import Decimal
-
     return int(Decimal(repr(years)).scaleb(330))
 
 
@@ -52,8 +51,6 @@ def year_units(values: Iterable[float]) -> tuple[int, dict[float, int]]:
     compare as :func:`routes_from` compares them (``0.1 + 0.2`` ties with
     ``0.3``) while staying small enough for a browser's BigInt.
     """
-    from decimal import Decimal
-
     exact = {value: Decimal(repr(float(value))) for value in set(values)}
     places = max((max(0, -int(d.as_tuple().exponent)) for d in exact.values()), default=0)
     return places, {value: int(d.scaleb(places)) for value, d in exact.items()}

@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from ..views.answer import Answer
 from . import common, completion, files
 from .output import emit
@@ -120,7 +121,6 @@ def assess(
 def _check_options(profile: str | None, template: bool, interactive: bool,
                    json: bool, svg: str | None) -> Path | None:
     """Refuse options that do not go together; the ``--svg`` file to save, if any."""
-    from ..errors import UsageError  # only needed on a mistake
 
     chosen = sum((profile is not None, template, interactive))
     if chosen != 1:

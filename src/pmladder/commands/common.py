@@ -54,7 +54,7 @@ class State:
     def ladder(self) -> Ladder:
         """The active catalogue, read and validated on first use."""
         if self._ladder is None:
-            from ..catalog import find_source, load
+            from ..catalog import find_source, load  # never loaded by --help
 
             source = find_source(self.catalog_option)
             if source.skipped:

@@ -12,7 +12,8 @@ from typing import Any
 
 import typer
 
-from ..inert import one_line
+from ..errors import UsageError
+from ..inert import menu_line
 from .global_options import hoist_global_options, leading_global_options
 
 _SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:@,")
@@ -36,7 +37,7 @@ class Completion(str):
 
 def _describe(label: str) -> str:
     """A completion description: one line, control characters shown as escapes."""
-    return one_line(label, 80)
+    return menu_line(label, 80)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -113,7 +114,6 @@ def _catalog_on_the_line() -> str | None:
     nothing after ``--``, the last one winning). Zsh and fish pass only the
     words before the cursor; Click already reads those.
     """
-    from ..errors import UsageError  # raised only by a half-typed line
 
     line = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS")
     if not line:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import UsageError
 from ..views.answer import Answer
 from . import common, messages
 from .output import emit
@@ -31,8 +32,6 @@ def _load(name: str) -> Ladder:
 
     # A bare "bundled" is what diff took before :bundled; say what to write.
     if name == BUNDLED_CHOICE.lstrip(":") and not Path(name).exists():
-        from ..errors import UsageError
-
         raise UsageError(f"no file named {name!r}",
                          hints=[f"write {BUNDLED_CHOICE} for the bundled catalogue"])
     return load(named_source(name, "argument"))
@@ -70,7 +69,6 @@ def diff(
     """
     # The core and the views load when the command runs, never for --help.
     from ..diff import diff_catalogs
-    from ..errors import UsageError
 
     if json and format is not Format.text:
         raise UsageError("--json and --format markdown are two outputs; choose one")
@@ -80,7 +78,7 @@ def diff(
     messages.write_warnings(after)
     result = diff_catalogs(before, after)
     if format is Format.markdown:
-        from ..views.diff import markdown
+        from ..views.diff import markdown  # only for --format markdown
 
         sys.stdout.write(markdown(result))
     else:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import OutputExistsError
 from . import common, files
 
 
@@ -72,7 +73,6 @@ def write(text: str, output: str | None, *, force: bool, what: str) -> None:
         return
 
     # Loaded only to save a file.
-    from ..errors import OutputExistsError
     from ..inert import inert
 
     files.save_file(files.output_path(output, example="ladder.toml"), text.encode("utf-8"),

@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..errors import UsageError
+from ..errors import OutputError, UsageError
 
 
 def svg_target(svg: str | None, json: bool) -> Path | None:
@@ -20,7 +18,6 @@ def svg_target(svg: str | None, json: bool) -> Path | None:
     if svg is None:
         return None
     # Off the start-up path: needed only when --svg is given.
-    from ..errors import UsageError
     from ..inert import inert
 
     if json:
@@ -58,7 +55,6 @@ def output_path(name: str, *, example: str) -> Path:
     folder, and ``Path`` would quietly drop the slash and write a file of that name."""
     if name.endswith("/") or (os.altsep is not None and name.endswith((os.sep, os.altsep))):
         # Off the start-up path: needed only on a mistake.
-        from ..errors import UsageError
         from ..inert import inert
 
         raise UsageError(
@@ -97,7 +93,6 @@ def save_file(
     turning a refusal into a usage error (``exists`` gives the one for a file
     already there, named as shown) and a failure into an output error."""
     # Loaded only when a file is written, never on the start-up path.
-    from ..errors import OutputError, UsageError
     from ..inert import inert
     from ..textfile import WriteFailed, WriteRefused, write_file
 
@@ -114,7 +109,6 @@ def save_file(
 
 def write_new_file(path: Path, content: str) -> None:
     """Save ``content`` in ``path``, never replacing an existing file (see :func:`save_file`)."""
-    from ..errors import UsageError
 
     save_file(path, content.encode("utf-8"), overwrite=False,
               exists=lambda shown: UsageError(

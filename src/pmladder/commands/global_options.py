@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..errors import UsageError
+
 GLOBAL_OPTIONS = {"--catalog": True, "--no-pager": False, "--version": False}
 """Options of the program itself, each with whether it takes a value."""
 
@@ -54,9 +56,6 @@ def hoist_global_options(args: list[str]) -> list[str]:
             j += 1
         elif GLOBAL_OPTIONS[name] and "=" not in arg:
             if j + 1 >= len(rest):
-                # errors.py stays off the start-up path: it is needed only on a mistake.
-                from ..errors import UsageError
-
                 raise UsageError(f"{name} needs a value, e.g. {name} team.toml")
             moved += rest[j : j + 2]
             j += 2

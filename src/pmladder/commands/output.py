@@ -35,11 +35,11 @@ def emit(
     never loads Rich's tables, and a page never loads the JSON builders.
     """
     if json:
-        from ..views.json_documents import DOCUMENTS, dumps
+        from ..views.json_documents import DOCUMENTS, dumps  # no Rich table for JSON
 
         sys.stdout.write(dumps(DOCUMENTS.show(answer)) + "\n")
         return
-    from ..views.pages import PAGES
+    from ..views.pages import PAGES  # no JSON builders for a page
 
     shown = PAGES.show(answer)
     if isinstance(shown, str):

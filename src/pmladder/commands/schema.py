@@ -53,12 +53,12 @@ def schema(
     from .export import write
 
     if document is Document.catalog:
-        from ..catalog import catalog_schema
+        from ..catalog import catalog_schema  # only the schema asked for is built
 
         published = catalog_schema()
         what = "JSON Schema"
     else:
-        from ..output_schemas import output_schema
+        from ..output_schemas import output_schema  # likewise
 
         published = output_schema(document.value)
         what = f"JSON Schema of 'pmladder {document.value} --json'"

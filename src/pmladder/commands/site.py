@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import UsageError
 from . import common, messages
 
 
@@ -34,7 +35,6 @@ def site(
     Open DIR/index.html, or publish DIR on an intranet or GitHub Pages.
     """
     # The core and the views load when the command runs, never for --help.
-    from ..errors import UsageError
     from ..inert import inert
     from ..site import build, write
 

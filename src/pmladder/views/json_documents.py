@@ -302,6 +302,7 @@ def _validate(answer: Answer[Summary]) -> Document:
 @DOCUMENTS.of("assess")
 def _assess(answer: Answer[Assessment]) -> Document:
     """The assessment (see ``docs/assess.md``); the route is ``path``'s, gaps and all."""
+    # assess's core loads for assess --json only, not for every other command's JSON.
     from ..assess import FIT_RULE
     from ..profile import PROMPTS
 
