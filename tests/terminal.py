@@ -14,7 +14,6 @@ import fcntl
 import os
 import pty
 import select
-import signal
 import subprocess
 import sys
 import termios
@@ -22,6 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from conftest import interruptible
 from on_a_terminal import fixed_environment
 
 CTRL_C = "\x03"
@@ -43,10 +43,9 @@ def _own_the_terminal() -> None:
     """In the child: make standard input (the pty) its controlling terminal, so
     Ctrl-C reaches it as SIGINT.  It is a new session's leader already.
 
-    A shell without job control starts background jobs with SIGINT ignored, and
-    that is inherited: put it back, as for a program a person runs at a terminal.
+    SIGINT is put back to its default (see :func:`conftest.interruptible`).
     """
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    interruptible()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 

@@ -19,8 +19,8 @@ from pmladder.inert import (
     dot_string,
     inert,
     markdown,
+    menu_line,
     mermaid_label,
-    one_line,
     plain,
     script_json,
     toml_basic,
@@ -105,8 +105,8 @@ def test_toml_keys_read_back_and_name_a_problem_the_same_way(key: str) -> None:
 
 
 def test_a_completion_description_is_one_short_line() -> None:
-    assert one_line("Maker\x07 [bold]\nTwo", 80) == "Maker\\x07 [bold] Two"
-    assert len(one_line("word " * 40, 80)) == 80
+    assert menu_line("Maker\x07 [bold]\nTwo", 80) == "Maker\\x07 [bold] Two"
+    assert len(menu_line("word " * 40, 80)) == 80
 
 
 def test_nothing_outside_this_module_escapes_text_its_own_way() -> None:

@@ -90,7 +90,7 @@ def test_show_opens_with_level_track_and_where_it_leads(invoke: Invoke) -> None:
     assert out[2].startswith("Track:")
     assert "Core product management" in out[2]
     assert out[3].startswith("Leads to:")
-    assert "senior-pm (promotion, ~3y, estimate)" in out[3]
+    assert "↑ senior-pm promotion after ~3y (estimate)" in out[3]
 
 
 def test_brief_show_prints_only_the_top(invoke: Invoke) -> None:

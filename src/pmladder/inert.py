@@ -18,7 +18,7 @@ of its format.  One function per destination:
 - :func:`toml_key`: a TOML key, bare when it can be (also how a problem names a path);
 - :func:`toml_comment`: after ``#`` in a TOML file;
 - :func:`script_json`: JSON text inside an HTML ``<script>`` element;
-- :func:`one_line`: a shell completion's description, on one line and cut short.
+- :func:`menu_line`: a shell completion's description, on one line and cut short.
 
 Which characters are dangerous is decided once, by the groups below; each
 destination names the groups it escapes and the characters it keeps.
@@ -85,7 +85,7 @@ _TOML = _characters(C0, DEL, BIDI, also='"\\')
 _TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 # Inside <script> the HTML parser ends the element at "</script" whatever the
 # JSON says; U+2028 and U+2029 end a line in older JavaScript.
-_SCRIPT = str.maketrans({ch: f"\\u{ord(ch):04x}" for ch in "&<>\u2028\u2029"})
+_SCRIPT = "&<>\u2028\u2029"
 _TOML_SHORT = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n",
                "\f": "\\f", "\r": "\\r"}
 
@@ -181,9 +181,11 @@ def script_json(text: str) -> str:
     ``&``, ``<``, ``>``, U+2028 and U+2029 become ``\\uNNNN`` escapes, which
     JSON reads back as the same characters.
     """
-    return text.translate(_SCRIPT)
+    for char in _SCRIPT:  # str.replace per character: several times faster than translate
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
 
 
-def one_line(value: str, limit: int) -> str:
+def menu_line(value: str, limit: int) -> str:
     """``value`` for a shell completion menu: one line, escapes shown, at most ``limit`` long."""
     return plain(value)[:limit]

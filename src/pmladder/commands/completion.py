@@ -36,9 +36,9 @@ class Completion(str):
 
 def _describe(label: str) -> str:
     """A completion description: one line, control characters shown as escapes."""
-    from ..inert import one_line  # a Tab only: keeps inert's regexes off every --help
+    from ..inert import menu_line  # a Tab only: keeps inert's regexes off every --help
 
-    return one_line(label, 80)
+    return menu_line(label, 80)
 
 
 def complete_role(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ summary containing ``[bold]`` or an escape sequence prints as those characters.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
@@ -21,7 +21,7 @@ from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
 from .terminal import text
-from .wording import ESTIMATE, experience_figure, marked
+from .wording import ESTIMATE, estimated, experience_figure, marked
 
 NARROW = 60
 """Below this width, tables become stacked lists: one entry per competency or move."""
@@ -35,12 +35,9 @@ CRITERION_WIDTH = 64
 """Widest a competency's column grows to make room for its criterion, so ratings stay close."""
 
 
-def estimate_note(*, where: bool = True, short: bool = False) -> Text:
+def estimate_note(*, where: bool = True) -> Text:
     """The line that explains the estimate mark, once per page."""
-    line = LEGEND if where else LEGEND.split(";")[0] + "."
-    if short:
-        line = line.replace(f"({ESTIMATE}) marks", "est. marks")
-    return Text(line, style="dim")
+    return Text(LEGEND if where else LEGEND.split(";")[0] + ".", style="dim")
 
 
 def arrow(kind: MoveKind) -> Text:
@@ -55,17 +52,29 @@ def towards(kind: MoveKind, role: str) -> Text:
     return Text.assemble(arrow(kind), " ", text(role, "cyan"))
 
 
-def moves_to(
-    items: Sequence[MoveView], separator: str, detail: Callable[[MoveView], str]
-) -> Text:
-    """Moves to other roles, each :func:`towards` its role then its ``detail`` (dim)."""
-    out = Text()
-    for i, m in enumerate(items):
-        if i:
-            out.append(separator)
-        out.append_text(towards(m.kind, m.role))
-        out.append(f" {detail(m)}", style="dim")
-    return out
+def move_to(m: MoveView) -> Text:
+    """A move to another role as list and show write it: :func:`towards` the role,
+    then its :func:`move_detail` (dim): ``↑ senior-pm promotion after ~3y``."""
+    return Text.assemble(towards(m.kind, m.role), (f" {move_detail(m)}", "dim"))
+
+
+def move_detail(m: MoveView) -> str:
+    """A move's kind and typical time, ``promotion after ~3y``, an estimate marked once,
+    after what it is: ``lateral (estimate) after ~2y``, ``lateral after ~2y (estimate)``,
+    or ``lateral after ~2y (both estimates)`` when the move and its time both are."""
+    move = estimated(m.basis)
+    time = m.typical_years is not None and estimated(m.typical_years_basis)
+    detail = KINDS[m.kind].label + (f" ({ESTIMATE})" if move and not time else "")
+    if m.typical_years is not None:
+        detail += f" after ~{m.typical_years:g}y"
+    if time:
+        detail += " (both estimates)" if move else f" ({ESTIMATE})"
+    return detail
+
+
+def moves_to(items: Sequence[MoveView], separator: str) -> Text:
+    """Moves to other roles, each as :func:`move_to` writes it."""
+    return Text(separator).join(move_to(m) for m in items)
 
 
 def notation(kind: MoveKind, basis: Basis | None = None, *, sep: str = " ") -> Text:

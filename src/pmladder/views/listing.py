@@ -10,12 +10,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..kinds import KINDS
 from ..names import normalise
-from ..overview import MoveView, TrackEntry, level_label
-from .blocks import Fitted, arrow, estimate_note, grid, moves_legend, moves_to, source_line
+from ..overview import TrackEntry, level_label
+from .blocks import (
+    Fitted,
+    arrow,
+    estimate_note,
+    grid,
+    move_detail,
+    moves_legend,
+    moves_to,
+    source_line,
+)
 from .terminal import text
-from .wording import estimated, marked
+from .wording import estimated
 
 
 def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[RenderableType]:
@@ -44,16 +52,7 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
     if any(r.leads_to for t in tracks for r in t.roles):
         yield moves_legend()
     if estimates:
-        yield estimate_note(short=True)
-
-
-def _lead(m: MoveView) -> str:
-    """``promotion after ~2y``, each part marked ``est.`` when it is an estimate
-    (the move's arrow goes before the role it leads to)."""
-    detail = marked(KINDS[m.kind].label, m.basis, short=True)
-    if m.typical_years is not None:
-        detail += " after " + marked(f"~{m.typical_years:g}y", m.typical_years_basis, short=True)
-    return detail
+        yield estimate_note()
 
 
 def _list_table(track: TrackEntry) -> Table:
@@ -68,7 +67,7 @@ def _list_table(track: TrackEntry) -> Table:
         table.add_row(
             level,
             Text.assemble(text(role.title), "\n", text(role.id, "cyan")),
-            moves_to(role.leads_to, "\n", _lead) if role.leads_to else Text("-", style="dim"),
+            moves_to(role.leads_to, "\n") if role.leads_to else Text("-", style="dim"),
         )
     return table
 
@@ -84,7 +83,8 @@ def _list_stacked(track: TrackEntry) -> Group:
         if role.leads_to:
             leads = grid()
             for m in role.leads_to:
+                # The arrow in a column of its own, so a wrapped line hangs under the role.
                 leads.add_row(Text.assemble("  ", arrow(m.kind)),
-                              Text.assemble(text(m.role, "cyan"), (f" {_lead(m)}", "dim")))
+                              Text.assemble(text(m.role, "cyan"), (f" {move_detail(m)}", "dim")))
             parts.append(leads)
     return Group(*parts)

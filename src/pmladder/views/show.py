@@ -11,7 +11,6 @@ from rich.table import Table
 from rich.text import Text
 
 from ..catalog import Ladder
-from ..kinds import KINDS
 from ..ladder import Rating, ratings
 from ..models import Role
 from ..overview import MoveView, level_label, moves_from, moves_into
@@ -20,12 +19,14 @@ from .blocks import (
     NARROW,
     Fitted,
     Heading,
+    arrow,
     bulleted,
     bullets,
     estimate_note,
     experience,
     grid,
     heading,
+    move_detail,
     moves_legend,
     moves_to,
     notation,
@@ -34,7 +35,6 @@ from .blocks import (
 )
 from .terminal import text
 from .wording import (
-    ESTIMATE,
     UNRATED,
     basis_text,
     estimated,
@@ -96,22 +96,12 @@ def _head(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     head.add_row("Level:", text(level_label(role.level, ladder.level_names[role.level])))
     head.add_row("Track:", text(ladder.track_names[role.track]))
     onward = moves_from(ladder, role)
-    head.add_row("Leads to:", moves_to(onward, ", ", _lead) if onward
+    head.add_row("Leads to:", moves_to(onward, ", ") if onward
                  else Text("nothing: the top of its ladder", style="dim"))
     if role.aliases:
         head.add_row("Also called:", text(", ".join(role.aliases)))
     yield head
     yield Padding(text(role.summary), (1, 0, 0, 0))
-
-
-def _lead(m: MoveView) -> str:
-    """``(promotion, ~2y, estimate)``: after the role in ``Leads to``."""
-    detail = KINDS[m.kind].label
-    if m.typical_years is not None:
-        detail += f", ~{m.typical_years:g}y"
-    if estimated(m.basis) or estimated(m.typical_years_basis):
-        detail += f", {ESTIMATE}"
-    return f"({detail})"
 
 
 def _facts(role: Role) -> Table:
@@ -200,10 +190,8 @@ def _moves_stacked(items: Sequence[MoveView]) -> Table:
     stacked = grid()
     for m in items:
         # The role first: an arrow before it would read as a move to it, wrong for
-        # "Comes from"; the arrow and label name the kind, as in the table.
-        entry = Text.assemble(text(m.role, "cyan"), " ", notation(m.kind))
-        if m.typical_years is not None:
-            entry.append(f", {years(m.typical_years)}")
+        # "Comes from"; then the move as list and "Leads to" write it, marks and all.
+        entry = Text.assemble(text(m.role, "cyan"), " ", arrow(m.kind), f" {move_detail(m)}")
         if m.note:
             entry.append("\n")
             entry.append_text(text(m.note, "dim"))
