@@ -4,9 +4,10 @@ Each round runs every pmladder command and its floor counterpart
 (``benchmarks/floor_app.py``) once, alternating which goes first, with the
 same interpreter (``sys.executable``) and the same environment, so Python's
 own start-up and the machine's drift cancel out.  The table shows the median
-wall time of each, their ratio and the target from issue 5:
+wall time of each, their ratio and the target from issues 5 and 10:
 
-* ``pmladder show senior-pm``  <= 1.15x the floor's ``show senior-pm``
+* ``pmladder show senior-pm``  <= 1.10x the floor's ``show senior-pm`` (the
+  aim: the budget is 1.15x, and the margin keeps noise from crossing it)
 * ``pmladder --help``          <= 1.05x the floor's ``--help``
 
 pmladder runs with a private, warm cache (its everyday case: the catalogue
@@ -55,7 +56,7 @@ class Case:
 NO_CACHE = (("PMLADDER_NO_CACHE", "1"),)
 
 CASES = (
-    Case("show senior-pm", ("show", "senior-pm"), ("show", "senior-pm"), 1.15),
+    Case("show senior-pm", ("show", "senior-pm"), ("show", "senior-pm"), 1.10),
     Case("--help", ("--help",), ("--help",), 1.05),
     Case("path apm cpo", ("path", "apm", "cpo"), ("path", "a", "b"), None),
     Case("list", ("list",), ("list",), None),
@@ -184,6 +185,13 @@ def importtime(args: Sequence[str], runs: int, top: int, cwd: str) -> None:
         print(f"{cumulative / 1000:>9.1f}ms {own / 1000:>6.1f}ms  {name} ({order[name]})")
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: a ratio read on a busy machine is noisier."""
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return " ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=15, help="alternating rounds (>= 10)")
@@ -207,7 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.rounds < 10:
             parser.error("use at least 10 rounds; medians of fewer are noise")
         print(f"{sys.executable}: {args.rounds} alternating rounds, median wall time")
+        print(f"load average before: {load_average()}")
         times = measure(CASES, args.rounds, cwd)
+        print(f"load average after:  {load_average()}")
     return 0 if report(CASES, times) else 1
 
 

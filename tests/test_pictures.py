@@ -27,6 +27,7 @@ from pmladder.views.pictures.dot import dot
 from pmladder.views.pictures.layout import layout
 from pmladder.views.pictures.mermaid import mermaid
 from pmladder.views.pictures.svg import svg, wrap
+from pmladder.views.wording import ESTIMATE_MARK
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -99,8 +100,8 @@ def test_mermaid_structure(bundled: Ladder) -> None:
     edges = [line for line in out if re.match(r"\s+r\d+ (-->|-\.->|==>)\|", line)]
     assert len(edges) == moves
     assert sum(1 for line in out if line.strip().startswith("linkStyle ")) == moves
-    assert any("==>|\"into management ~3y est.\"|" in line for line in edges)
-    assert any("-.->|\"lateral ~2y est.\"|" in line for line in edges)
+    assert any("==>|\"into management ~3y (estimate)\"|" in line for line in edges)
+    assert any("-.->|\"lateral ~2y (estimate)\"|" in line for line in edges)
     assert f"linkStyle 0 stroke:{KINDS['promotion'].colour}" in text
 
 
@@ -289,12 +290,13 @@ def test_svg_arrows_are_styled_by_kind(bundled: Ladder) -> None:
         assert tip.text
         kinds[tip.text] = (path.get("stroke"), path.get("stroke-dasharray"),
                            path.get("marker-start"))
-    assert kinds["senior-pm → group-pm: into management ~3y est."][0] == KINDS["management"].colour
+    management = kinds["senior-pm → group-pm: into management ~3y (estimate)"]
+    assert management[0] == KINDS["management"].colour
     lateral = next(v for k, v in kinds.items() if k.startswith("pm → product-owner"))
     assert lateral[0] == KINDS["lateral"].colour
     assert lateral[1]
     assert lateral[2] == "url(#start-lateral)"  # PM <-> PO is one double-headed arrow
-    spec = kinds["pm → data-pm: specialisation ~1y est."]
+    spec = kinds["pm → data-pm: specialisation ~1y (estimate)"]
     assert spec[0] == KINDS["specialisation"].colour
     assert spec[1]
     # One arrow per move, with a double-headed arrow standing for two.
@@ -378,6 +380,8 @@ def test_estimated_moves_are_marked_in_every_picture(bundled: Ladder) -> None:
     assert estimated  # the bundled catalogue has estimates to mark
     edges = layout(bundled).edges
     assert {(e.source, e.target) for e in edges if e.estimate} == estimated
-    assert " est.\"|" in mermaid(bundled)
-    assert " est." in dot(bundled)
-    assert "est. marks the catalogue's estimate" in svg(bundled)
+    # The one mark, as the terminal writes it (issue 10): never an "est." of its own.
+    assert f" {ESTIMATE_MARK}\"|" in mermaid(bundled)
+    assert f" {ESTIMATE_MARK}" in dot(bundled)
+    assert f"{ESTIMATE_MARK} marks the catalogue's estimate" in svg(bundled)
+    assert not [p for p in (mermaid(bundled), dot(bundled), svg(bundled)) if " est." in p]

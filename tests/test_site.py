@@ -20,6 +20,8 @@ from conftest import BUNDLED, ROOT, TINY, Invoke
 from pmladder.catalog import CatalogSource, load
 from pmladder.gaps import gap
 from pmladder.site import MARKER, build
+from pmladder.views.html_index import site_data
+from pmladder.views.wording import ESTIMATE
 from site_folders import make_site
 
 EXAMPLE = ROOT / "examples" / "startup-product-team.toml"
@@ -321,3 +323,13 @@ def test_move_pages_say_what_the_next_role_asks_less_of(
     assert "(intended; see the move\u2019s note)" in group
 
 
+
+
+def test_the_script_gets_the_estimate_word_with_its_data() -> None:
+    """The site's route finder marks estimates with the word the terminal uses, passed
+    in its data as the kinds' labels are, never spelt in the script (issue 10)."""
+    ladder = load(CatalogSource(None))
+    assert site_data(ladder)["estimate"] == ESTIMATE
+    script = (ROOT / "src" / "pmladder" / "data" / "site" / "site.js").read_text(encoding="utf-8")
+    assert "data.estimate" in script
+    assert ESTIMATE not in script.replace("data.estimate", "").replace("estimated", "")

@@ -52,7 +52,7 @@ def imported(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> s
 def test_help_builds_no_models_and_no_validation(tmp_path: Path) -> None:
     modules = imported(tmp_path, "--help")
     for forbidden in ("pmladder.models", "pmladder.validation", "pmladder.catalog", "pydantic",
-                      "tomli", "tomllib"):
+                      "tomli", "tomllib", "pmladder.inert"):
         assert forbidden not in modules, forbidden
 
 

@@ -13,7 +13,6 @@ from typing import Any
 import typer
 
 from ..errors import UsageError
-from ..inert import menu_line
 from .global_options import hoist_global_options, leading_global_options
 
 _SHELL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-/:@,")
@@ -37,6 +36,8 @@ class Completion(str):
 
 def _describe(label: str) -> str:
     """A completion description: one line, control characters shown as escapes."""
+    from ..inert import menu_line  # a Tab only: keeps inert's regexes off every --help
+
     return menu_line(label, 80)
 
 

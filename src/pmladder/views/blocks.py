@@ -21,13 +21,13 @@ from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
 from .terminal import text
-from .wording import ESTIMATE, estimated, experience_figure, marked
+from .wording import ESTIMATE_MARK, estimated, experience_figure, marked
 
 NARROW = 60
 """Below this width, tables become stacked lists: one entry per competency or move."""
 
 LEGEND = (
-    f"({ESTIMATE}) marks the catalogue's own judgement, not a source's statement; "
+    f"{ESTIMATE_MARK} marks the catalogue's own judgement, not a source's statement; "
     "`pmladder show ROLE` gives the reason for each."
 )
 
@@ -64,11 +64,11 @@ def move_detail(m: MoveView) -> str:
     or ``lateral after ~2y (both estimates)`` when the move and its time both are."""
     move = estimated(m.basis)
     time = m.typical_years is not None and estimated(m.typical_years_basis)
-    detail = KINDS[m.kind].label + (f" ({ESTIMATE})" if move and not time else "")
+    detail = KINDS[m.kind].label + (f" {ESTIMATE_MARK}" if move and not time else "")
     if m.typical_years is not None:
         detail += f" after ~{m.typical_years:g}y"
     if time:
-        detail += " (both estimates)" if move else f" ({ESTIMATE})"
+        detail += " (both estimates)" if move else f" {ESTIMATE_MARK}"
     return detail
 
 

@@ -17,6 +17,7 @@ from ..routes import year_units
 from ..search import FIELD_WEIGHTS, fields
 from .html import criterion, h, page, role_url
 from .pictures.svg import svg
+from .wording import ESTIMATE
 
 
 def _json_script(element_id: str, data: Any) -> str:
@@ -49,7 +50,7 @@ def site_data(ladder: Ladder) -> dict[str, Any]:
             ],
         })
     kinds = {kind: look.label for kind, look in KINDS.items()}
-    return {"roles": roles, "weights": FIELD_WEIGHTS, "kinds": kinds}
+    return {"roles": roles, "weights": FIELD_WEIGHTS, "kinds": kinds, "estimate": ESTIMATE}
 
 
 def _role_options(ladder: Ladder) -> Iterator[str]:

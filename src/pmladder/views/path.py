@@ -28,7 +28,16 @@ from .blocks import (
     with_criterion,
 )
 from .terminal import text
-from .wording import ESTIMATE, UNRATED, basis_text, estimated, marked, route_time, years
+from .wording import (
+    ESTIMATE,
+    ESTIMATE_MARK,
+    UNRATED,
+    basis_text,
+    estimated,
+    marked,
+    route_time,
+    years,
+)
 
 
 class _Changes:
@@ -274,7 +283,7 @@ def _arrival(ladder: Ladder, route: Route) -> Text | None:
     if abs(brings - asks) < 1e-9:  # 0.1 + 0.2 years make 0.3, as on paper
         return None
     start = f"{source.experience_years:g}+ years"
-    start += f" ({ESTIMATE})" if estimated(source.experience_years_basis) else ""
+    start += f" {ESTIMATE_MARK}" if estimated(source.experience_years_basis) else ""
     end = f"{asks:g}+" + (f", {ESTIMATE}" if estimated(target.experience_years_basis) else "")
     line = Text.assemble(("Experience: ", "bold"), text(source.title), f" asks {start}; ")
     line.append(f"{source.experience_years:g} years plus the route's "
@@ -324,7 +333,7 @@ def render_route(
 
 def _unknown_years(route: Route) -> str:
     """``unknown``, and what is known, when a move on the route states no time."""
-    mark = f" ({ESTIMATE})" if route.years_estimated else ""
+    mark = f" {ESTIMATE_MARK}" if route.years_estimated else ""
     if not route.typical_years_stated:
         return "unknown: no move on the route states one"
     return (f"unknown: some moves state none; the others add up to "

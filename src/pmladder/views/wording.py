@@ -9,7 +9,11 @@ from __future__ import annotations
 from ..models import Basis
 
 ESTIMATE = "estimate"
-"""The mark after a number or move that is the catalogue's estimate, not a source's."""
+"""The word that marks a number or move as the catalogue's estimate, not a source's;
+the site's script gets it in its data, as it gets the kinds' labels."""
+
+ESTIMATE_MARK = f"({ESTIMATE})"
+"""The mark after such a number or move, in the terminal and the pictures alike."""
 
 UNRATED = "no competencies rated for this role"
 
@@ -39,14 +43,10 @@ def estimated(basis: Basis | None) -> bool:
     return basis is not None and basis.is_estimate
 
 
-def marked(
-    shown: str, basis: Basis | None, *, short: bool = False, sep: str = " ", mark: str = ESTIMATE
-) -> str:
-    """``shown`` followed by ``(estimate)`` (``est.`` when short) when its basis says so;
-    ``mark`` is the word in the brackets (an HTML page wraps it in a span)."""
-    if not estimated(basis):
-        return shown
-    return f"{shown}{sep}est." if short else f"{shown}{sep}({mark})"
+def marked(shown: str, basis: Basis | None, *, sep: str = " ", mark: str = ESTIMATE) -> str:
+    """``shown`` followed by ``(estimate)`` when its basis says so; ``mark`` is the word
+    in the brackets (an HTML page wraps it in a span)."""
+    return f"{shown}{sep}({mark})" if estimated(basis) else shown
 
 
 def route_time(value: float, estimate: bool) -> str:

@@ -270,19 +270,20 @@
       item.setAttribute("data-to", move[0]);
       item.appendChild(link(moveHref(hop[0], move[0]),
         "Step " + (index + 1) + ": " + byId[hop[0]].title + " to " + byId[move[0]].title));
-      var detail = " (" + data.kinds[move[2]] + (move[4] ? " (estimate)" : "");
+      var mark = " (" + data.estimate + ")";
+      var detail = " (" + data.kinds[move[2]] + (move[4] ? mark : "");
       if (move[3] === null) {
         detail += ", typical time unknown";
       } else {
         detail += ", typically after " + years(move[3]) + " in role" +
-          (move[5] ? " (estimate)" : "");
+          (move[5] ? mark : "");
       }
       item.appendChild(document.createTextNode(detail + ")"));
       list.appendChild(item);
     });
     // As pmladder path: one unknown time makes the total unknown.
     var summary = hops.length + (hops.length === 1 ? " step" : " steps") + ", ";
-    summary += known ? "typically " + years(total) + (estimated ? ", estimate" : "")
+    summary += known ? "typically " + years(total) + (estimated ? ", " + data.estimate : "")
       : "typical time unknown";
     status.textContent = "Route: " + from + " to " + to + " (" + summary +
       "). Open a step to see what it asks of you.";

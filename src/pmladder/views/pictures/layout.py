@@ -12,10 +12,8 @@ from dataclasses import dataclass
 
 from ...index import Ladder
 from ...lookup import find_track
-from ...models import Basis, MoveKind
-
-ESTIMATE_MARK = "est."
-"""How a picture marks a move or time that is the catalogue's estimate, not a source's."""
+from ...models import MoveKind
+from ..wording import ESTIMATE_MARK, estimated
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +111,7 @@ def layout(ladder: Ladder, track: str | None = None) -> Layout:
     shown = {r.id for r in roles}
     edges = tuple(
         Edge(role.id, move.to, move.kind, move.typical_years, move.to in shown,
-             _estimated(move.basis) or _estimated(move.typical_years_basis))
+             estimated(move.basis) or estimated(move.typical_years_basis))
         for role in roles
         for move in role.moves
     )
@@ -149,10 +147,6 @@ def node_names(ladder: Ladder, lay: Layout) -> dict[str, str]:
 
 
 def years(value: float | None, estimate: bool = False) -> str:
-    """`` ~2y`` for a typical time, `` ~2y est.`` when the move or its time is an estimate."""
+    """`` ~2y`` for a typical time, `` ~2y (estimate)`` when the move or its time is one."""
     mark = f" {ESTIMATE_MARK}" if estimate else ""
     return ("" if value is None else f" ~{value:g}y") + mark
-
-
-def _estimated(basis: Basis | None) -> bool:
-    return basis is not None and basis.is_estimate

@@ -14,7 +14,8 @@ from ...index import Ladder
 from ...inert import plain, xml
 from ...kinds import KINDS
 from ...overview import level_label
-from .layout import ESTIMATE_MARK, Layout, layout
+from ..wording import ESTIMATE_MARK
+from .layout import Layout, layout
 from .svg_arrows import COL_GAP, ROW_GAP, Box, arrows, fmt, stroke
 
 BOX_W = 168
@@ -260,8 +261,8 @@ def _legend(y: float) -> Iterator[str]:
         )
         x += 52 + math.ceil(len(look.label) * 7.0) + 30
     notes = (
-        "A double-headed arrow is a move made both ways; hover an arrow for its typical years "
-        f"({ESTIMATE_MARK} marks the catalogue's estimate, not a source's).",
+        "A double-headed arrow is a move made both ways; hover an arrow for its typical years; "
+        f"{ESTIMATE_MARK} marks the catalogue's estimate, not a source's.",
         "pmladder show ROLE has the details of a role; pmladder path FROM TO the gap at each step.",
     )
     for i, note in enumerate(notes):
