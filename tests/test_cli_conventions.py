@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import typer
 
 from conftest import ROOT, TINY, Invoke
 from pmladder import __version__
-from pmladder.cli import BUG_EXIT, app
+from pmladder.cli import BUG_EXIT, COMMANDS, app
 from pmladder.commands.global_options import hoist_global_options, leading_global_options
 from pmladder.commands.messages import format_error_lines
 from pmladder.errors import ExitCode
@@ -32,6 +33,25 @@ def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke()
     assert "Usage" in result.output
     assert "path" in result.output
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_the_summary_table_matches_each_commands_own_help(name: str) -> None:
+    """The top-level help lists COMMANDS' summaries without importing any
+    command: each must be the first paragraph of the command's real help."""
+    group = typer.main.get_command(app)
+    built = group.get_command(typer.Context(group), name)  # type: ignore[attr-defined]
+    assert built.callback.__module__ == f"pmladder.commands.{COMMANDS[name][0]}"
+    first_paragraph = inspect.cleandoc(built.help).split("\n\n")[0]
+    assert " ".join(first_paragraph.split()) == COMMANDS[name][1]
+
+
+def test_top_level_help_lists_every_command_with_its_summary_in_order(invoke: Invoke) -> None:
+    output = invoke("--help").output
+    lines = [f"{name} {summary}" for name, (_, summary) in COMMANDS.items()]
+    found = [" ".join(line.strip("│ ").split()) for line in output.splitlines()]
+    assert [line for line in found if line in lines] == lines
+    assert list(COMMANDS)[:3] == ["list", "show", "path"]
 
 
 @pytest.mark.parametrize("name", command_names())

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from pmladder.cli import COMMANDS
+
 PROBE = """
 import json, os, sys
 sys.argv = ["pmladder", *json.loads(os.environ["PROBE_ARGS"])]
@@ -54,6 +56,20 @@ def test_help_builds_no_models_and_no_validation(tmp_path: Path) -> None:
     for forbidden in ("pmladder.models", "pmladder.validation", "pmladder.catalog", "pydantic",
                       "tomli", "tomllib", "pmladder.inert"):
         assert forbidden not in modules, forbidden
+
+
+COMMAND_MODULES = {f"pmladder.commands.{module}" for module, _ in COMMANDS.values()}
+
+
+def test_help_imports_no_command_module(tmp_path: Path) -> None:
+    modules = imported(tmp_path, "--help")
+    assert not COMMAND_MODULES & modules
+
+
+def test_a_cached_show_imports_no_other_commands_module(tmp_path: Path) -> None:
+    imported(tmp_path, "show", "senior-pm")  # fills the cache
+    modules = imported(tmp_path, "show", "senior-pm")
+    assert COMMAND_MODULES & modules == {"pmladder.commands.show"}
 
 
 @pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"]])

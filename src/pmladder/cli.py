@@ -8,6 +8,7 @@ options, call the core, and hand the result to a view.
 from __future__ import annotations
 
 import errno
+import importlib
 import io
 import os
 import re
@@ -23,23 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 from typer.main import get_command_from_info
 
 from . import __version__
-from .commands import (
-    assess,
-    common,
-    compare,
-    diff,
-    drawing,
-    export,
-    listing,
-    messages,
-    pager,
-    path,
-    schema,
-    search,
-    show,
-    site,
-    validate,
-)
+from .commands import common, messages, pager
 from .commands.global_options import hoist_global_options
 from .errors import CatalogError, ExitCode, PmladderError, UsageError
 
@@ -98,10 +83,38 @@ def help_markup() -> Any:
     return "rich" if shutil.get_terminal_size().columns >= NARROW_HELP else None
 
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("listing", "Show the ladder by track and level, each role with where it leads."),
+    "show": ("show", "Show one role in full."),
+    "path": ("path", "Show the route between two roles and the gap at each step."),
+    "compare": ("compare", "Compare two or more roles side by side."),
+    "search": ("search", "Find the roles that involve a skill, tool or framework."),
+    "ladder": ("drawing", "Draw the whole ladder: tracks side by side, levels top to bottom."),
+    "validate": ("validate", "Check a catalogue file and report every problem in it."),
+    "schema": ("schema", "Print a JSON Schema (draft 2020-12): of a catalogue file, "
+               "or of a command's --json."),
+    "export": ("export", "Write the active catalogue as TOML, JSON, Markdown or a picture."),
+    "assess": ("assess", "Rate yourself: the roles you fit now and the route to the one you want."),
+    "site": ("site", "Build a static website of the catalogue in DIR."),
+    "diff": ("diff", "Show what changed between two catalogues for the people on the ladder."),
+}
+"""Each command's name, its module in :mod:`pmladder.commands` and its one-line
+summary, in the order the help lists them. The help list needs nothing more, so
+a run imports only the module of the command it runs (tests/test_cli_conventions.py
+checks the summaries against the commands' own help)."""
+
 commands = typer.Typer()
-"""Every subcommand, registered here and turned into a click command only when
-it is run or its help is shown: converting all of them on each start would cost
-more than the rest of pmladder's start-up."""
+"""The subcommands loaded so far: a command's module registers it here when it
+is run or its help is shown, and it is turned into a click command then."""
+
+
+def load_command(name: str) -> Any:
+    """The registered Typer command info of ``name``, importing its module on first use."""
+    found = next((info for info in commands.registered_commands if info.name == name), None)
+    if found is None:
+        importlib.import_module(f"{__package__}.commands.{COMMANDS[name][0]}").register(commands)
+        found = next(info for info in commands.registered_commands if info.name == name)
+    return found
 
 
 class PmladderGroup(TyperGroup):
@@ -155,18 +168,18 @@ class PmladderGroup(TyperGroup):
         sys.exit(result if isinstance(result, int) else 0)
 
     def list_commands(self, ctx: Any) -> list[str]:
-        return [info.name for info in commands.registered_commands if info.name]
+        return list(COMMANDS)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         built = self.commands.get(cmd_name)
         if built is not None:
             return built
-        info = next((i for i in commands.registered_commands if i.name == cmd_name), None)
-        if info is None or info.callback is None:
+        if cmd_name not in COMMANDS:
             return None
         if self._listing:
             # The top-level help needs only each command's name and summary.
-            return TyperCommand(cmd_name, help=info.help or info.callback.__doc__)
+            return TyperCommand(cmd_name, help=COMMANDS[cmd_name][1])
+        info = load_command(cmd_name)
         markup = help_markup()
         built = self.commands[cmd_name] = get_command_from_info(
             info, pretty_exceptions_short=False, rich_markup_mode=markup
@@ -266,11 +279,6 @@ def main(
     and the gap to close at each step.
     """
     ctx.obj = common.State(catalog, pager=not no_pager)
-
-
-for command in (listing, show, path, compare, search, drawing, validate, schema, export, assess,
-                site, diff):
-    command.register(commands)
 
 
 class _Output:
