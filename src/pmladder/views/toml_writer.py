@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..inert import toml_basic, toml_comment, toml_key, toml_quoted
+from ..inert import toml_basic, toml_comment, toml_key
 
 WIDTH = 88
 """Longest line the TOML writer aims for; longer strings are wrapped over lines."""
@@ -28,7 +28,7 @@ def toml_string(value: str, indent: int = 0, *, wrap: bool = True) -> str:
     escaped = toml_basic(value)
     short = len(escaped) + indent + 2 <= WIDTH
     if not wrap or short or value != value.strip() or " " not in value:
-        return toml_quoted(value)
+        return f'"{escaped}"'
     words = escaped.split(" ")
     lines: list[str] = []
     current = words[0]
