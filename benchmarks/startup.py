@@ -69,8 +69,19 @@ benchmark neither reads nor fills the user's cache.  The warm-up run fills it:
 the timed runs are the everyday case, a catalogue that has not changed."""
 
 
+def entry_point() -> list[str]:
+    """How a user starts pmladder: the ``pmladder`` script pip installed beside
+    this interpreter, run by it as the floor's script is (``python -m pmladder``
+    would add runpy's package lookup, which no user's run pays)."""
+    script = Path(sys.executable).parent / "pmladder"
+    if not script.is_file():
+        raise SystemExit(f"no pmladder script beside {sys.executable}: "
+                         "run `pip install -e .` with this interpreter first")
+    return [sys.executable, str(script)]
+
+
 def pmladder_argv(args: Sequence[str]) -> list[str]:
-    return [sys.executable, "-m", "pmladder", *args]
+    return [*entry_point(), *args]
 
 
 def floor_argv(args: Sequence[str]) -> list[str]:
