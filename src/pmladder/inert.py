@@ -26,8 +26,9 @@ destination names the groups it escapes and the characters it keeps.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 Ranges = tuple[tuple[int, int], ...]
 """Inclusive ranges of code points."""
@@ -54,14 +55,23 @@ def _kept_out(low: int, high: int, keep: str) -> Iterator[tuple[int, int]]:
         yield low, high
 
 
-def _characters(*groups: Ranges, keep: str = "", also: str = "") -> re.Pattern[str]:
-    """A pattern matching one character of ``groups`` (but ``keep``) or of ``also``."""
-    parts = [re.escape(ch) for ch in also]
-    for group in groups:
-        for low, high in group:
-            for a, b in _kept_out(low, high, keep):
-                parts.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
-    return re.compile("[" + "".join(parts) + "]")
+def _characters(
+    *groups: Ranges, keep: str = "", also: str = ""
+) -> Callable[[], re.Pattern[str]]:
+    """The pattern matching one character of ``groups`` (but ``keep``) or of ``also``,
+    compiled when first asked for: a command uses one or two of them, and compiling
+    them all would cost every start-up a millisecond or two."""
+
+    @functools.cache
+    def compiled() -> re.Pattern[str]:
+        parts = [re.escape(ch) for ch in also]
+        for group in groups:
+            for low, high in group:
+                for a, b in _kept_out(low, high, keep):
+                    parts.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
+        return re.compile("[" + "".join(parts) + "]")
+
+    return compiled
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -70,19 +80,24 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def _regex(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """``pattern`` compiled when first asked for, like :func:`_characters`."""
+    return functools.cache(lambda: re.compile(pattern))
+
+
 _TERMINAL = _characters(C0, DEL, C1, BIDI, keep="\t\n")
 _ONE_LINE = _characters(C0, DEL, C1, BIDI, keep="\t")
 # Tab, newline and carriage return are kept only to be collapsed into a space;
 # the other C0 characters are escaped first, though str.split() sees some as space.
 _PICTURE = _characters(C0, DEL, C1, BIDI, NOT_XML, keep="\t\n\r")
 _MARKDOWN = _characters(C0, DEL, C1, BIDI)
-_MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]<>|#~&])")
-_MARKDOWN_BLOCK_START = re.compile(r"[-+=]|\d+[.)]")
-_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 ,.:/()+~-]")
+_MARKDOWN_SYNTAX = _regex(r"([\\`*_\[\]<>|#~&])")
+_MARKDOWN_BLOCK_START = _regex(r"[-+=]|\d+[.)]")
+_MERMAID_SAFE = _regex(r"[A-Za-z0-9 ,.:/()+~-]")
 # TOML forbids C0 and DEL in basic strings; the bidirectional controls are
 # legal but could make the file read differently from what it holds.
 _TOML = _characters(C0, DEL, BIDI, also='"\\')
-_TOML_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_TOML_BARE_KEY = _regex(r"[A-Za-z0-9_-]+")
 # Inside <script> the HTML parser ends the element at "</script" whatever the
 # JSON says; U+2028 and U+2029 end a line in older JavaScript.
 _SCRIPT = "&<>\u2028\u2029"
@@ -96,7 +111,7 @@ def inert(value: str, limit: int | None = None, *, one_line: bool = False) -> st
     Tab and newline are kept; with ``one_line`` a newline is escaped too, for
     file names and quoted lines.
     """
-    cleaned = (_ONE_LINE if one_line else _TERMINAL).sub(_visible, value)
+    cleaned = (_ONE_LINE if one_line else _TERMINAL)().sub(_visible, value)
     if limit is not None and len(cleaned) > limit:
         cleaned = cleaned[: limit - 1] + "…"
     return cleaned
@@ -104,7 +119,7 @@ def inert(value: str, limit: int | None = None, *, one_line: bool = False) -> st
 
 def plain(value: str) -> str:
     """``value`` on one line for a picture or page: escapes shown, white space runs collapsed."""
-    return " ".join(_PICTURE.sub(_visible, value).split())
+    return " ".join(_PICTURE().sub(_visible, value).split())
 
 
 def xml(value: str) -> str:
@@ -130,7 +145,7 @@ def mermaid_label(value: str) -> str:
     Only letters, digits, spaces and plain punctuation stay, so nothing can
     close the quote, start HTML or Markdown, or add a statement.
     """
-    return "".join(ch if _MERMAID_SAFE.fullmatch(ch) else f"#{ord(ch)};" for ch in plain(value))
+    return "".join(ch if _MERMAID_SAFE().fullmatch(ch) else f"#{ord(ch)};" for ch in plain(value))
 
 
 def markdown(value: str) -> str:
@@ -140,12 +155,12 @@ def markdown(value: str) -> str:
     ``<script>`` prints as written; line breaks become spaces so the text stays
     inside its paragraph, list item or table cell.
     """
-    flat = _MARKDOWN_SYNTAX.sub(r"\\\1", " ".join(value.split()))
+    flat = _MARKDOWN_SYNTAX().sub(r"\\\1", " ".join(value.split()))
     # Shown as escapes, like the terminal shows them (a backslash before a
     # letter is printed as it is in Markdown).
-    flat = _MARKDOWN.sub(_visible, flat)
+    flat = _MARKDOWN().sub(_visible, flat)
     # A paragraph starting with these would become a heading, list or quote.
-    if _MARKDOWN_BLOCK_START.match(flat):
+    if _MARKDOWN_BLOCK_START().match(flat):
         flat = "\\" + flat
     return flat
 
@@ -157,7 +172,7 @@ def _toml_escape(match: re.Match[str]) -> str:
 
 def toml_basic(value: str) -> str:
     """``value`` for inside a TOML basic string; TOML reads back exactly ``value``."""
-    return _TOML.sub(_toml_escape, value)
+    return _TOML().sub(_toml_escape, value)
 
 
 def toml_quoted(value: str) -> str:
@@ -167,12 +182,12 @@ def toml_quoted(value: str) -> str:
 
 def toml_key(key: str) -> str:
     """``key`` as TOML writes it: bare when it can be, quoted (and escaped) otherwise."""
-    return key if _TOML_BARE_KEY.fullmatch(key) else toml_quoted(key)
+    return key if _TOML_BARE_KEY().fullmatch(key) else toml_quoted(key)
 
 
 def toml_comment(value: str) -> str:
     """``value`` for a TOML comment: one line, control and bidi characters as escapes."""
-    return _ONE_LINE.sub(_visible, value)
+    return _ONE_LINE().sub(_visible, value)
 
 
 def script_json(text: str) -> str:
