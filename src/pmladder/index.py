@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import marshal
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import Problem
 from .names import normalise
@@ -30,9 +29,9 @@ if TYPE_CHECKING:
     from .models import Catalog, Competency, Criterion, Level, Role, Scale, Source, Track
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogHead:
-    """Everything a catalogue says besides its roles."""
+class CatalogHead(NamedTuple):
+    """Everything a catalogue says besides its roles (a NamedTuple, cheaper to
+    define at start-up than a frozen dataclass)."""
 
     name: str
     description: str | None

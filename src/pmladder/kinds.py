@@ -8,16 +8,15 @@ core code and the cheap start-up paths can read it without Rich or pydantic.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .models import MoveKind
 
 
-@dataclass(frozen=True, slots=True)
-class KindLook:
-    """How one kind of move is named and drawn."""
+class KindLook(NamedTuple):
+    """How one kind of move is named and drawn (a NamedTuple: a dataclass would
+    cost every start-up about a millisecond to build)."""
 
     label: str
     """Its name in prose and tables: ``into management``."""
