@@ -17,10 +17,10 @@ from typing import Literal
 
 from .errors import NotFoundError
 from .gaps import Change, Fall, Route, Step, route
-from .gaps import ratings as role_ratings
 from .index import Ladder
 from .models import Criterion, Role
 from .profile import Profile
+from .ratings import ratings as role_ratings
 from .routes import reachable
 
 FIT_RULE = (

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .errors import UsageError
-from .gaps import Rating, rating
 from .index import Ladder
 from .models import Basis, MoveKind, Role
 from .names import normalise
+from .ratings import Rating, rating
 from .routes import shortest_routes
 
 MIN_ROLES = 2

@@ -1,7 +1,7 @@
 """The gap between two roles, and a route with the gap at each step.
 
 Pure functions over a :class:`~pmladder.index.Ladder`: no I/O, no Typer, no Rich.
-Results are plain frozen dataclasses that the views render as tables or JSON.
+Results are named tuples that the views render as tables or JSON.
 """
 
 from __future__ import annotations
@@ -13,24 +13,8 @@ from .errors import NotFoundError
 from .index import Ladder
 from .models import Basis, Criterion, Move, MoveKind, Role
 from .names import normalise
+from .ratings import ratings
 from .routes import reachable, shortest_route
-
-
-class Rating(NamedTuple):
-    """A competency at a proficiency."""
-
-    #: Competency id.
-    competency: str
-    #: Competency name.
-    name: str
-    #: Scale level id.
-    level: str
-    #: Scale level name.
-    level_name: str
-    #: Position of the level on the scale, 1 = lowest.
-    rank: int
-    #: What this level asks in this competency, when the catalogue says.
-    criterion: Criterion | None = None
 
 
 class Change(NamedTuple):
@@ -178,24 +162,6 @@ class Route(NamedTuple):
     #: Whether the last role rates any competency; when not, what the route asks
     #: overall is unknown and ``overall`` says nothing about it.
     target_rated: bool = True
-
-
-def rating(ladder: Ladder, competency: str, level: str) -> Rating:
-    return Rating(
-        competency=competency,
-        name=ladder.competency_names.get(competency, competency),
-        level=level,
-        level_name=ladder.scale_names.get(level, level),
-        rank=ladder.scale_rank.get(level, -1) + 1,
-        criterion=ladder.criterion(competency, level),
-    )
-
-
-def ratings(ladder: Ladder, role: Role) -> list[Rating]:
-    """A role's ratings in the catalogue's competency order."""
-    order = ladder.competency_order
-    items = sorted(role.competencies.items(), key=lambda kv: order.get(kv[0], len(order)))
-    return [rating(ladder, comp, level) for comp, level in items]
 
 
 Carried = Mapping[str, tuple[str, str]]

@@ -22,9 +22,9 @@ from rich.table import Table
 from rich.text import Text
 
 from ..compare import ComparedRole, CompetencyRow, RoleComparison
-from ..gaps import Rating
 from ..index import Ladder
 from ..overview import level_label
+from ..ratings import Rating
 from .blocks import (
     Heading,
     Packed,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..gaps import ratings
 from ..index import Ladder
 from ..kinds import KINDS
 from ..models import Role
 from ..overview import MoveView, moves_from, moves_into
+from ..ratings import ratings
 from .html import ESTIMATE, basis, criterion, h, listed, move_url, page, role_url
 from .wording import marked, meter, typical_time
 

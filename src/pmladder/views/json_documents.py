@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from ..gaps import Rating, Route, ratings
+from ..gaps import Route
 from ..index import Ladder
 from ..models import Basis, Role
 from ..overview import TrackEntry, moves_from, moves_into
+from ..ratings import Rating, ratings
 from ..routes import TIE_BREAK_RULE
 from .answer import Answer, ByCommand
 

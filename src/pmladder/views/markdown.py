@@ -12,13 +12,13 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from .. import __version__
-from ..gaps import ratings
 from ..index import Ladder
 from ..inert import markdown as md
 from ..kinds import KINDS
 from ..matrix import Matrix, competency_matrix
 from ..models import Basis, Catalog, Role
 from ..overview import MoveView, TrackEntry, level_label, moves_from, moves_into, overview
+from ..ratings import ratings
 from .wording import count, estimated, years
 
 

@@ -10,10 +10,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ..gaps import Rating, ratings
 from ..index import Ladder
 from ..models import Role
 from ..overview import MoveView, level_label, moves_from, moves_into
+from ..ratings import Rating, ratings
 from .blocks import (
     CRITERION_WIDTH,
     NARROW,
