@@ -26,6 +26,7 @@ from ..index import Ladder
 from ..overview import level_label
 from ..ratings import Rating
 from .blocks import (
+    Grid,
     Heading,
     Packed,
     bulleted,
@@ -229,7 +230,7 @@ def _distinct(comparison: RoleComparison) -> Iterator[RenderableType]:
         yield _labelled("Frameworks shared by all", ", ".join(comparison.frameworks_shared))
 
 
-def _labelled(label: str, value: str) -> Table:
+def _labelled(label: str, value: str) -> Grid:
     """``label: value`` with the value's wrapped lines hanging under the value."""
     pair = grid(label_style="bold")
     pair.add_row(f"  {label}:", text(value))

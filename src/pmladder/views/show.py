@@ -18,6 +18,7 @@ from .blocks import (
     CRITERION_WIDTH,
     NARROW,
     Fitted,
+    Grid,
     Heading,
     arrow,
     bulleted,
@@ -104,7 +105,7 @@ def _head(ladder: Ladder, role: Role) -> Iterator[RenderableType]:
     yield Padding(text(role.summary), (1, 0, 0, 0))
 
 
-def _facts(role: Role) -> Table:
+def _facts(role: Role) -> Grid:
     """Education, experience and frameworks, those the role states."""
     facts = grid(gap=2, label_style="bold")
     if role.education:
@@ -186,7 +187,7 @@ class _Ratings:
         yield table
 
 
-def _moves_stacked(items: Sequence[MoveView]) -> Table:
+def _moves_stacked(items: Sequence[MoveView]) -> Grid:
     stacked = grid()
     for m in items:
         # The role first: an arrow before it would read as a move to it, wrong for
