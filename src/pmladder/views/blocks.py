@@ -162,13 +162,19 @@ class Grid:
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType | Segment]:
-        labels = [Text(label) if isinstance(label, str) else label for label, _ in self.rows]
-        plain = all(isinstance(label, Text) and "\n" not in label.plain for label in labels)
+        labels = [
+            # As a table cell turns a string into text: with the console's markup.
+            console.render_str(label, markup=options.markup, highlight=False)
+            if isinstance(label, str) else label
+            for label, _ in self.rows
+        ]
+        plain = all(isinstance(label, Text) and len(label.plain.splitlines()) < 2
+                    for label in labels)
         plain = plain and all(isinstance(value, Text) for _, value in self.rows)
         label_width = max((label.cell_len for label in labels if isinstance(label, Text)),
                           default=0)
         room = options.max_width - label_width - self.gap
-        if not self.rows or not plain or room < 1:
+        if not self.rows or not plain or room < 1 or label_width < 1:
             yield self.table()
             return
         values = [value for _, value in self.rows if isinstance(value, Text)]
@@ -181,15 +187,19 @@ class Grid:
                                        overflow="ellipsis", height=None, highlight=False)
         label_options = value_options.update(width=label_width, no_wrap=True)
         style = console.get_style(self.label_style)
+        drawn = [console.render_lines(label, label_options, style=style, pad=True)
+                 for label in labels]
+        if any(len(lines) != 1 for lines in drawn):  # a label the table would wrap
+            yield self.table()
+            return
         gap = Segment(" " * self.gap, style)
         blank = Segment(" " * (label_width + self.gap), style)
         new_line = Segment.line()
-        for label, value in zip(labels, values, strict=True):
-            lines = console.render_lines(value, value_options, pad=True) or [[]]
-            if label_width:
-                yield from console.render_lines(label, label_options, style=style, pad=True)[0]
+        for label_lines, value in zip(drawn, values, strict=True):
+            lines = console.render_lines(value, value_options, pad=True)
+            yield from label_lines[0]
             yield gap
-            yield from lines[0]
+            yield from lines[0] if lines else [Segment(" " * width)]
             yield new_line
             for line in lines[1:]:
                 yield blank
