@@ -66,10 +66,12 @@ def test_help_imports_no_command_module(tmp_path: Path) -> None:
     assert not COMMAND_MODULES & modules
 
 
-def test_a_cached_show_imports_no_other_commands_module(tmp_path: Path) -> None:
+def test_a_cached_show_imports_only_what_show_needs(tmp_path: Path) -> None:
     imported(tmp_path, "show", "senior-pm")  # fills the cache
     modules = imported(tmp_path, "show", "senior-pm")
     assert COMMAND_MODULES & modules == {"pmladder.commands.show"}
+    # A role's ratings are all show needs of the core: no gaps, no route search.
+    assert not {"pmladder.gaps", "pmladder.routes"} & modules
 
 
 @pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"]])

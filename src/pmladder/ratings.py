@@ -7,11 +7,10 @@ Apart from :mod:`pmladder.gaps` because ``show`` needs only this: a cached
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-if TYPE_CHECKING:
-    from .index import Ladder
-    from .models import Criterion, Role
+from .index import Ladder
+from .models import Criterion, Role
 
 
 class Rating(NamedTuple):
