@@ -22,6 +22,7 @@ from ..index import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
+from .drawn import Drawn
 from .terminal import text
 from .wording import ESTIMATE_MARK, estimated, experience_figure, marked
 
@@ -318,4 +319,4 @@ class Fitted:
         finally:
             for column, before in zip(columns, saved, strict=True):
                 column.min_width = before
-        yield self.table if need <= options.max_width else self.stacked
+        yield Drawn(self.table) if need <= options.max_width else self.stacked

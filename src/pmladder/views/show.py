@@ -34,6 +34,7 @@ from .blocks import (
     source_line,
     with_criterion,
 )
+from .drawn import Drawn
 from .terminal import text
 from .wording import (
     UNRATED,
@@ -184,7 +185,7 @@ class _Ratings:
         for r in self.rated:
             table.add_row(with_criterion(text(r.name), r.criterion),
                           _proficiency(r.rank, self.steps, r.level_name))
-        yield table
+        yield Drawn(table)
 
 
 def _moves_stacked(items: Sequence[MoveView]) -> Grid:
