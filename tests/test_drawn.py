@@ -13,7 +13,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from pmladder.views.drawn import Drawn
+from pmladder.views.blocks import measured_narrowest
+from pmladder.views.drawn import Drawn, narrowest
 
 WORDS = st.text(
     alphabet=st.sampled_from("abcdefghij  XY-—•↑●○漢字😀\t[]:/"), min_size=0, max_size=50
@@ -95,3 +96,14 @@ def test_the_pages_tables_are_drawn_directly() -> None:
     console = Console(file=io.StringIO(), width=60)
     rendered = list(Drawn(table).__rich_console__(console, console.options))
     assert table not in rendered
+
+
+@given(tables(), st.dictionaries(st.integers(0, 3), st.integers(0, 40), max_size=2))
+def test_the_narrowest_width_is_what_rich_measures(table: Table, minimums: dict[int, int]) -> None:
+    minimums = {i: w for i, w in minimums.items() if i < len(table.columns)}
+    console = Console(file=io.StringIO(), width=80)
+    found = narrowest(table, console, console.options, minimums)
+    if table.box is box.SIMPLE_HEAD:
+        assert found == measured_narrowest(table, console, console.options, minimums)
+    else:
+        assert found is None

@@ -7,7 +7,7 @@ summary containing ``[bold]`` or an escape sequence prints as those characters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
@@ -22,7 +22,7 @@ from ..index import Ladder
 from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
-from .drawn import Drawn
+from .drawn import WIDE, Drawn, narrowest
 from .terminal import text
 from .wording import ESTIMATE_MARK, estimated, experience_figure, marked
 
@@ -303,20 +303,30 @@ class Fitted:
     def __rich_console__(
         self, console: Console, options: ConsoleOptions
     ) -> Iterator[RenderableType]:
-        columns = self.table.columns
-        saved = [c.min_width for c in columns]
-        wide = options.update(max_width=10_000)
-        try:
-            for column in columns:
-                # Rich measures a no_wrap column by its longest word, yet prints it whole.
-                if column.no_wrap:
-                    cells = [column.header, *column.cells]
-                    column.min_width = max(Measurement.get(console, wide, c).maximum
-                                           for c in cells)
-            for index, width in self.minimums.items():
-                columns[index].min_width = max(width, columns[index].min_width or 0)
-            need = Measurement.get(console, wide, self.table).minimum
-        finally:
-            for column, before in zip(columns, saved, strict=True):
-                column.min_width = before
+        need = narrowest(self.table, console, options, self.minimums)
+        if need is None:
+            need = measured_narrowest(self.table, console, options, self.minimums)
         yield Drawn(self.table) if need <= options.max_width else self.stacked
+
+
+def measured_narrowest(
+    table: Table, console: Console, options: ConsoleOptions, minimums: Mapping[int, int]
+) -> int:
+    """What :func:`~.drawn.narrowest` works out, measured by Rich itself: the
+    columns' ``min_width`` set for the measurement, then put back."""
+    columns = table.columns
+    saved = [c.min_width for c in columns]
+    wide = options.update(max_width=WIDE)
+    try:
+        for column in columns:
+            # Rich measures a no_wrap column by its longest word, yet prints it whole.
+            if column.no_wrap:
+                cells = [column.header, *column.cells]
+                column.min_width = max(Measurement.get(console, wide, c).maximum
+                                       for c in cells)
+        for index, width in minimums.items():
+            columns[index].min_width = max(width, columns[index].min_width or 0)
+        return Measurement.get(console, wide, table).minimum
+    finally:
+        for column, before in zip(columns, saved, strict=True):
+            column.min_width = before

@@ -12,7 +12,7 @@ the same output, escape codes and all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -111,6 +111,29 @@ def _widths(table: Table, console: Console, options: ConsoleOptions) -> list[int
     # The table measures again within the narrower width.
     widths[index] = _measure(console, options, table.columns[index], widths[index]).maximum
     return widths if min(widths) >= 3 else None
+
+
+def narrowest(
+    table: Table, console: Console, options: ConsoleOptions, minimums: Mapping[int, int]
+) -> int | None:
+    """The least width ``table`` takes with its no_wrap columns whole and each column
+    in ``minimums`` at least that wide, as Rich measures it with those columns'
+    ``min_width`` set; ``None`` when the table is not of the drawn shape."""
+    if not _plain_shape(table):
+        return None
+    extra = 2 + len(table.columns) - 1
+    wide = options.update(max_width=WIDE)
+    need = extra
+    for index, column in enumerate(table.columns):
+        found = _measure(console, wide, column, WIDE - extra)
+        least = max(found.minimum, found.maximum if column.no_wrap else 0,
+                    minimums[index] + 2 if index in minimums else 0)
+        need += least if column.max_width is None else min(least, column.max_width + 2)
+    return need
+
+
+WIDE = 10_000
+"""A width no table reaches: measuring within it finds a table's natural widths."""
 
 
 def _draw(
