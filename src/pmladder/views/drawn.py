@@ -15,11 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from rich import box
-from rich.console import Console, ConsoleOptions, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Column, Table
+from rich.text import Text
 
 _PADDING = (0, 1, 0, 1)
 """The padding the pages give their tables: a space each side of a cell."""
@@ -69,7 +71,22 @@ def _plain_shape(table: Table) -> bool:
         and table.header_style == "table.header" and not table.highlight
         and table.leading in (0, 1)
         and all(row.style is None and not row.end_section for row in table.rows)
+        and all(len(list(c.cells)) == len(table.rows) for c in table.columns)
+        and all(_plain_cell(cell) for c in table.columns for cell in _cells(c))
     )
+
+
+def _plain_cell(cell: RenderableType) -> bool:
+    """Text, or a name with its criterion under it: what the pages put in cells.
+
+    Other renderables can be measured differently within a cell's padding, or
+    place themselves (``vertical``), so their tables go to Rich.
+    """
+    if isinstance(cell, Group):
+        return bool(cell.renderables) and all(isinstance(part, Text) or (isinstance(part, Padding)
+                                              and isinstance(part.renderable, Text))
+                   for part in cell.renderables)
+    return isinstance(cell, str | Text)
 
 
 def _cells(column: Column) -> list[RenderableType]:
@@ -156,7 +173,7 @@ def _draw(
             for column, cell, width, style in zip(table.columns, row, widths, styles,
                                                   strict=True)
         ]
-        height = max(len(lines) for lines in cells)
+        height = max(len(lines) for lines in cells)  # each plain cell draws a line at least
         for cell, width, style in zip(cells, widths, styles, strict=True):
             blank = [Segment(" " * width, header_style if first else style)]
             # Headers sit on the bottom line of their row, cells on the top one.
