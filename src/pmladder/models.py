@@ -10,8 +10,6 @@ catalogue (unique ids, moves to existing roles, ratings on the scale) live in
 :mod:`pmladder.validation`, which reports every problem at once.
 """
 
-from __future__ import annotations
-
 import ast
 import inspect
 import sys
@@ -58,6 +56,9 @@ class _Model(BaseModel):
     # as use_attribute_docstrings does, would cost every command ~10 ms.
     # strict: a number in quotes, a true/false or 6.0 where a whole number
     # belongs is an error, exactly as the published JSON Schema says.
+    # No `from __future__ import annotations` in this module: pydantic would
+    # then compile every field's annotation from its text when a class is
+    # made, a sixth of the cost of importing the models.
     model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True, strict=True)
 
 
@@ -145,7 +146,7 @@ class Basis(_Model):
     """Set when the claim is the catalogue's own estimate rather than a source's statement: a one-line reason. A claim with an estimate is shown as an estimate, even when sources informed it."""  # noqa: E501
 
     @model_validator(mode="after")
-    def _says_something(self) -> Basis:
+    def _says_something(self) -> "Basis":
         if self.sources is None and self.estimate is None:
             raise ValueError("give `sources`, `estimate` or both")
         return self
