@@ -31,3 +31,42 @@ def test_a_narrow_show_keeps_the_estimate_marks(invoke: Invoke) -> None:
     out = invoke("show", "pmm", env={"COLUMNS": "40"}).stdout
     onward = out[out.index("Moves onward"):]
     assert "pm → lateral after ~2y (both" in onward
+
+
+MOVE_ARROWS = ("↑", "→", "↪", "⇑")
+
+
+def test_a_move_never_breaks_between_its_arrow_and_what_follows(invoke: Invoke) -> None:
+    # "⇑" at the end of one line and "product-lead" at the start of the next
+    # read as a move to nothing. At 64 columns senior-pm's "Leads to" broke so.
+    for width in range(30, 141, 3):
+        for role in ("pm", "senior-pm", "product-lead"):
+            out = invoke("show", role, env={"COLUMNS": str(width)}).stdout
+            ends = [line for line in lines(out) if line.rstrip().endswith(MOVE_ARROWS)]
+            assert not ends, (width, role, ends)
+    wide = invoke("show", "senior-pm", "--brief", env={"COLUMNS": "64"}).stdout
+    assert "             ⇑ product-lead into management after ~3y (estimate)" in lines(wide)
+
+
+def test_glued_arrows_print_as_plain_spaces(invoke: Invoke) -> None:
+    for width in ("40", "64", "100"):
+        out = invoke("show", "pm", env={"COLUMNS": width}).stdout
+        assert "\ue000" not in out
+        assert "→ product-owner" in " ".join(out.split())
+
+
+def test_text_holding_the_stand_in_wraps_as_rich_wraps_it() -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    from pmladder.views.blocks import Moves
+
+    console = Console(width=20, file=None, color_system=None)
+    for plain in ("see \ue000 here ⇑ role-one ⇑ role-two", "⇑ role ⇑ other ⇑ third one"):
+        moves, rich = Moves.of(Text(plain)), Text(plain)
+        wrapped = [line.plain for line in moves.wrap(console, 12)]
+        assert "".join(wrapped).replace(" ", "") == plain.replace(" ", "")
+        if "\ue000" in plain:  # a catalogue's own stand-in character: no gluing at all
+            assert wrapped == [line.plain for line in rich.wrap(console, 12)]
+        else:
+            assert not [line for line in wrapped if line.rstrip().endswith("⇑")]

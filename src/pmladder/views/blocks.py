@@ -8,9 +8,11 @@ summary containing ``[bold]`` or an escape sequence prints as those characters.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.rule import Rule
@@ -55,6 +57,56 @@ def towards(kind: MoveKind, role: str) -> Text:
     return Text.assemble(arrow(kind), " ", text(role, "cyan"))
 
 
+_ARROWS = frozenset(look.arrow for look in KINDS.values())
+
+_GLUE = "\ue000"
+"""Stands in for the space after an arrow while a line is divided: not a space,
+so Rich never breaks there, and one cell wide, as the space is."""
+
+
+class Moves(Text):
+    """Text of moves that wraps between words but never between a move's arrow
+    and the role or label after it (``⇑`` at the end of a line, ``group-pm``
+    at the start of the next, would read as a move to nothing).
+
+    Printed, it is the same characters: the space after an arrow is a space.
+    """
+
+    @classmethod
+    def of(cls, source: Text) -> Moves:
+        return cls(source.plain, style=source.style, justify=source.justify,
+                   overflow=source.overflow, no_wrap=source.no_wrap, end=source.end,
+                   tab_size=source.tab_size, spans=list(source.spans))
+
+    def _glued(self) -> Text | None:
+        """A copy with each space after an arrow replaced by :data:`_GLUE`, or
+        ``None`` when there is none to glue (or the text holds the stand-in itself)."""
+        plain = self.plain
+        if _GLUE in plain:
+            return None
+        glued = "".join(_GLUE if char == " " and index and plain[index - 1] in _ARROWS
+                        else char for index, char in enumerate(plain))
+        if glued == plain:
+            return None
+        copy = self.copy()
+        copy.plain = glued
+        return copy
+
+    def wrap(self, console: Console, width: int, **options: Any) -> Lines:
+        glued = self._glued()
+        if glued is None:
+            return super().wrap(console, width, **options)
+        lines = glued.wrap(console, width, **options)
+        for line in lines:
+            line.plain = line.plain.replace(_GLUE, " ")
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        glued = self._glued()
+        return super().__rich_measure__(console, options) if glued is None else \
+            glued.__rich_measure__(console, options)
+
+
 def move_to(m: MoveView) -> Text:
     """A move to another role as list and show write it: :func:`towards` the role,
     then its :func:`move_detail` (dim): ``↑ senior-pm promotion after ~3y``."""
@@ -77,7 +129,7 @@ def move_detail(m: MoveView) -> str:
 
 def moves_to(items: Sequence[MoveView], separator: str) -> Text:
     """Moves to other roles, each as :func:`move_to` writes it."""
-    return Text(separator).join(move_to(m) for m in items)
+    return Moves.of(Text(separator).join(move_to(m) for m in items))
 
 
 def notation(kind: MoveKind, basis: Basis | None = None, *, sep: str = " ") -> Text:

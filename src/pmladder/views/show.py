@@ -20,6 +20,7 @@ from .blocks import (
     Fitted,
     Grid,
     Heading,
+    Moves,
     arrow,
     bulleted,
     bullets,
@@ -197,7 +198,7 @@ def _moves_stacked(items: Sequence[MoveView]) -> Grid:
         if m.note:
             entry.append("\n")
             entry.append_text(text(m.note, "dim"))
-        stacked.add_row(" •", entry)
+        stacked.add_row(" •", Moves.of(entry))
     return stacked
 
 
