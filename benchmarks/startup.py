@@ -20,6 +20,15 @@ target fails, so the script can gate a release.
     python benchmarks/startup.py --rounds 30
     python benchmarks/startup.py --importtime  # top import costs of `show senior-pm`
     python benchmarks/startup.py --importtime --importtime-args="--help"
+    python benchmarks/startup.py --instructions  # the same ratios, counted by valgrind
+
+Wall time on a shared machine moves by several percent from run to run, more
+than the margin between the aim and the budget.  ``--instructions`` runs each
+targeted command once under valgrind's callgrind and compares the number of
+instructions executed: the same on every run, so a change of a fraction of a
+percent shows.  It counts work on the processor only (not waiting for the
+disk or the kernel's process start-up, which both sides pay alike), so its
+ratio reads higher than the wall-time one; it needs ``valgrind`` installed.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ import argparse
 import contextlib
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -210,6 +220,48 @@ def importtime(args: Sequence[str], runs: int, top: int, cwd: str) -> None:
         print(f"{cumulative / 1000:>9.1f}ms {own / 1000:>6.1f}ms  {name} ({order[name]})")
 
 
+def instructions(argv: Sequence[str], env: dict[str, str], cwd: str) -> int:
+    """Instructions one run executes, counted by valgrind's callgrind."""
+    with tempfile.TemporaryDirectory(prefix="pmladder-callgrind-") as out:
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}/callgrind.out",
+             *argv],
+            env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            text=True, check=False,
+        )
+    if proc.returncode != 0:
+        raise SystemExit(f"{shlex.join(argv)} under valgrind exited {proc.returncode}:\n"
+                         f"{proc.stderr.strip()}")
+    for line in proc.stderr.splitlines():
+        _, found, count = line.partition("Collected : ")
+        if found:
+            return int(count)
+    raise SystemExit(f"valgrind printed no instruction count for {shlex.join(argv)}")
+
+
+def count_instructions(cases: Sequence[Case], cwd: str) -> bool:
+    """Print each targeted case's instruction counts and ratio; return whether all pass."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (e.g. the distribution's "
+                         "`valgrind` package)")
+    env = bench_env()
+    print(f"{'command':<16} {'pmladder':>14} {'floor':>14} {'ratio':>7} {'target':>8}  result")
+    ok = True
+    for case in cases:
+        if case.target is None:
+            continue
+        ours_env = {**env, **dict(case.env)}
+        run_once(pmladder_argv(case.pmladder), ours_env, cwd)  # fill the cache
+        run_once(floor_argv(case.floor), env, cwd)
+        mine = instructions(pmladder_argv(case.pmladder), ours_env, cwd)
+        base = instructions(floor_argv(case.floor), env, cwd)
+        ratio = mine / base
+        ok = ok and ratio <= case.target
+        print(f"{case.label:<16} {mine:>14,} {base:>14,} {ratio:>6.3f}x "
+              f"{f'<={case.target:.2f}x':>8}  {'PASS' if ratio <= case.target else 'FAIL'}")
+    return ok
+
+
 def load_average() -> str:
     """The 1, 5 and 15 minute load averages: a ratio read on a busy machine is noisier."""
     if not hasattr(os, "getloadavg"):
@@ -229,6 +281,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="pmladder arguments for --importtime (default: 'show senior-pm')",
     )
     parser.add_argument("--top", type=int, default=15, help="rows for --importtime")
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="instead of timing, count the instructions of each targeted command "
+             "and its floor under valgrind (deterministic; needs valgrind)",
+    )
     args = parser.parse_args(argv)
     # An empty folder: no pmladder.toml is discovered, the bundled catalogue is used.
     with tempfile.TemporaryDirectory(prefix="pmladder-bench-") as cwd:
@@ -237,6 +294,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.importtime:
             importtime(shlex.split(args.importtime_args), 5, args.top, cwd)
             return 0
+        if args.instructions:
+            print(f"{sys.executable}: instructions executed, counted by valgrind's callgrind")
+            return 0 if count_instructions(CASES, cwd) else 1
         if args.rounds < 10:
             parser.error("use at least 10 rounds; medians of fewer are noise")
         print(f"{sys.executable}: {args.rounds} alternating rounds, median wall time")
