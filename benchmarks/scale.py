@@ -2,7 +2,8 @@
 
 Generates both catalogues (``benchmarks/generate.py``) into a temporary folder,
 then runs each command on each catalogue, alternating sizes and order every
-round, with ``sys.executable -m pmladder --catalog FILE ...``.  Prints the
+round, with ``pmladder --catalog FILE ...`` (the script pip installed for
+``sys.executable``, as ``benchmarks/startup.py`` finds it).  Prints the
 median wall times, the 10k/1k ratio, and the targets from issue 5:
 
 * ``path`` on 10,000 roles: median < 0.6 s
@@ -38,7 +39,7 @@ from typing import TypeVar
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import DEFAULT_SEED, Generated, write_catalog
-from benchmarks.startup import bench_env
+from benchmarks.startup import bench_env, entry_point
 
 SMALL, LARGE = 1_000, 10_000
 PATH_LIMIT = 0.6
@@ -78,7 +79,7 @@ EXTRA_ENV: dict[str, str] = {}
 def run_once(
     args: Sequence[str], cwd: str, expect: int = 0, extra: dict[str, str] | None = None
 ) -> float:
-    argv = [sys.executable, "-m", "pmladder", *args]
+    argv = [*entry_point(), *args]
     start = time.perf_counter()
     proc = subprocess.run(
         argv, env={**bench_env(), **EXTRA_ENV, **(extra or {})}, cwd=cwd,
@@ -94,7 +95,7 @@ def run_once(
 
 def has_validate(cwd: str) -> bool:
     proc = subprocess.run(
-        [sys.executable, "-m", "pmladder", "validate", "--help"],
+        [*entry_point(), "validate", "--help"],
         env=bench_env(), cwd=cwd, capture_output=True, check=False,
     )
     return proc.returncode == 0
