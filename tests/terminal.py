@@ -49,9 +49,29 @@ def _own_the_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+def _reading_its_input(pid: int) -> bool:
+    """Whether process ``pid`` waits in a system call on descriptor 0, its standard
+    input (``read(0, ...)``); true wherever Linux's ``/proc`` cannot tell.
+
+    A prompt shows a moment before the program reads: a Ctrl-C typed in that
+    moment can be lost.  CPython notes the signal, and the next place it checks
+    for it is inside ``input()``, which discards the KeyboardInterrupt there
+    (pmladder's ``sys.stdout`` wrapper runs Python code when ``input()`` asks it
+    for its ``fileno``); or it checks no more before the ``read``, which waits on.
+    A person cannot type that fast; the harness must not either.
+    """
+    try:
+        with open(f"/proc/{pid}/syscall", encoding="ascii") as call:
+            fields = call.read().split()  # "NR ARG1 ARG2 ...", or "running"
+    except OSError:
+        return True
+    return fields[1:2] == ["0x0"]
+
+
 def at_terminal(*args: str, script: Sequence[tuple[str, str]], timeout: float = 60) -> Session:
     """Run ``pmladder ARGS``; for each ``(prompt, keys)`` of ``script``, wait until
-    ``prompt`` is asked on standard error, then type ``keys``.
+    ``prompt`` is asked on standard error and the program waits for an answer,
+    then type ``keys``.
 
     Fails when a prompt is never asked, or the program is still running at ``timeout``.
     """
@@ -72,9 +92,11 @@ def at_terminal(*args: str, script: Sequence[tuple[str, str]], timeout: float = 
     deadline = time.monotonic() + timeout
     try:
         while out in watching or err in watching:
+            asked = False
             if pending:
                 found = seen[err].find(pending[0][0].encode(), asked_up_to)
-                if found >= 0:
+                asked = found >= 0
+                if asked and _reading_its_input(process.pid):
                     asked_up_to = found + len(pending[0][0].encode())
                     os.write(keyboard, pending.pop(0)[1].encode())
                     continue
@@ -82,7 +104,8 @@ def at_terminal(*args: str, script: Sequence[tuple[str, str]], timeout: float = 
             if left <= 0:
                 raise AssertionError(f"still running, waiting for {pending[:1]}; stderr so far:\n"
                                      + seen[err].decode(errors="replace"))
-            for fd in select.select(list(watching), [], [], left)[0]:
+            wait = min(left, 0.002) if asked else left  # asked, not reading yet: look again soon
+            for fd in select.select(list(watching), [], [], wait)[0]:
                 try:
                     chunk = os.read(fd, 65536)
                 except OSError:  # the terminal's side closes with the program
