@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
 from conftest import Invoke, lines
+from pmladder.views.blocks import Moves
 
 WIDE = {"COLUMNS": "400"}
 
@@ -56,17 +63,34 @@ def test_glued_arrows_print_as_plain_spaces(invoke: Invoke) -> None:
 
 
 def test_text_holding_the_stand_in_wraps_as_rich_wraps_it() -> None:
-    from rich.console import Console
-    from rich.text import Text
+    plain = "see \ue000 here ⇑ role-one ⇑ role-two"
+    assert _wrapped(Moves.of(Text(plain)), 12) == _wrapped(Text(plain), 12)
 
-    from pmladder.views.blocks import Moves
 
-    console = Console(width=20, file=None, color_system=None)
-    for plain in ("see \ue000 here ⇑ role-one ⇑ role-two", "⇑ role ⇑ other ⇑ third one"):
-        moves, rich = Moves.of(Text(plain)), Text(plain)
-        wrapped = [line.plain for line in moves.wrap(console, 12)]
-        assert "".join(wrapped).replace(" ", "") == plain.replace(" ", "")
-        if "\ue000" in plain:  # a catalogue's own stand-in character: no gluing at all
-            assert wrapped == [line.plain for line in rich.wrap(console, 12)]
-        else:
-            assert not [line for line in wrapped if line.rstrip().endswith("⇑")]
+def test_an_arrow_and_a_name_too_wide_together_break_as_text_does() -> None:
+    assert _wrapped(Moves.of(Text("x, → product-owner")), 15) == ["x,", "→ product-owner"]
+    assert _wrapped(Moves.of(Text("x, → product-owner")), 14) == ["x, →", "product-owner"]
+    assert _wrapped(Moves.of(Text("x ⇑   y ⇑ z")), 5) == ["x", "⇑   y", "⇑ z"]
+
+
+def _wrapped(text: Text, width: int) -> list[str]:
+    return [line.plain.rstrip() for line in text.wrap(Console(width=200, color_system=None),
+                                                      width)]
+
+
+PIECES = st.sampled_from(["⇑", "↑", "→", " ", "  ", "pm", "senior-pm", ",", "\n",
+                          "expert-maker-of-very-hard-things-across-many-lines", "界界", "é"])
+
+
+@given(st.lists(PIECES, max_size=14).map("".join), st.integers(1, 70),
+       st.sampled_from(["fold", "crop", "ellipsis"]))
+def test_moves_keep_arrows_with_their_word_and_never_cut_more_than_text(
+    plain: str, width: int, overflow: str
+) -> None:
+    # Reviewed: gluing an arrow to a word too wide for the line together cut the
+    # word short ("→ product-own…" at 27 columns, a long id at 72): the two stay
+    # together only where they fit, so nothing is cut that Text prints whole.
+    moves = _wrapped(Moves.of(Text(plain, overflow=overflow)), width)  # type: ignore[arg-type]
+    rich = _wrapped(Text(plain, overflow=overflow), width)  # type: ignore[arg-type]
+    assert "".join(moves).replace(" ", "") == "".join(rich).replace(" ", "")
+    assert all(cell_len(line.rstrip()) <= width for line in moves)

@@ -65,9 +65,11 @@ so Rich never breaks there, and one cell wide, as the space is."""
 
 
 class Moves(Text):
-    """Text of moves that wraps between words but never between a move's arrow
-    and the role or label after it (``⇑`` at the end of a line, ``group-pm``
-    at the start of the next, would read as a move to nothing).
+    """Text of moves that wraps between words but not between a move's arrow and
+    the role or label after it (``⇑`` at the end of a line, ``group-pm`` at the
+    start of the next, reads as a move to nothing), wherever the two fit on a
+    line together; where they don't, it breaks as any text does, never cutting
+    a name short.
 
     Printed, it is the same characters: the space after an arrow is a space.
     """
@@ -78,33 +80,49 @@ class Moves(Text):
                    overflow=source.overflow, no_wrap=source.no_wrap, end=source.end,
                    tab_size=source.tab_size, spans=list(source.spans))
 
-    def _glued(self) -> Text | None:
-        """A copy with each space after an arrow replaced by :data:`_GLUE`, or
-        ``None`` when there is none to glue (or the text holds the stand-in itself)."""
+    def copy(self) -> Moves:
+        return Moves.of(self)
+
+    def _glued(self, width: int) -> Text | None:
+        """A copy whose spaces after an arrow are :data:`_GLUE` where the arrow's
+        word and the next fit in ``width`` together, or ``None`` when no space is
+        glued (or the text holds the stand-in itself)."""
         plain = self.plain
-        if _GLUE in plain:
+        if _GLUE in plain or not _ARROWS.intersection(plain):
             return None
-        glued = "".join(_GLUE if char == " " and index and plain[index - 1] in _ARROWS
-                        else char for index, char in enumerate(plain))
-        if glued == plain:
+        chars = list(plain)
+        glued = False
+        index = 0
+        while index < len(chars):
+            after = index + 1
+            if chars[index] not in _ARROWS or after == len(chars) or chars[after] != " ":
+                index += 1
+                continue
+            while after < len(chars) and chars[after] == " ":
+                after += 1
+            start, end = index, after
+            while start and not chars[start - 1].isspace():  # a glue is no space
+                start -= 1
+            while end < len(chars) and not chars[end].isspace():
+                end += 1
+            if end > after and cell_len("".join(chars[start:end])) <= width:
+                chars[index + 1:after] = _GLUE * (after - index - 1)
+                glued = True
+            index = after
+        if not glued:
             return None
-        copy = self.copy()
-        copy.plain = glued
+        copy = Text.copy(self)
+        copy.plain = "".join(chars)
         return copy
 
     def wrap(self, console: Console, width: int, **options: Any) -> Lines:
-        glued = self._glued()
+        glued = self._glued(width)
         if glued is None:
             return super().wrap(console, width, **options)
         lines = glued.wrap(console, width, **options)
         for line in lines:
             line.plain = line.plain.replace(_GLUE, " ")
         return lines
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        glued = self._glued()
-        return super().__rich_measure__(console, options) if glued is None else \
-            glued.__rich_measure__(console, options)
 
 
 def move_to(m: MoveView) -> Text:
