@@ -245,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 commands.append(Command("validate", _validate))
             else:
                 print("(no 'validate' command yet: not timed)")
-            print(f"{sys.executable} -m pmladder: {args.rounds} alternating rounds")
+            print(f"{shlex.join(entry_point())}: {args.rounds} alternating rounds")
             times = measure(commands, catalogues, args.rounds, str(cwd))
             ok = report(commands, times)
             cold(catalogues, str(cwd))

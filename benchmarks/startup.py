@@ -24,11 +24,13 @@ target fails, so the script can gate a release.
 
 Wall time on a shared machine moves by several percent from run to run, more
 than the margin between the aim and the budget.  ``--instructions`` runs each
-targeted command once under valgrind's callgrind and compares the number of
-instructions executed: the same on every run, so a change of a fraction of a
-percent shows.  It counts work on the processor only (not waiting for the
-disk or the kernel's process start-up, which both sides pay alike), so its
-ratio reads higher than the wall-time one; it needs ``valgrind`` installed.
+targeted command once under valgrind's callgrind (with a fixed hash seed) and
+compares the instructions executed: within about 0.01% from run to run, so a
+change of a tenth of a percent shows between two commits.  It counts work on the
+processor only, not waiting for the disk or the kernel, which both sides pay
+alike, so its ratio reads higher than the wall-time one: the targets above are
+for wall time, and this mode only reports (exit status 0).  It needs
+``valgrind`` installed.
 """
 
 from __future__ import annotations
@@ -239,14 +241,12 @@ def instructions(argv: Sequence[str], env: dict[str, str], cwd: str) -> int:
     raise SystemExit(f"valgrind printed no instruction count for {shlex.join(argv)}")
 
 
-def count_instructions(cases: Sequence[Case], cwd: str) -> bool:
-    """Print each targeted case's instruction counts and ratio; return whether all pass."""
-    if shutil.which("valgrind") is None:
-        raise SystemExit("--instructions needs valgrind (e.g. the distribution's "
-                         "`valgrind` package)")
-    env = bench_env()
-    print(f"{'command':<16} {'pmladder':>14} {'floor':>14} {'ratio':>7} {'target':>8}  result")
-    ok = True
+def count_instructions(cases: Sequence[Case], cwd: str) -> None:
+    """Print each targeted case's instruction counts and their ratio."""
+    # Python's hash seed changes what a run does by ~0.1%: fix it on both sides.
+    env = {**bench_env(), "PYTHONHASHSEED": "0"}
+    print(f"{'command':<16} {'pmladder':>14} {'floor':>14} {'ratio':>7}  "
+          "(wall-time target)")
     for case in cases:
         if case.target is None:
             continue
@@ -255,11 +255,8 @@ def count_instructions(cases: Sequence[Case], cwd: str) -> bool:
         run_once(floor_argv(case.floor), env, cwd)
         mine = instructions(pmladder_argv(case.pmladder), ours_env, cwd)
         base = instructions(floor_argv(case.floor), env, cwd)
-        ratio = mine / base
-        ok = ok and ratio <= case.target
-        print(f"{case.label:<16} {mine:>14,} {base:>14,} {ratio:>6.3f}x "
-              f"{f'<={case.target:.2f}x':>8}  {'PASS' if ratio <= case.target else 'FAIL'}")
-    return ok
+        print(f"{case.label:<16} {mine:>14,} {base:>14,} {mine / base:>6.3f}x  "
+              f"(<={case.target:.2f}x)")
 
 
 def load_average() -> str:
@@ -284,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--instructions", action="store_true",
         help="instead of timing, count the instructions of each targeted command "
-             "and its floor under valgrind (deterministic; needs valgrind)",
+             "and its floor under valgrind (steady to ~0.01%%; needs valgrind)",
     )
     args = parser.parse_args(argv)
     # An empty folder: no pmladder.toml is discovered, the bundled catalogue is used.
@@ -295,8 +292,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             importtime(shlex.split(args.importtime_args), 5, args.top, cwd)
             return 0
         if args.instructions:
+            if shutil.which("valgrind") is None:
+                parser.error("--instructions needs valgrind (the distribution's `valgrind` "
+                             "package)")
             print(f"{sys.executable}: instructions executed, counted by valgrind's callgrind")
-            return 0 if count_instructions(CASES, cwd) else 1
+            count_instructions(CASES, cwd)
+            return 0
         if args.rounds < 10:
             parser.error("use at least 10 rounds; medians of fewer are noise")
         print(f"{sys.executable}: {args.rounds} alternating rounds, median wall time")
