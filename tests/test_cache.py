@@ -420,3 +420,24 @@ def test_completion_reads_names_from_the_index_of_a_cached_catalogue(
         for r in parsed["roles"]
     ]
     assert cached["tracks"] == [{"id": t["id"], "name": t["name"]} for t in parsed["tracks"]]
+
+
+def test_the_collector_is_paused_only_while_an_entry_is_decoded() -> None:
+    import gc
+
+    from pmladder import cache
+
+    assert gc.isenabled()
+    with cache.paused_collection():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="damaged"), cache.paused_collection():
+        raise ValueError("a damaged entry")
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that paused it itself keeps it paused
+        with cache.paused_collection():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

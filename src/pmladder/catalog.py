@@ -210,6 +210,12 @@ CACHE_LAYOUT = 6
 so older entries are ignored."""
 
 
+def _usable(entry: cache.Entry) -> bool:
+    """Whether the entry's index has the shape pmladder makes (see :func:`index_shape_ok`)."""
+    with cache.paused_collection():  # tens of thousands of checks make no cycles
+        return index_shape_ok(entry.index, len(entry) - 1)
+
+
 def load(source: CatalogSource) -> Ladder:
     """Read, parse, validate and index a catalogue; raise :class:`CatalogError` if invalid.
 
@@ -221,7 +227,7 @@ def load(source: CatalogSource) -> Ladder:
         data = read_source_bytes(source)
         kind = f"{CACHE_LAYOUT} {source.format}"
         entry = cache.get(data, kind)
-        if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+        if entry is not None and _usable(entry):
             ids = entry.index["ids"]
 
             def rebuild() -> Ladder:
@@ -276,7 +282,7 @@ def names_only(source: CatalogSource) -> dict[str, Any]:
     data = read_source_bytes(source)
     entry = cache.get(data, f"{CACHE_LAYOUT} {source.format}")
     found = None
-    if entry is not None and index_shape_ok(entry.index, len(entry) - 1):
+    if entry is not None and _usable(entry):
         found = _names_record(entry, entry.index["ids"])
     if entry is None or found is None:
         from .validation.parsing import parse_source  # no cache entry: parse, don't validate
