@@ -198,8 +198,7 @@ def get(content: bytes, kind: str = "") -> Entry | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or not _private(info) or info.st_size > MAX_TOTAL:
             raise ValueError("not a private regular file of a possible size")
-        with paused_collection():
-            entry = _open_entry(fd, name, info.st_size)
+        entry = _open_entry(fd, name, info.st_size)
         _touch(fd)
     except (OSError, EOFError, ValueError, TypeError, MemoryError, RecursionError):
         os.close(fd)
@@ -234,7 +233,8 @@ def _open_entry(fd: int, name: str, size: int) -> Entry:
 
 @contextlib.contextmanager
 def paused_collection() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while an entry is decoded and checked.
+    """Pause Python's cyclic garbage collector while an entry is decoded and checked
+    (:mod:`pmladder.catalog` opens every entry inside it).
 
     The index of 10,000 roles is some 50,000 lists and tuples; every few hundred
     made start a collection, and some of those walk every object the run holds.

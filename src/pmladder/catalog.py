@@ -210,10 +210,14 @@ CACHE_LAYOUT = 6
 so older entries are ignored."""
 
 
-def _usable(entry: cache.Entry) -> bool:
-    """Whether the entry's index has the shape pmladder makes (see :func:`index_shape_ok`)."""
-    with cache.paused_collection():  # tens of thousands of checks make no cycles
-        return index_shape_ok(entry.index, len(entry) - 1)
+def _cached(data: bytes, kind: str) -> cache.Entry | None:
+    """The cache's entry for ``data`` read as ``kind``, when there is one and its
+    index has the shape pmladder makes (see :func:`index_shape_ok`)."""
+    with cache.paused_collection():  # decoding and checking the index make no cycles
+        entry = cache.get(data, kind)
+        if entry is None or not index_shape_ok(entry.index, len(entry) - 1):
+            return None
+    return entry
 
 
 def load(source: CatalogSource) -> Ladder:
@@ -226,8 +230,8 @@ def load(source: CatalogSource) -> Ladder:
     try:
         data = read_source_bytes(source)
         kind = f"{CACHE_LAYOUT} {source.format}"
-        entry = cache.get(data, kind)
-        if entry is not None and _usable(entry):
+        entry = _cached(data, kind)
+        if entry is not None:
             ids = entry.index["ids"]
 
             def rebuild() -> Ladder:
@@ -280,9 +284,9 @@ def names_only(source: CatalogSource) -> dict[str, Any]:
     validating it.  Raise :class:`CatalogError` when the file can't be read.
     """
     data = read_source_bytes(source)
-    entry = cache.get(data, f"{CACHE_LAYOUT} {source.format}")
+    entry = _cached(data, f"{CACHE_LAYOUT} {source.format}")
     found = None
-    if entry is not None and _usable(entry):
+    if entry is not None:
         found = _names_record(entry, entry.index["ids"])
     if entry is None or found is None:
         from .validation.parsing import parse_source  # no cache entry: parse, don't validate
