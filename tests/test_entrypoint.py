@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Invoke
 from pmladder import __version__
 
 SCRIPT = Path(sys.executable).with_name("pmladder")
@@ -134,3 +135,48 @@ def test_error_lines_wrap_to_the_terminal_stderr_is_on(args: list[str]) -> None:
     assert result.returncode == 2
     assert [line for line in lines if line.startswith("hint: ")], lines
     assert max(len(line) for line in lines) <= 40, lines
+
+
+@pytest.mark.parametrize("args", [
+    ("search", "a", "--limit", "0", "--json"),  # more than a pipe holds at once
+    ("search", "sql", "--limit", "1", "--json"),  # less than the stream's buffer
+])
+def test_the_whole_output_arrives_through_a_slow_pipe(
+    invoke: Invoke, args: tuple[str, ...]
+) -> None:
+    # The program ends its process without the interpreter's teardown: every
+    # byte must still reach a reader that takes its time.
+    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+    # Buffered as it is for users (PYTHONUNBUFFERED would write every line at once).
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+    reader = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; time.sleep(0.5); "
+         "sys.stdout.buffer.write(sys.stdin.buffer.read())"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    )
+    writer = subprocess.run([*command, *args], stdout=reader.stdin, stderr=subprocess.PIPE,
+                            env=env, timeout=60, check=False)
+    received = reader.communicate(timeout=60)[0]  # closes our end of its input
+    assert writer.returncode == 0, writer.stderr
+    assert received.decode("utf-8") == invoke(*args).stdout
+
+
+EXIT_PROBE = """
+import atexit, sys
+sys.argv = ["pmladder", *sys.argv[1:]]
+atexit.register(lambda: print("exit handler ran", file=sys.stderr))
+from pmladder.cli import run
+run()
+"""
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["--version"], 0), (["show", "no-such-role"], 2), (["show"], 2), (["frobnicate"], 2),
+])
+def test_exit_handlers_run_and_the_exit_code_is_kept(args: list[str], code: int) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+    done = subprocess.run([sys.executable, "-c", EXIT_PROBE, *args], capture_output=True,
+                          text=True, env=env, timeout=60, check=False)
+    assert done.returncode == code, done.stderr
+    assert done.stderr.endswith("exit handler ran\n")
+    assert "Traceback" not in done.stderr

@@ -19,16 +19,16 @@ import pytest
 from pmladder.cli import COMMANDS
 
 PROBE = """
-import json, os, sys
+import atexit, json, os, sys
 sys.argv = ["pmladder", *json.loads(os.environ["PROBE_ARGS"])]
-from pmladder.__main__ import main
-try:
-    main()
-except SystemExit:
-    pass
-finally:
+
+@atexit.register  # the run ends the process itself, after the exit handlers
+def record():
     with open(os.environ["PROBE_OUT"], "w", encoding="utf-8") as out:
         json.dump(sorted(sys.modules), out)
+
+from pmladder.__main__ import main
+main()
 """
 
 

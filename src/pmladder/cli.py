@@ -7,6 +7,8 @@ options, call the core, and hand the result to a view.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import errno
 import importlib
 import io
@@ -16,7 +18,7 @@ import shutil
 import sys
 import traceback
 from difflib import get_close_matches
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer._click.exceptions import ClickException
@@ -392,13 +394,18 @@ def _silenced_by_rich(stdout_was: tuple[int, int] | None) -> bool:
     return stdout_was is not None and now != stdout_was and now == _devnull_identity()
 
 
-def run() -> None:
+def run() -> NoReturn:
     """Run the app as a program: handle output failures, interrupts and bugs.
 
     Exit codes beyond the commands' own: 4 when the output could not be
     written (a full disk, a closed stdout), 130 on Ctrl-C, 70 on a bug.
     """
     _prepare_streams()
+    _leave(_run())
+
+
+def _run() -> int | str | None:
+    """Run the app; what :func:`sys.exit` would be given."""
     stdout_was = _stdout_identity()
     code: int | str | None
     try:
@@ -414,20 +421,48 @@ def run() -> None:
     except BrokenPipeError:
         # The reader went away (`pmladder list | head -1`): stop quietly.
         _silence_stdout()
-        sys.exit(0)
+        return 0
     except OutputFailed as error:
-        sys.exit(_output_failed(error.reason))
+        return _output_failed(error.reason)
     except KeyboardInterrupt:
         messages.write_stderr(INTERRUPTED)
-        sys.exit(130)
+        return 130
     except Exception:
         traceback.print_exc()
         sys.stderr.write(f"\n{ISSUES_HINT}\n")
-        sys.exit(BUG_EXIT)
+        return BUG_EXIT
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
     except OutputFailed as error:
-        sys.exit(_output_failed(error.reason))
-    sys.exit(code)
+        return _output_failed(error.reason)
+    return code
+
+
+def _leave(code: int | str | None) -> NoReturn:
+    """End the process with ``code`` as :func:`sys.exit` would, without the
+    interpreter's teardown.
+
+    Teardown frees every object and module one by one: 7% of the instructions
+    of a cached ``show``, for memory the system takes back at once anyway
+    (``benchmarks/startup.py --instructions``). What of it matters is done
+    here: the exit handlers run (they close the cache entry; coverage saves its
+    data), then the standard streams are flushed, as they would have been.
+    """
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:  # sys.exit("message") prints the message and exits 1
+        status = 1
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"{code}\n")
+    try:
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+    except KeyboardInterrupt:
+        status = 130
+    os._exit(status & 0xFF)
