@@ -10,6 +10,7 @@ import json
 import sys
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,3 +85,37 @@ def test_path_works_on_a_generated_catalogue(tmp_path: Path, invoke: Invoke) -> 
     table = invoke("--catalog", str(file), "path", generated.bottom, generated.top)
     assert table.exit_code == 0, table.output
     assert generated.top in table.stdout
+
+
+def _interface(command: Any) -> list[tuple[object, ...]]:
+    """What a command line can say to ``command``: each parameter's name, kind,
+    spellings, arity, whether it is required or a flag, and its metavar."""
+    return [
+        (p.name, type(p).__name__.removeprefix("Typer"), tuple(p.opts), p.nargs, p.required,
+         getattr(p, "is_flag", None), p.metavar)
+        for p in command.params
+    ]
+
+
+def test_the_floor_has_pmladders_commands_and_parameters() -> None:
+    # PRODUCT.md's floor is "a minimal Typer app with the same commands":
+    # benchmarks/startup.py measures against it, so it must not drift.
+    import typer
+    from benchmarks import floor_app
+    from typer.core import TyperGroup
+    from typer.main import get_command
+
+    from pmladder import cli
+
+    ours, floor = get_command(cli.app), get_command(floor_app.app)
+    assert isinstance(ours, TyperGroup)
+    assert isinstance(floor, TyperGroup)
+    assert _interface(floor) == _interface(ours)
+    ours_ctx = typer.Context(ours, info_name="pmladder")
+    floor_ctx = typer.Context(floor, info_name="floor")
+    assert floor.list_commands(floor_ctx) == ours.list_commands(ours_ctx) == list(cli.COMMANDS)
+    for name, (_, summary) in cli.COMMANDS.items():
+        built = floor.get_command(floor_ctx, name)
+        assert built is not None
+        assert built.help == summary
+        assert _interface(built) == _interface(ours.get_command(ours_ctx, name)), name
