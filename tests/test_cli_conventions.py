@@ -63,6 +63,14 @@ def test_every_command_has_help_with_an_example(invoke: Invoke, name: str) -> No
 
 
 @pytest.mark.parametrize("name", command_names())
+def test_usage_marks_an_optional_argument_once(invoke: Invoke, name: str) -> None:
+    # Typer puts an optional argument's metavar in brackets itself: `[FILE]`, not `[[FILE]]`.
+    usage = next(line for line in invoke(name, "--help").stdout.splitlines() if "Usage:" in line)
+    assert "[[" not in usage
+    assert "{{" not in usage
+
+
+@pytest.mark.parametrize("name", command_names())
 def test_every_command_is_in_the_readme(name: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"pmladder {name}" in readme, f"README.md does not show 'pmladder {name}'"

@@ -34,7 +34,7 @@ def schema(
             "its --json prints.",
             case_sensitive=False,
             show_default=False,
-            metavar="[DOCUMENT]",
+            metavar="DOCUMENT",
         ),
     ] = Document.catalog,
     output: OutputOption = None,

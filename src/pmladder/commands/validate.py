@@ -15,7 +15,7 @@ def validate(
     ctx: typer.Context,
     file: Annotated[
         str | None,
-        common.argument("[FILE]", "The catalogue to check (TOML, or JSON from 'pmladder export'); "
+        common.argument("FILE", "The catalogue to check (TOML, or JSON from 'pmladder export'); "
                         "default: the active catalogue."),
     ] = None,
     json: common.JsonOption = False,
