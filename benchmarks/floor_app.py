@@ -47,31 +47,9 @@ Output = Annotated[str | None, typer.Option("--output", "-o", metavar="FILE", he
 Force = Annotated[bool, typer.Option("--force", "-f", help="Overwrite.")]
 
 
-class Document(StrEnum):
-    catalog = "catalog"
-    list = "list"
-    show = "show"
-    path = "path"
-    compare = "compare"
-    search = "search"
-    ladder = "ladder"
-    validate = "validate"
-    assess = "assess"
-    diff = "diff"
-
-
-class ExportFormat(StrEnum):
-    toml = "toml"
-    json = "json"
-    markdown = "markdown"
-    mermaid = "mermaid"
-    dot = "dot"
-    svg = "svg"
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    markdown = "markdown"
+Document = StrEnum("Document", "catalog list show path compare search ladder validate assess diff")
+ExportFormat = StrEnum("ExportFormat", "toml json markdown mermaid dot svg")
+DiffFormat = StrEnum("DiffFormat", "text markdown")
 
 
 @app.callback()
@@ -152,14 +130,14 @@ def ladder(track: Track = None, json: Json = False, svg: Svg = None) -> None:
 
 @app.command("validate")
 def validate(
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]")] = None, json: Json = False
+    file: Annotated[str | None, typer.Argument(metavar="FILE")] = None, json: Json = False
 ) -> None:
     """Check a catalogue file and report every problem in it."""
 
 
 @app.command("schema")
 def schema(
-    document: Annotated[Document, typer.Argument(metavar="[DOCUMENT]")] = Document.catalog,
+    document: Annotated[Document, typer.Argument(metavar="DOCUMENT")] = Document.catalog,
     output: Output = None, force: Force = False,
 ) -> None:
     """Print a JSON Schema (draft 2020-12): of a catalogue file, or of a command's --json."""

@@ -89,10 +89,12 @@ def test_path_works_on_a_generated_catalogue(tmp_path: Path, invoke: Invoke) -> 
 
 def _interface(command: Any) -> list[tuple[object, ...]]:
     """What a command line can say to ``command``: each parameter's name, kind,
-    spellings, arity, whether it is required or a flag, and its metavar."""
+    spellings, arity, whether it is required or a flag, its metavar, its
+    default and its choices."""
     return [
         (p.name, type(p).__name__.removeprefix("Typer"), tuple(p.opts), p.nargs, p.required,
-         getattr(p, "is_flag", None), p.metavar)
+         getattr(p, "is_flag", None), p.metavar, None if p.default is None else str(p.default),
+         tuple(map(str, p.type_descriptor.choices or ())))
         for p in command.params
     ]
 
