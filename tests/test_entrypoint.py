@@ -142,13 +142,12 @@ def test_error_lines_wrap_to_the_terminal_stderr_is_on(args: list[str]) -> None:
     ("search", "sql", "--limit", "1", "--json"),  # less than the stream's buffer
 ])
 def test_the_whole_output_arrives_through_a_slow_pipe(
-    invoke: Invoke, args: tuple[str, ...]
+    invoke: Invoke, args: tuple[str, ...], tmp_path: Path
 ) -> None:
     # The program ends its process without the interpreter's teardown: every
     # byte must still reach a reader that takes its time.
     command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
-    # Buffered as it is for users (PYTHONUNBUFFERED would write every line at once).
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+    env = program_env(tmp_path)
     reader = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; time.sleep(0.5); "
          "sys.stdout.buffer.write(sys.stdin.buffer.read())"],
@@ -161,22 +160,48 @@ def test_the_whole_output_arrives_through_a_slow_pipe(
     assert received.decode("utf-8") == invoke(*args).stdout
 
 
+def program_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a user's run: standard output buffered as usual
+    (PYTHONUNBUFFERED would write every line at once), a private cache."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+    return {**env, "PMLADDER_CACHE_DIR": str(tmp_path / "cache")}
+
+
 EXIT_PROBE = """
 import atexit, sys
 sys.argv = ["pmladder", *sys.argv[1:]]
 atexit.register(lambda: print("exit handler ran", file=sys.stderr))
-from pmladder.cli import run
-run()
+from pmladder.__main__ import main
+main()
 """
 
 
 @pytest.mark.parametrize(("args", "code"), [
     (["--version"], 0), (["show", "no-such-role"], 2), (["show"], 2), (["frobnicate"], 2),
 ])
-def test_exit_handlers_run_and_the_exit_code_is_kept(args: list[str], code: int) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PMLADDER_", "PYTHON"))}
+def test_exit_handlers_run_and_the_exit_code_is_kept(
+    args: list[str], code: int, tmp_path: Path
+) -> None:
+    env = program_env(tmp_path)
     done = subprocess.run([sys.executable, "-c", EXIT_PROBE, *args], capture_output=True,
                           text=True, env=env, timeout=60, check=False)
     assert done.returncode == code, done.stderr
     assert done.stderr.endswith("exit handler ran\n")
     assert "Traceback" not in done.stderr
+
+
+def test_coverage_and_profilers_keep_their_data(tmp_path: Path) -> None:
+    # They save it in the interpreter's teardown, which the program then keeps.
+    env = program_env(tmp_path)
+    coverage = subprocess.run(
+        [sys.executable, "-m", "coverage", "run", "--data-file", str(tmp_path / "cov"),
+         "-m", "pmladder", "--version"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert coverage.returncode == 0, coverage.stderr
+    assert (tmp_path / "cov").stat().st_size > 0
+    profile = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(tmp_path / "prof"), "-m", "pmladder",
+         "show", "apm", "--brief"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert profile.returncode == 0, profile.stderr
+    assert (tmp_path / "prof").stat().st_size > 0

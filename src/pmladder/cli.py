@@ -7,8 +7,6 @@ options, call the core, and hand the result to a view.
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import errno
 import importlib
 import io
@@ -401,7 +399,7 @@ def run() -> NoReturn:
     written (a full disk, a closed stdout), 130 on Ctrl-C, 70 on a bug.
     """
     _prepare_streams()
-    _leave(_run())
+    sys.exit(_run())
 
 
 def _run() -> int | str | None:
@@ -438,31 +436,3 @@ def _run() -> int | str | None:
     except OutputFailed as error:
         return _output_failed(error.reason)
     return code
-
-
-def _leave(code: int | str | None) -> NoReturn:
-    """End the process with ``code`` as :func:`sys.exit` would, without the
-    interpreter's teardown.
-
-    Teardown frees every object and module one by one: 7% of the instructions
-    of a cached ``show``, for memory the system takes back at once anyway
-    (``benchmarks/startup.py --instructions``). What of it matters is done
-    here: the exit handlers run (they close the cache entry; coverage saves its
-    data), then the standard streams are flushed, as they would have been.
-    """
-    if code is None:
-        status = 0
-    elif isinstance(code, int):
-        status = code
-    else:  # sys.exit("message") prints the message and exits 1
-        status = 1
-        with contextlib.suppress(Exception):
-            sys.stderr.write(f"{code}\n")
-    try:
-        atexit._run_exitfuncs()
-        for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(Exception):
-                stream.flush()
-    except KeyboardInterrupt:
-        status = 130
-    os._exit(status & 0xFF)
