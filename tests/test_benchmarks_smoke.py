@@ -7,7 +7,10 @@ only keeps the generator honest, so a benchmark never times an error message.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+from enum import Enum
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -87,13 +90,23 @@ def test_path_works_on_a_generated_catalogue(tmp_path: Path, invoke: Invoke) -> 
     assert generated.top in table.stdout
 
 
+def _kind_of_value(annotation: Any) -> str:
+    """An annotation, with any Enum as "choice" (the choices are compared apart)."""
+    is_enum = isinstance(annotation, type) and issubclass(annotation, Enum)
+    return "choice" if is_enum else repr(annotation)
+
+
 def _interface(command: Any) -> list[tuple[object, ...]]:
     """What a command line can say to ``command``: each parameter's name, kind,
-    spellings, arity, whether it is required or a flag, its metavar, its
-    default and its choices."""
+    spellings, arity, whether it is required, a flag, eager or repeated, its
+    metavar, its type, its bounds, its default and its choices."""
     return [
         (p.name, type(p).__name__.removeprefix("Typer"), tuple(p.opts), p.nargs, p.required,
-         getattr(p, "is_flag", None), p.metavar, None if p.default is None else str(p.default),
+         getattr(p, "is_flag", None), p.is_eager, p.multiple, p.metavar,
+         _kind_of_value(p.type_descriptor.annotation),
+         getattr(p.type_descriptor.parameter_info, "min", None),
+         getattr(p.type_descriptor.parameter_info, "max", None),
+         None if p.default is None else str(p.default),
          tuple(map(str, p.type_descriptor.choices or ())))
         for p in command.params
     ]
@@ -109,6 +122,10 @@ def test_the_floor_has_pmladders_commands_and_parameters() -> None:
 
     from pmladder import cli
 
+    for setting in ("rich_markup_mode", "pretty_exceptions_enable", "_add_completion"):
+        assert getattr(floor_app.app, setting) == getattr(cli.app, setting), setting
+    assert floor_app.app.info.context_settings == cli.app.info.context_settings
+    assert floor_app.app.info.no_args_is_help == cli.app.info.no_args_is_help
     ours, floor = get_command(cli.app), get_command(floor_app.app)
     assert isinstance(ours, TyperGroup)
     assert isinstance(floor, TyperGroup)
@@ -121,3 +138,39 @@ def test_the_floor_has_pmladders_commands_and_parameters() -> None:
         assert built is not None
         assert built.help == summary
         assert _interface(built) == _interface(ours.get_command(ours_ctx, name)), name
+
+
+MODULES_PROBE = """
+import atexit, json, runpy, sys
+out, script, *args = sys.argv[1:]
+sys.argv = [script, *args]
+
+@atexit.register  # both programs end the process themselves, after the exit handlers
+def record():
+    with open(out, "w", encoding="utf-8") as file:
+        json.dump(sorted(sys.modules), file)
+
+if script == "pmladder":
+    from pmladder.__main__ import main
+    main()
+runpy.run_path(script, run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("args", [("show", "senior-pm"), ("--help",)])
+def test_the_floor_imports_only_what_pmladder_imports_too(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    # A floor that loaded more than the framework would flatter pmladder's ratio.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PMLADDER_")}
+    env["PMLADDER_CACHE_DIR"] = str(tmp_path / "cache")
+    loaded = {}
+    for script in ("pmladder", str(ROOT / "benchmarks" / "floor_app.py")):
+        out = tmp_path / "modules.json"
+        subprocess.run([sys.executable, "-c", MODULES_PROBE, str(out), script, *args],
+                       env=env, capture_output=True, timeout=60, check=True)
+        loaded[script] = set(json.loads(out.read_text(encoding="utf-8")))
+    extra = loaded[str(ROOT / "benchmarks" / "floor_app.py")] - loaded["pmladder"]
+    # runpy's helper, and the emoji table of a Console left at its defaults
+    # (pmladder's consoles turn emoji codes off).
+    assert extra <= {"pkgutil", "rich._emoji_codes"}
