@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -205,3 +206,42 @@ def test_coverage_and_profilers_keep_their_data(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
     assert profile.returncode == 0, profile.stderr
     assert (tmp_path / "prof").stat().st_size > 0
+
+
+def _program() -> list[str]:
+    return [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+
+
+def _shell(line: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """``line`` run by the shell, with the program as ``$P``, as users redirect it."""
+    return subprocess.run(["sh", "-c", line], capture_output=True, text=True, timeout=60,
+                          env={**program_env(tmp_path), "P": shlex.join(_program())},
+                          check=False)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_an_error_message_that_cannot_be_written_keeps_its_exit_code(tmp_path: Path) -> None:
+    assert _shell("$P show no-such-role 2>/dev/full", tmp_path).returncode == 2
+    assert _shell("$P show no-such-role 2>&-", tmp_path).returncode == 2
+    assert _shell("$P --catalog /no/such/file.toml list 2>/dev/full", tmp_path).returncode == 3
+
+
+def test_a_profile_from_a_closed_standard_input_is_an_error_not_a_crash(
+    tmp_path: Path
+) -> None:
+    done = _shell("$P assess - <&-", tmp_path)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: <stdin>: cannot be read: standard input is closed")
+    assert "Traceback" not in done.stderr
+
+
+def test_version_to_a_reader_that_went_away_is_a_success(tmp_path: Path) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        gone = subprocess.run([*_program(), "--version"], stdout=write, stderr=subprocess.PIPE,
+                              text=True, timeout=60, env=program_env(tmp_path), check=False)
+    finally:
+        os.close(write)
+    assert gone.returncode == 0, gone.stderr
+    assert gone.stderr == ""

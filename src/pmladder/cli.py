@@ -7,6 +7,7 @@ options, call the core, and hand the result to a view.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import importlib
 import io
@@ -238,7 +239,11 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"pmladder {__version__}")
+        try:
+            typer.echo(f"pmladder {__version__}")
+        except BrokenPipeError:
+            # The reader went away: a success, as for any output (click would exit 1).
+            _silence_stdout()
         raise typer.Exit()
 
 
@@ -426,8 +431,10 @@ def _run() -> int | str | None:
         messages.write_stderr(INTERRUPTED)
         return 130
     except Exception:
-        traceback.print_exc()
-        sys.stderr.write(f"\n{ISSUES_HINT}\n")
+        with contextlib.suppress(OSError, ValueError):  # stderr unwritable: the code says it
+            traceback.print_exc()
+            sys.stderr.write(f"\n{ISSUES_HINT}\n")
+            sys.stderr.flush()
         return BUG_EXIT
     try:
         sys.stdout.flush()

@@ -145,10 +145,15 @@ def read_profile(path: str) -> tuple[str, str]:
 
 
 def _read_stdin() -> bytes:
+    if sys.stdin is None:  # `<&-`: there is no standard input to read
+        raise Unreadable("cannot be read: standard input is closed; give a profile file instead")
     try:
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     except (AttributeError, OSError, ValueError):  # a text-only stream has no buffer
-        data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+        try:
+            data = sys.stdin.read(MAX_BYTES + 1).encode("utf-8", "surrogateescape")
+        except (OSError, ValueError) as error:  # a closed stream, or a descriptor gone bad
+            raise Unreadable(f"cannot be read: {error}") from None
     if len(data) > MAX_BYTES:
         raise Unreadable(f"is larger than {MAX_BYTES // 1024 // 1024} MiB")
     return data

@@ -52,8 +52,7 @@ def write_error(lines: Sequence[str]) -> None:
     # A file name, a role name from argv or a key from a file may hold escape
     # sequences: every line is shown inert, whatever built it.
     safe = [inert(part, one_line=True) for line in lines for part in line.split("\n")]
-    stream.write(format_error_lines(safe, width, colour))
-    stream.flush()
+    _write(stream, format_error_lines(safe, width, colour))
 
 
 def _error_width(stream: Any, terminal: bool) -> int | None:
@@ -80,8 +79,21 @@ def write_stderr(message: str) -> None:
     from ..inert import inert  # loaded only when there is something to say
 
     lines = message.rstrip("\n").split("\n")
-    sys.stderr.write("\n".join(inert(line, one_line=True) for line in lines) + "\n")
-    sys.stderr.flush()
+    _write(sys.stderr, "\n".join(inert(line, one_line=True) for line in lines) + "\n")
+
+
+def _write(stream: Any, text: str) -> None:
+    """Write ``text`` to stderr, if it can be written at all.
+
+    A message that cannot be shown (``2>/dev/full``, a closed descriptor) has
+    nowhere else to go: the exit code still says what happened, and failing
+    here would only replace it with a crash.
+    """
+    try:
+        stream.write(text)
+        stream.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def write_warnings(ladder: Ladder) -> None:
