@@ -25,6 +25,7 @@ from ..kinds import KINDS, LEGEND_SEPARATOR
 from ..models import Basis, Criterion, MoveKind
 from ..overview import MoveView
 from .drawn import WIDE, Drawn, narrowest
+from .lines import render_lines
 from .terminal import text
 from .wording import ESTIMATE_MARK, estimated, experience_figure, marked
 
@@ -258,8 +259,7 @@ class Grid:
                                        overflow="ellipsis", height=None, highlight=False)
         label_options = value_options.update(width=label_width, no_wrap=True)
         style = console.get_style(self.label_style)
-        drawn = [console.render_lines(label, label_options, style=style, pad=True)
-                 for label in labels]
+        drawn = [render_lines(console, label, label_options, style) for label in labels]
         if any(len(lines) != 1 for lines in drawn):  # a label the table would wrap
             yield self.table()
             return
@@ -267,7 +267,7 @@ class Grid:
         blank = Segment(" " * (label_width + self.gap), style)
         new_line = Segment.line()
         for label_lines, value in zip(drawn, values, strict=True):
-            lines = console.render_lines(value, value_options, pad=True)
+            lines = render_lines(console, value, value_options)
             yield from label_lines[0]
             yield gap
             yield from lines[0] if lines else [Segment(" " * width)]

@@ -23,6 +23,8 @@ from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
+from .lines import render_lines
+
 _PADDING = (0, 1, 0, 1)
 """The padding the pages give their tables: a space each side of a cell."""
 
@@ -213,5 +215,5 @@ def _cell(
     pad = Segment(" ", style)
     return [
         [pad, *Segment.apply_style(line, style), pad]
-        for line in console.render_lines(cell, inner, pad=True)
+        for line in render_lines(console, cell, inner)
     ]

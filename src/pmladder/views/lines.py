@@ -1,0 +1,140 @@
+"""Catalogue text cut into lines as Rich cuts it, without Rich's machinery.
+
+Most of a page is catalogue text in one style: a responsibility, a note, a
+competency with what its step asks under it.  Rich lays out each piece by
+splitting it into ``Text`` objects per paragraph and per line, justifying,
+truncating and joining them again, then splitting the joined segments back
+into lines: most of the cost of printing a page.  :func:`render_lines` gives
+the same lines with Rich's own line breaker (:func:`rich._wrap.divide_line`)
+and string slicing, for what it can be sure of: left-justified text in one
+style, with no spans, every character one cell wide, alone or with a second
+such text indented under it (:func:`~.blocks.with_criterion`).  Anything else
+goes to :meth:`rich.console.Console.render_lines`.  ``tests/test_lines.py``
+checks both give the same segments, style and all.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from rich._wrap import divide_line
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+Lines = list[list[Segment]]
+
+
+def render_lines(
+    console: Console, renderable: RenderableType, options: ConsoleOptions,
+    style: Style | None = None,
+) -> Lines:
+    """What ``console.render_lines(renderable, options, style=style, pad=True)`` returns."""
+    if isinstance(renderable, Group):
+        lines = _indented(console, renderable, options)
+    else:
+        lines = _text_lines(console, renderable, options)
+    if lines is None:
+        return console.render_lines(renderable, options, style=style, pad=True)
+    width = options.max_width
+    for line in lines:
+        if style:
+            line[:] = [Segment(text, style + line_style) for text, line_style, _ in line]
+        room = width - sum(len(segment.text) for segment in line)
+        if room > 0:
+            line.append(Segment(" " * room, style))
+    return lines
+
+
+def _text_lines(
+    console: Console, text: RenderableType, options: ConsoleOptions
+) -> Lines | None:
+    """The lines of ``text`` as Rich renders it within ``options``, or ``None``
+    when it is not of the shape this handles."""
+    found = _plain_lines(text, options)
+    if found is None:
+        return None
+    source, lines = found
+    if source.spans:
+        # One line (_plain_lines allows spans only so): Rich renders it padded.
+        line = source.copy()
+        line.plain = lines[0]
+        return [list(line.render(console))]
+    own = source.style
+    style = (console.get_style(own) if isinstance(own, str) else own) if own else None
+    return [[Segment(line, style)] for line in lines]
+
+
+def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, list[str]] | None:
+    """``text`` and its lines as Rich would cut them, each ``options.max_width``
+    wide, or ``None`` when ``text`` is not of the shape this handles."""
+    width = options.max_width
+    if type(text) is not Text or width < 1 or text.end != "\n":
+        return None
+    justify = text.justify or options.justify
+    overflow = text.overflow or options.overflow or "fold"
+    if justify != "left" or overflow not in ("fold", "ellipsis", "crop"):
+        return None
+    no_wrap = text.no_wrap if text.no_wrap is not None else bool(options.no_wrap)
+    paragraphs = text.plain.split("\n")
+    if not all(_one_cell_each(p) for p in paragraphs):
+        return None  # a character of another width, or a tab: Rich measures it
+    if text.spans and (len(paragraphs) > 1 or len(paragraphs[0]) > width):
+        return None  # styles cut across lines: Rich divides them
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        if no_wrap:
+            pieces = [paragraph]
+        else:
+            cuts = [0, *divide_line(paragraph, width, fold=overflow == "fold"), len(paragraph)]
+            pieces = [paragraph[start:end] for start, end in pairwise(cuts)]
+        for piece in pieces:
+            if not no_wrap and len(piece) > width:  # Text.rstrip_end
+                piece = piece[:max(len(piece.rstrip()), width)]
+            if len(piece) > width:  # Text.truncate
+                piece = piece[:width - 1] + "…" if overflow == "ellipsis" else piece[:width]
+            lines.append(piece.ljust(width))
+    return text, lines
+
+
+def _one_cell_each(paragraph: str) -> bool:
+    """Whether every character of ``paragraph`` takes one cell, as Rich measures
+    (a control character or a tab takes none, a wide one two)."""
+    if paragraph.isascii():
+        return _ONE_CELL_ASCII.fullmatch(paragraph) is not None
+    return all(cell_len(character) == 1 for character in set(paragraph))
+
+
+_ONE_CELL_ASCII = re.compile("[ -~]*")
+"""ASCII from the space to the tilde: one cell each, the rest (controls) none."""
+
+
+def _indented(console: Console, group: Group, options: ConsoleOptions) -> Lines | None:
+    """A text, then another indented under it as narrow as its longest line
+    (a Padding that does not expand), or ``None`` for any other group."""
+    parts = group.renderables
+    padding = parts[-1]
+    if len(parts) != 2 or not isinstance(padding, Padding):
+        return None
+    head, body = parts[0], padding.renderable
+    if (padding.expand or padding.top or padding.right or padding.bottom
+            or not padding.left or type(body) is not Text):
+        return None
+    # Padding's width: the body's longest line (Measurement.get), then the indent.
+    longest = max((len(line) for line in body.plain.splitlines()), default=0)
+    room = min(min(longest, options.max_width) + padding.left, options.max_width) - padding.left
+    if longest < 1 or room < 1:
+        return None
+    first = _text_lines(console, head, options)
+    under = _text_lines(console, body, options.update_width(room))
+    if first is None or under is None:
+        return None
+    style = console.get_style(padding.style)
+    indent = Segment(" " * padding.left, style)
+    if style:  # as Padding's console.render_lines(style=style) applies it
+        under = [[Segment(text, style + own) for text, own, _ in line] for line in under]
+    return [*first, *([indent, *line] for line in under)]
