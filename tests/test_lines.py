@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -78,6 +79,16 @@ def test_a_text_with_another_indented_under_it_is_richs(
           within, None)
 
 
+@given(texts(), texts(), st.integers(0, 4), st.integers(0, 2), options())
+def test_measurements_are_richs(
+    head: Text, body: Text, left: int, right: int, within: ConsoleOptions
+) -> None:
+    console = _console()
+    for shown in (head, Group(head, Padding(body, (0, right, 0, left), expand=False)),
+                  Group(head, Padding(body, (0, 0, 0, left)), fit=False)):
+        assert fast.measure(console, within, shown) == Measurement.get(console, within, shown)
+
+
 def test_what_the_pages_print_takes_the_direct_path() -> None:
     # The shapes above that it handles must be the ones the pages are made of,
     # or the direct path would be dead code with Rich doing all the work.
@@ -85,13 +96,15 @@ def test_what_the_pages_print_takes_the_direct_path() -> None:
     within = console.options.update(width=30, justify="left", overflow="ellipsis",
                                     no_wrap=False, height=None)
     responsibility = Text("Own a complex product area, several products or a product line.")
-    criterion = Group(Text("Roadmapping", style="bold"),
-                      Padding(Text("Shapes the long-term roadmap.", style="dim"), (0, 0, 0, 2),
-                              expand=False))
+    under = Padding(Text("Shapes the long-term roadmap.", style="dim"), (0, 0, 0, 2),
+                    expand=False)
+    criterion = Group(Text("Roadmapping", style="bold"), under)
     proficiency = Text.assemble(("●●●○○", "green"), " ", "Advanced")
     for shown in (responsibility, criterion, proficiency):
         assert fast._text_lines(console, shown, within) is not None or isinstance(shown, Group)
     assert fast._indented(console, criterion, within) is not None
+    assert fast._text_measure(responsibility) is not None
+    assert fast._indented_measure(console, within, criterion.renderables[0], under) is not None
 
 
 @pytest.mark.parametrize("shown", [

@@ -23,7 +23,7 @@ from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
-from .lines import render_lines
+from .lines import measure, render_lines
 
 _PADDING = (0, 1, 0, 1)
 """The padding the pages give their tables: a space each side of a cell."""
@@ -104,7 +104,7 @@ def _measure(
     inner = options.update_width(width - 2)
     ranges = [
         Measurement(width, width) if width - 2 < 1
-        else Measurement.get(console, inner, cell).with_maximum(width - 2)
+        else measure(console, inner, cell).with_maximum(width - 2)
         for cell in _cells(column)
     ]
     found = Measurement(

@@ -5,22 +5,23 @@ competency with what its step asks under it.  Rich lays out each piece by
 splitting it into ``Text`` objects per paragraph and per line, justifying,
 truncating and joining them again, then splitting the joined segments back
 into lines: most of the cost of printing a page.  :func:`render_lines` gives
-the same lines with Rich's own line breaker (:func:`rich._wrap.divide_line`)
-and string slicing, for what it can be sure of: left-justified text in one
-style, with no spans, every character one cell wide, alone or with a second
-such text indented under it (:func:`~.blocks.with_criterion`).  Anything else
-goes to :meth:`rich.console.Console.render_lines`.  ``tests/test_lines.py``
-checks both give the same segments, style and all.
+the same lines by Rich's rules (:func:`rich._wrap.divide_line`, a word measured
+by its length) and string slicing, for what it can be sure of: left-justified
+text in one style, every character one cell wide, without spans or on one
+line, alone or with a second such text indented under it
+(:func:`~.blocks.with_criterion`).  Anything else goes to
+:meth:`rich.console.Console.render_lines`.  ``tests/test_lines.py`` checks
+both give the same segments, style and all.
 """
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
-from rich._wrap import divide_line
+from rich._wrap import words
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
@@ -90,7 +91,7 @@ def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, l
         if no_wrap:
             pieces = [paragraph]
         else:
-            cuts = [0, *divide_line(paragraph, width, fold=overflow == "fold"), len(paragraph)]
+            cuts = [0, *_breaks(paragraph, width, fold=overflow == "fold"), len(paragraph)]
             pieces = [paragraph[start:end] for start, end in pairwise(cuts)]
         for piece in pieces:
             if not no_wrap and len(piece) > width:  # Text.rstrip_end
@@ -101,16 +102,40 @@ def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, l
     return text, lines
 
 
+def _breaks(text: str, width: int, *, fold: bool) -> list[int]:
+    """:func:`rich._wrap.divide_line` for text whose every character takes one
+    cell, so a word's width is its length: the same offsets, with no measuring."""
+    breaks: list[int] = []
+    offset = 0  # cells used on the current line
+    for start, _, word in words(text):
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # longer than any line
+            if fold:  # cut it into pieces of the width, the last continuing the line
+                pieces = range(start, start + len(word), width)
+                breaks.extend(cut for cut in pieces if cut)
+                offset = len(word) - (pieces[-1] - start)
+            else:
+                if start:
+                    breaks.append(start)
+                offset = len(word)
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    return breaks
+
+
 def _one_cell_each(paragraph: str) -> bool:
     """Whether every character of ``paragraph`` takes one cell, as Rich measures
     (a control character or a tab takes none, a wide one two)."""
     if paragraph.isascii():
-        return _ONE_CELL_ASCII.fullmatch(paragraph) is not None
+        return _ASCII_CONTROLS.isdisjoint(paragraph)
     return all(cell_len(character) == 1 for character in set(paragraph))
 
 
-_ONE_CELL_ASCII = re.compile("[ -~]*")
-"""ASCII from the space to the tilde: one cell each, the rest (controls) none."""
+_ASCII_CONTROLS = frozenset(map(chr, [*range(0x20), 0x7F]))
+"""The ASCII characters that take no cell: every other one takes one."""
 
 
 def _indented(console: Console, group: Group, options: ConsoleOptions) -> Lines | None:
@@ -138,3 +163,54 @@ def _indented(console: Console, group: Group, options: ConsoleOptions) -> Lines 
     if style:  # as Padding's console.render_lines(style=style) applies it
         under = [[Segment(text, style + own) for text, own, _ in line] for line in under]
     return [*first, *([indent, *line] for line in under)]
+
+
+def measure(console: Console, options: ConsoleOptions, renderable: RenderableType) -> Measurement:
+    """What ``Measurement.get(console, options, renderable)`` returns, counting a
+    word's cells by its length where every character takes one."""
+    width = options.max_width
+    if width < 1:
+        return Measurement(0, 0)
+    found: Measurement | None = None
+    if type(renderable) is Text:
+        found = _text_measure(renderable)
+    elif isinstance(renderable, Group) and renderable.fit and len(renderable.renderables) == 2:
+        head, padding = renderable.renderables
+        if isinstance(padding, Padding) and not (padding.top or padding.bottom):
+            found = _indented_measure(console, options, head, padding)
+    if found is None:
+        return Measurement.get(console, options, renderable)
+    return _as_got(found, width)
+
+
+def _as_got(found: Measurement, width: int) -> Measurement:
+    """A renderable's own measurement as ``Measurement.get`` returns it."""
+    found = found.normalize().with_maximum(width)
+    return Measurement(0, 0) if found.maximum < 1 else found.normalize()
+
+
+def _text_measure(text: Text) -> Measurement | None:
+    """``Text.__rich_measure__`` for text whose every character takes one cell."""
+    plain = text.plain
+    if not all(_one_cell_each(paragraph) for paragraph in plain.split("\n")):
+        return None
+    lines, words = plain.splitlines(), plain.split()
+    longest = max(map(len, lines)) if lines else 0
+    return Measurement(max(map(len, words)) if words else longest, longest)
+
+
+def _indented_measure(
+    console: Console, options: ConsoleOptions, head: RenderableType, padding: Padding
+) -> Measurement | None:
+    """``Group.__rich_measure__`` of a text with another indented under it."""
+    if type(head) is not Text or type(padding.renderable) is not Text:
+        return None
+    first = measure(console, options, head)
+    width, sides = options.max_width, padding.left + padding.right
+    if width - sides < 1:
+        under = Measurement(width, width)
+    else:
+        least, most = measure(console, options.update_width(width - sides), padding.renderable)
+        under = Measurement(least + sides, most + sides).with_maximum(width)
+    under = _as_got(under, width)
+    return Measurement(max(first.minimum, under.minimum), max(first.maximum, under.maximum))
