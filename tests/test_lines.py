@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.errors import MarkupError
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
@@ -69,6 +70,21 @@ def _same(renderable: RenderableType, within: ConsoleOptions, style: Style | Non
 @given(texts(), options(), st.sampled_from([None, Style(bold=True), Style(bgcolor="red")]))
 def test_text_lines_are_richs(text: Text, within: ConsoleOptions, style: Style | None) -> None:
     _same(text, within, style)
+
+
+@given(WORDS, options(), st.booleans())
+def test_strings_are_read_and_cut_as_rich_reads_them(
+    words: str, within: ConsoleOptions, markup: bool
+) -> None:
+    console = Console(file=io.StringIO(), width=80, color_system="truecolor",
+                      force_terminal=True, markup=markup, emoji=markup, highlight=markup)
+    shown = words.replace("abc", "[bold]abc[/]")
+    try:
+        expected = console.render_lines(shown, within, pad=True)
+    except MarkupError:
+        return
+    assert render_lines(console, shown, within) == expected
+    assert fast.measure(console, within, shown) == Measurement.get(console, within, shown)
 
 
 @given(texts(), texts(), st.integers(0, 4), STYLES, options())

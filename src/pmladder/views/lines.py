@@ -35,6 +35,9 @@ def render_lines(
     style: Style | None = None,
 ) -> Lines:
     """What ``console.render_lines(renderable, options, style=style, pad=True)`` returns."""
+    if isinstance(renderable, str) and options.max_width >= 1:  # as Console.render reads it
+        renderable = console.render_str(renderable, highlight=options.highlight,
+                                        markup=options.markup)
     if isinstance(renderable, Group):
         lines = _indented(console, renderable, options)
     else:
@@ -60,14 +63,26 @@ def _text_lines(
     if found is None:
         return None
     source, lines = found
-    if source.spans:
-        # One line (_plain_lines allows spans only so): Rich renders it padded.
-        line = source.copy()
-        line.plain = lines[0]
-        return [list(line.render(console))]
-    own = source.style
-    style = (console.get_style(own) if isinstance(own, str) else own) if own else None
-    return [[Segment(line, style)] for line in lines]
+    pieces: list[Text] = list(source.split("\n", allow_blank=True)) if source.spans else []
+    if not any(piece.spans for piece in pieces):
+        style = _style_of(console, source) if source.style else None
+        return [[Segment(line, style)] for line in lines]
+    # Every paragraph on one line (_plain_lines allows spans only so): Rich renders
+    # each padded, in the text's style (at least the null one) outside its spans.
+    out: Lines = []
+    for paragraph, line in zip(pieces, lines, strict=True):
+        if not paragraph.spans:
+            out.append([Segment(line, _style_of(console, paragraph) or Style.null())])
+            continue
+        paragraph.plain = line
+        out.append(list(paragraph.render(console)))
+    return out
+
+
+def _style_of(console: Console, text: Text) -> Style:
+    """``text``'s own style, as the console reads it."""
+    own = text.style
+    return console.get_style(own) if isinstance(own, str) else own
 
 
 def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, list[str]] | None:
@@ -84,8 +99,8 @@ def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, l
     paragraphs = text.plain.split("\n")
     if not all(_one_cell_each(p) for p in paragraphs):
         return None  # a character of another width, or a tab: Rich measures it
-    if text.spans and (len(paragraphs) > 1 or len(paragraphs[0]) > width):
-        return None  # styles cut across lines: Rich divides them
+    if text.spans and any(len(paragraph) > width for paragraph in paragraphs):
+        return None  # styles cut across wrapped lines: Rich divides them
     lines: list[str] = []
     for paragraph in paragraphs:
         if no_wrap:
@@ -172,6 +187,8 @@ def measure(console: Console, options: ConsoleOptions, renderable: RenderableTyp
     if width < 1:
         return Measurement(0, 0)
     found: Measurement | None = None
+    if isinstance(renderable, str):  # as Measurement.get reads it
+        renderable = console.render_str(renderable, markup=options.markup, highlight=False)
     if type(renderable) is Text:
         found = _text_measure(renderable)
     elif isinstance(renderable, Group) and renderable.fit and len(renderable.renderables) == 2:
