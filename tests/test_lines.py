@@ -123,6 +123,21 @@ def test_what_the_pages_print_takes_the_direct_path() -> None:
     assert fast._indented_measure(console, within, criterion.renderables[0], under) is not None
 
 
+@pytest.mark.parametrize(("shown", "height"), [
+    (Text("one two three"), 1), (Text("one"), 3), (Group(), None),
+    (Text("ab cd", style="not_a_style"), None),
+    (Text.assemble(("a", "red"), "b\ncd", style="bold nope"), None),
+    (Group(Text("ab", style="nope"), Padding(Text("cd ef"), (0, 0, 0, 2), expand=False)), None),
+])
+def test_heights_empty_groups_and_styles_that_do_not_parse_are_richs(
+    shown: RenderableType, height: int | None
+) -> None:
+    console = _console()
+    within = console.options.update(width=5, justify="left", overflow="ellipsis",
+                                    no_wrap=False, height=height)
+    assert render_lines(console, shown, within) == console.render_lines(shown, within, pad=True)
+
+
 @pytest.mark.parametrize("shown", [
     Text("a\tb"), Text("漢字 wide"), Text("e\u0301 combined"),
     Text.assemble(("two", "bold"), " lines of styled text that wrap at this width"),

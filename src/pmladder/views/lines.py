@@ -82,15 +82,16 @@ def _text_lines(
 def _style_of(console: Console, text: Text) -> Style:
     """``text``'s own style, as the console reads it."""
     own = text.style
-    return console.get_style(own) if isinstance(own, str) else own
+    # As Text.render reads a style: one that does not parse is no style.
+    return console.get_style(own, default=Style.null()) if isinstance(own, str) else own
 
 
 def _plain_lines(text: RenderableType, options: ConsoleOptions) -> tuple[Text, list[str]] | None:
     """``text`` and its lines as Rich would cut them, each ``options.max_width``
     wide, or ``None`` when ``text`` is not of the shape this handles."""
     width = options.max_width
-    if type(text) is not Text or width < 1 or text.end != "\n":
-        return None
+    if type(text) is not Text or width < 1 or text.end != "\n" or options.height is not None:
+        return None  # (a height crops or pads the lines: Rich does that)
     justify = text.justify or options.justify
     overflow = text.overflow or options.overflow or "fold"
     if justify != "left" or overflow not in ("fold", "ellipsis", "crop"):
@@ -157,9 +158,9 @@ def _indented(console: Console, group: Group, options: ConsoleOptions) -> Lines 
     """A text, then another indented under it as narrow as its longest line
     (a Padding that does not expand), or ``None`` for any other group."""
     parts = group.renderables
-    padding = parts[-1]
-    if len(parts) != 2 or not isinstance(padding, Padding):
+    if len(parts) != 2 or not isinstance(parts[1], Padding):
         return None
+    padding = parts[1]
     head, body = parts[0], padding.renderable
     if (padding.expand or padding.top or padding.right or padding.bottom
             or not padding.left or type(body) is not Text):
