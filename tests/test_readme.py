@@ -78,13 +78,19 @@ def test_readme_examples_print_what_the_readme_shows(invoke: Invoke) -> None:
 
 def test_the_development_section_names_only_modules_that_exist() -> None:
     """Each module the layout names is where it says: at the top of the package,
-    or in the folder (`views/`, `commands/`...) of the bullet that names it."""
+    or in the folder (`views/`, `commands/`, `benchmarks/`...) of the bullet
+    that names it."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Development", 1)[1].split("\n## ", 1)[0]
     package = ROOT / "src" / "pmladder"
     for bullet in section.split("\n- ")[1:]:
         folder = re.match(r"`(\w+)/`", bullet)
-        base = package / folder.group(1) if folder and folder.group(1) != "benchmarks" else package
+        if folder is None:
+            base = package
+        elif folder.group(1) == "benchmarks":
+            base = ROOT / "benchmarks"
+        else:
+            base = package / folder.group(1)
         for name in re.findall(r"`(?:(\w+)/)?([\w*]+)\.py`", bullet):
             place = package / name[0] if name[0] else base
             assert list(place.glob(f"{name[1]}.py")), f"README names {name[1]}.py, not in {place}"
