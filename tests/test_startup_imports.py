@@ -115,3 +115,17 @@ def test_saving_to_a_file_never_loads_rich(tmp_path: Path, command: list[str]) -
     modules = imported(tmp_path, *command, "--output", str(tmp_path / "out"))
     assert (tmp_path / "out").exists()
     assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
+
+
+def test_typer_reads_command_annotations_without_compiling_them() -> None:
+    # Typer reads each command's (and the app callback's) annotations when it
+    # builds the command. Postponed (`from __future__ import annotations`),
+    # every one is a string it must compile and evaluate, making each
+    # typer.Option again: 5.8M instructions of a cached `show` for show and the
+    # callback alone (benchmarks/startup.py --instructions).
+    source = Path(__file__).parents[1] / "src" / "pmladder"
+    modules = [source / "cli.py", *(source / "commands" / f"{module}.py"
+                                     for module, _ in COMMANDS.values())]
+    for module in modules:
+        assert "from __future__ import annotations" not in module.read_text(encoding="utf-8"), (
+            f"{module.name} postpones the annotations Typer reads")

@@ -7,7 +7,6 @@ scores; this module only maps options onto it and hands results to the view.
 The questions are :mod:`.assess_questions`, loaded only for ``--interactive``.
 """
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

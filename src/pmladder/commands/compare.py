@@ -1,6 +1,5 @@
 """``pmladder compare ROLE ROLE [ROLE...]``: roles side by side, differences visible."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

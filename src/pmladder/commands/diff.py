@@ -1,6 +1,5 @@
 """``pmladder diff OLD [NEW]``: what an edit to a ladder changes for the people on it."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum
@@ -25,7 +24,7 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-def _load(name: str) -> Ladder:
+def _load(name: str) -> "Ladder":
     """The catalogue ``name`` names: a file, or ``:bundled``."""
     # The catalogue and its models load when a command runs, never for --help.
     from ..catalog import BUNDLED_CHOICE, load, named_source

@@ -1,6 +1,5 @@
 """``pmladder ladder``: the whole ladder drawn in the terminal."""
 
-from __future__ import annotations
 
 import typer
 

@@ -1,6 +1,5 @@
 """``pmladder export``: the active catalogue as TOML, JSON, Markdown or a picture."""
 
-from __future__ import annotations
 
 import sys
 from enum import StrEnum

@@ -1,6 +1,5 @@
 """``pmladder list``: the ladder at a glance."""
 
-from __future__ import annotations
 
 import typer
 

@@ -1,6 +1,5 @@
 """``pmladder search TEXT``: which roles involve a skill, tool or framework."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

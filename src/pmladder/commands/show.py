@@ -1,6 +1,5 @@
 """``pmladder show ROLE``: one role in full."""
 
-from __future__ import annotations
 
 import typer
 
