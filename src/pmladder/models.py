@@ -22,9 +22,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    SerializerFunctionWrapHandler,
     StringConstraints,
-    model_serializer,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -128,6 +126,10 @@ class Source(_Model):
     """Where to read the document: a web address, or another locator on one line (a wiki page, a file path, an ISBN)."""  # noqa: E501
 
 
+def _is_none(value: object) -> bool:
+    return value is None
+
+
 class Basis(_Model):
     """Where a claim comes from: the sources that say it, or the catalogue's own estimate."""
 
@@ -140,9 +142,13 @@ class Basis(_Model):
         ],
     })
 
-    sources: Annotated[list[Id], Field(min_length=1)] | None = None
+    # A key the catalogue did not give is left out of every document, as in the
+    # file, never written as null: one shape everywhere.
+    sources: Annotated[
+        Annotated[list[Id], Field(min_length=1)] | None, Field(exclude_if=_is_none)
+    ] = None
     """Ids of the sources that support the claim."""
-    estimate: Text | None = None
+    estimate: Annotated[Text | None, Field(exclude_if=_is_none)] = None
     """Set when the claim is the catalogue's own estimate rather than a source's statement: a one-line reason. A claim with an estimate is shown as an estimate, even when sources informed it."""  # noqa: E501
 
     @model_validator(mode="after")
@@ -150,13 +156,6 @@ class Basis(_Model):
         if self.sources is None and self.estimate is None:
             raise ValueError("give `sources`, `estimate` or both")
         return self
-
-    @model_serializer(mode="wrap")
-    def _leave_out_none(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # One shape in every document: a key the catalogue did not give is left out,
-        # as in the file, never written as null.
-        dumped: dict[str, Any] = handler(self)
-        return {key: value for key, value in dumped.items() if value is not None}
 
     @property
     def is_estimate(self) -> bool:
