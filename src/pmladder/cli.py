@@ -5,7 +5,6 @@ Commands live in :mod:`pmladder.commands`, one module each; they parse
 options, call the core, and hand the result to a view.
 """
 
-
 import contextlib
 import errno
 import importlib

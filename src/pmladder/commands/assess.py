@@ -7,7 +7,6 @@ scores; this module only maps options onto it and hands results to the view.
 The questions are :mod:`.assess_questions`, loaded only for ``--interactive``.
 """
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

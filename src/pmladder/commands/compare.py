@@ -1,6 +1,5 @@
 """``pmladder compare ROLE ROLE [ROLE...]``: roles side by side, differences visible."""
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """``pmladder diff OLD [NEW]``: what an edit to a ladder changes for the people on it."""
 
-
 import sys
 from enum import StrEnum
 from pathlib import Path

@@ -1,6 +1,5 @@
 """``pmladder ladder``: the whole ladder drawn in the terminal."""
 
-
 import typer
 
 from ..kinds import legend

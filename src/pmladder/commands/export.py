@@ -1,6 +1,5 @@
 """``pmladder export``: the active catalogue as TOML, JSON, Markdown or a picture."""
 
-
 import sys
 from enum import StrEnum
 from typing import Annotated

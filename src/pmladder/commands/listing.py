@@ -1,6 +1,5 @@
 """``pmladder list``: the ladder at a glance."""
 
-
 import typer
 
 from ..views.answer import Answer

@@ -1,6 +1,5 @@
 """``pmladder path FROM TO``: the route between two roles and the gap at each step."""
 
-
 from typing import Annotated
 
 import typer

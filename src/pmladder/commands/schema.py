@@ -1,6 +1,5 @@
 """``pmladder schema``: the JSON Schema of a catalogue file, or of a command's ``--json``."""
 
-
 from enum import StrEnum
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``pmladder search TEXT``: which roles involve a skill, tool or framework."""
 
-
 from typing import Annotated
 
 import typer

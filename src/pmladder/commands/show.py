@@ -1,6 +1,5 @@
 """``pmladder show ROLE``: one role in full."""
 
-
 import typer
 
 from ..views.answer import Answer

@@ -1,6 +1,5 @@
 """``pmladder site DIR``: a static website of the active catalogue."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """``pmladder validate [FILE]``: check a catalogue and report every problem at once."""
 
-
 from typing import Annotated
 
 import typer
