@@ -165,10 +165,10 @@ def _indented(console: Console, group: Group, options: ConsoleOptions) -> Lines 
     if (padding.expand or padding.top or padding.right or padding.bottom
             or not padding.left or type(body) is not Text):
         return None
-    # Padding's width: the body's longest line (Measurement.get), then the indent.
-    longest = max((len(line) for line in body.plain.splitlines()), default=0)
-    room = min(min(longest, options.max_width) + padding.left, options.max_width) - padding.left
-    if longest < 1 or room < 1:
+    # Padding's width as Padding works it out: the body's widest line, then the indent.
+    room = min(measure(console, options, body).maximum + padding.left,
+               options.max_width) - padding.left
+    if room < 1:
         return None
     first = _text_lines(console, head, options)
     under = _text_lines(console, body, options.update_width(room))
