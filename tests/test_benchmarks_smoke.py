@@ -7,8 +7,6 @@ only keeps the generator honest, so a benchmark never times an error message.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from enum import Enum
 from itertools import pairwise
@@ -18,6 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import BUNDLED, ROOT, Invoke
+from modules_loaded import imported
 from pmladder.catalog import CatalogSource, load
 from pmladder.names import normalise
 
@@ -140,37 +139,13 @@ def test_the_floor_has_pmladders_commands_and_parameters() -> None:
         assert _interface(built) == _interface(ours.get_command(ours_ctx, name)), name
 
 
-MODULES_PROBE = """
-import atexit, json, runpy, sys
-out, script, *args = sys.argv[1:]
-sys.argv = [script, *args]
-
-@atexit.register  # both programs end the process themselves, after the exit handlers
-def record():
-    with open(out, "w", encoding="utf-8") as file:
-        json.dump(sorted(sys.modules), file)
-
-if script == "pmladder":
-    from pmladder.__main__ import main
-    main()
-runpy.run_path(script, run_name="__main__")
-"""
-
-
 @pytest.mark.parametrize("args", [("show", "senior-pm"), ("--help",)])
 def test_the_floor_imports_only_what_pmladder_imports_too(
     tmp_path: Path, args: tuple[str, ...]
 ) -> None:
     # A floor that loaded more than the framework would flatter pmladder's ratio.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PMLADDER_")}
-    env["PMLADDER_CACHE_DIR"] = str(tmp_path / "cache")
-    loaded = {}
-    for script in ("pmladder", str(ROOT / "benchmarks" / "floor_app.py")):
-        out = tmp_path / "modules.json"
-        subprocess.run([sys.executable, "-c", MODULES_PROBE, str(out), script, *args],
-                       env=env, capture_output=True, timeout=60, check=True)
-        loaded[script] = set(json.loads(out.read_text(encoding="utf-8")))
-    extra = loaded[str(ROOT / "benchmarks" / "floor_app.py")] - loaded["pmladder"]
+    ours = imported(tmp_path, *args)
+    floor = imported(tmp_path, *args, script=str(ROOT / "benchmarks" / "floor_app.py"))
     # runpy's helper, and the emoji table of a Console left at its defaults
     # (pmladder's consoles turn emoji codes off).
-    assert extra <= {"pkgutil", "rich._emoji_codes"}
+    assert floor - ours <= {"pkgutil", "rich._emoji_codes"}

@@ -9,46 +9,14 @@ loads the models, and errors.py (imported at the top of every module) stays chea
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from modules_loaded import imported
 from pmladder.cli import COMMANDS
-
-PROBE = """
-import atexit, json, os, sys
-sys.argv = ["pmladder", *json.loads(os.environ["PROBE_ARGS"])]
-
-@atexit.register  # the run ends the process itself, after the exit handlers
-def record():
-    with open(os.environ["PROBE_OUT"], "w", encoding="utf-8") as out:
-        json.dump(sorted(sys.modules), out)
-
-from pmladder.__main__ import main
-main()
-"""
-
-
-def imported(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> set[str]:
-    """The modules loaded by one run of ``pmladder ARGS`` in a fresh interpreter."""
-    out = tmp_path / "modules.json"
-    merged = {
-        **os.environ,
-        "PROBE_ARGS": json.dumps(list(args)),
-        "PROBE_OUT": str(out),
-        "PMLADDER_CACHE_DIR": str(tmp_path / "cache"),
-        **(env or {}),
-    }
-    merged.pop("PMLADDER_NO_CACHE", None)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], env=merged, capture_output=True, text=True, check=False,
-        timeout=60,
-    )
-    assert out.exists(), done.stderr
-    return set(json.loads(out.read_text(encoding="utf-8")))
 
 
 def test_help_builds_no_models_and_no_validation(tmp_path: Path) -> None:
