@@ -17,8 +17,13 @@ from pmladder import __version__
 SCRIPT = Path(sys.executable).with_name("pmladder")
 
 
+def program() -> list[str]:
+    """How to start the installed program: its script, else ``python -m pmladder``."""
+    return [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+    command = program()
     full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
     full_env.pop("PMLADDER_CATALOG", None)
     return subprocess.run(
@@ -147,7 +152,7 @@ def test_the_whole_output_arrives_through_a_slow_pipe(
 ) -> None:
     # The program ends its process without the interpreter's teardown: every
     # byte must still reach a reader that takes its time.
-    command = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
+    command = program()
     env = program_env(tmp_path)
     reader = subprocess.Popen(
         [sys.executable, "-c", "import sys, time; time.sleep(0.5); "
@@ -208,14 +213,10 @@ def test_coverage_and_profilers_keep_their_data(tmp_path: Path) -> None:
     assert (tmp_path / "prof").stat().st_size > 0
 
 
-def _program() -> list[str]:
-    return [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "pmladder"]
-
-
 def _shell(line: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     """``line`` run by the shell, with the program as ``$P``, as users redirect it."""
     return subprocess.run(["sh", "-c", line], capture_output=True, text=True, timeout=60,
-                          env={**program_env(tmp_path), "P": shlex.join(_program())},
+                          env={**program_env(tmp_path), "P": shlex.join(program())},
                           check=False)
 
 
@@ -239,7 +240,7 @@ def test_version_to_a_reader_that_went_away_is_a_success(tmp_path: Path) -> None
     read, write = os.pipe()
     os.close(read)
     try:
-        gone = subprocess.run([*_program(), "--version"], stdout=write, stderr=subprocess.PIPE,
+        gone = subprocess.run([*program(), "--version"], stdout=write, stderr=subprocess.PIPE,
                               text=True, timeout=60, env=program_env(tmp_path), check=False)
     finally:
         os.close(write)
