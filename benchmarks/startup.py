@@ -1,7 +1,7 @@
 """Start-up time of pmladder against the framework floor, side by side.
 
 Each round runs every pmladder command and its floor counterpart once,
-alternating which goes first, with the same interpreter (``sys.executable``)
+in a different order each round, with the same interpreter (``sys.executable``)
 and the same environment, so Python's own start-up and the machine's drift
 cancel out.  The floor (``benchmarks/floor_app.py``) is PRODUCT.md's: a
 minimal Typer app with pmladder's commands, whose ``show`` prints one small
@@ -33,11 +33,11 @@ Wall time on a shared machine moves by several percent from run to run, more
 than the margin between the aim and the budget.  ``--instructions`` runs each
 targeted command once under valgrind's callgrind (with a fixed hash seed) and
 compares the instructions executed: within about 0.01% from run to run, so a
-change of a tenth of a percent shows between two commits.  It counts work on the
-processor only, not waiting for the disk or the kernel, which both sides pay
-alike, so its ratio reads higher than the wall-time one: the targets above are
-for wall time, and this mode only reports (exit status 0).  It needs
-``valgrind`` installed.
+change of a tenth of a percent shows between two commits.  It counts
+instructions only, not waiting for the disk or the kernel nor the cost of cache
+misses, so its ratio is close to the wall-time one but not the same, above or
+below it: the targets above are for wall time, and this mode only reports
+(exit status 0).  It needs ``valgrind`` installed.
 """
 
 from __future__ import annotations
