@@ -24,6 +24,7 @@ from typer.main import get_command_from_info
 
 from . import __version__
 from .commands import common, messages, pager
+from .commands.coercion import skip_needless_conversion
 from .commands.global_options import hoist_global_options
 from .errors import CatalogError, ExitCode, PmladderError, UsageError
 
@@ -133,6 +134,7 @@ class PmladderGroup(TyperGroup):
         except UsageError:
             if not ctx.resilient_parsing:  # completing a half-typed line is no error
                 raise
+        skip_needless_conversion(self.get_params(ctx))
         return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -189,6 +191,7 @@ class PmladderGroup(TyperGroup):
             for param in built.params:
                 if hasattr(param, "show_choices"):
                     param.show_choices = False
+        skip_needless_conversion(built.get_params(ctx))
         return built
 
     def format_help(self, ctx: Any, formatter: Any) -> None:

@@ -1,0 +1,119 @@
+"""Skipping Typer's value conversion where it changes nothing changes no value.
+
+Each case runs one small Typer command twice, with Typer's own conversion and
+with :func:`skip_needless_conversion`, and compares what the command received
+and any error; pmladder's own commands are the CLI tests' business.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import pytest
+import typer
+from typer.main import get_command
+
+from modules_loaded import imported
+from pmladder.commands.coercion import AsGiven, skip_needless_conversion
+
+
+class Colour(StrEnum):
+    red = "red"
+    blue = "blue"
+
+
+def _app() -> tuple[typer.Typer, list[dict[str, Any]]]:
+    received: list[dict[str, Any]] = []
+    app = typer.Typer()
+
+    @app.command()
+    def run(
+        name: Annotated[str, typer.Argument()],
+        extra: Annotated[list[str] | None, typer.Argument()] = None,
+        title: Annotated[str | None, typer.Option()] = None,
+        label: Annotated[str, typer.Option()] = "plain",
+        loud: Annotated[bool, typer.Option(envvar="TEST_LOUD")] = False,
+        count: Annotated[int, typer.Option(min=0, max=9)] = 1,
+        colour: Annotated[Colour, typer.Option()] = Colour.red,
+        where: Annotated[Path | None, typer.Option()] = None,
+        pair: Annotated[tuple[str, int] | None, typer.Option()] = None,
+        upper: Annotated[str | None, typer.Option(parser=str.upper)] = None,
+    ) -> None:
+        received.append({key: (value, type(value)) for key, value in locals().items()
+                         if key != "received"})
+
+    return app, received
+
+
+def _run(args: list[str], env: dict[str, str], skip: bool,
+         monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    app, received = _app()
+    command = get_command(app)
+    if skip:
+        ctx = typer.Context(command, info_name="run")
+        skip_needless_conversion(command.get_params(ctx))
+        assert all(isinstance(getattr(p, "_runtime_param", None), AsGiven)
+                   for p in command.get_params(ctx))
+    try:
+        command.main(list(args), standalone_mode=False)
+    except Exception as error:  # the error is what is compared
+        return (type(error).__name__, str(error))
+    finally:
+        for key in env:
+            monkeypatch.delenv(key)
+    return tuple(received)
+
+
+CASES = [
+    (["ada"], {}),
+    (["ada", "b", "c"], {}),
+    (["", "--title", ""], {}),
+    (["\udcff", "--title", "t\udcff", "--label", "x"], {}),
+    (["ada", "--loud"], {}),
+    (["ada"], {"TEST_LOUD": "yes"}),
+    (["ada"], {"TEST_LOUD": "0"}),
+    (["ada"], {"TEST_LOUD": "maybe"}),
+    (["ada", "--count", "3"], {}),
+    (["ada", "--count", "12"], {}),
+    (["ada", "--count", "three"], {}),
+    (["ada", "--colour", "blue"], {}),
+    (["ada", "--colour", "green"], {}),
+    (["ada", "--where", "some/file"], {}),
+    (["ada", "--pair", "a", "2"], {}),
+    (["ada", "--pair", "a", "b"], {}),
+    (["ada", "--upper", "shout"], {}),
+    ([], {}),
+]
+
+
+@pytest.mark.parametrize(("args", "env"), CASES)
+def test_every_value_arrives_as_typer_would_give_it(
+    args: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _run(args, env, True, monkeypatch) == _run(args, env, False, monkeypatch)
+
+
+def test_a_typer_without_the_converter_attribute_is_left_alone() -> None:
+    class Param:
+        nargs = 1
+        multiple = False
+        type_descriptor = typer.models.OptionInfo()
+
+    param = Param()
+    skip_needless_conversion([param])
+    assert not hasattr(param, "_runtime_param")
+
+
+@pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"],
+                                     ["compare", "pm", "senior-pm"]])
+def test_a_cached_command_loads_no_pydantic_plugins(tmp_path: Path, command: list[str]) -> None:
+    # Typer's first conversion imports pydantic's plugin loader (importlib.metadata,
+    # email, zipfile...): 56M instructions, about 15 ms of a run.
+    imported(tmp_path, *command)  # fills the cache
+    again = imported(tmp_path, *command)
+    for forbidden in ("pydantic.plugin._loader", "importlib.metadata", "typer._adapters"):
+        assert forbidden not in again, forbidden
