@@ -246,3 +246,26 @@ def test_version_to_a_reader_that_went_away_is_a_success(tmp_path: Path) -> None
         os.close(write)
     assert gone.returncode == 0, gone.stderr
     assert gone.stderr == ""
+
+
+INTERRUPT_WHILE_LOADING = """
+import sys
+sys.argv = ["pmladder", "show", "apm"]
+
+class CtrlC:  # Ctrl-C lands while the program imports Typer, before the CLI runs
+    def find_spec(self, name, path=None, target=None):
+        if name == "typer":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from pmladder.__main__ import main
+main()
+"""
+
+
+def test_ctrl_c_while_the_program_loads_is_130_with_one_line(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", INTERRUPT_WHILE_LOADING], capture_output=True,
+                          text=True, env=program_env(tmp_path), timeout=60, check=False)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "interrupted; nothing was saved\n"

@@ -11,14 +11,19 @@ from typing import NoReturn
 
 def main() -> NoReturn:
     """Run the CLI as a program, then end the process (see :func:`leave`)."""
-    from .cli import run
-
     try:
+        from .cli import run
+
         run()
     except SystemExit as done:
         if sys.gettrace() is not None or sys.getprofile() is not None:
             raise  # coverage or a profiler saves its data in the usual teardown
         leave(done.code)
+    except KeyboardInterrupt:
+        # Ctrl-C while the program loads, before the CLI handles it: nothing ran.
+        with contextlib.suppress(Exception):
+            sys.stderr.write("interrupted; nothing was saved\n")
+        leave(130)
 
 
 def leave(code: int | str | None) -> NoReturn:
