@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Annotated, Any
 
 import pytest
 import typer
+from typer._click import exceptions as click_exceptions
 from typer.main import get_command
 
 from modules_loaded import imported
@@ -36,7 +38,10 @@ def _app() -> tuple[typer.Typer, list[dict[str, Any]]]:
         label: Annotated[str, typer.Option()] = "plain",
         loud: Annotated[bool, typer.Option(envvar="TEST_LOUD")] = False,
         count: Annotated[int, typer.Option(min=0, max=9)] = 1,
+        clamped: Annotated[int, typer.Option(min=0, max=9, clamp=True)] = 20,
+        tally: Annotated[int, typer.Option("-v", count=True)] = 0,
         colour: Annotated[Colour, typer.Option()] = Colour.red,
+        shade: Annotated[Colour, typer.Option(case_sensitive=False)] = Colour.blue,
         where: Annotated[Path | None, typer.Option()] = None,
         pair: Annotated[tuple[str, int] | None, typer.Option()] = None,
         upper: Annotated[str | None, typer.Option(parser=str.upper)] = None,
@@ -80,7 +85,13 @@ CASES = [
     (["ada", "--count", "3"], {}),
     (["ada", "--count", "12"], {}),
     (["ada", "--count", "three"], {}),
+    (["ada", "--count", "-1"], {}),
+    (["ada", "--clamped", "3"], {}),
+    (["ada", "--clamped", "30"], {}),
+    (["ada", "-vvv"], {}),
     (["ada", "--colour", "blue"], {}),
+    (["ada", "--colour", "BLUE"], {}),
+    (["ada", "--shade", "RED"], {}),
     (["ada", "--colour", "green"], {}),
     (["ada", "--where", "some/file"], {}),
     (["ada", "--pair", "a", "2"], {}),
@@ -97,19 +108,39 @@ def test_every_value_arrives_as_typer_would_give_it(
     assert _run(args, env, True, monkeypatch) == _run(args, env, False, monkeypatch)
 
 
-def test_a_typer_without_the_converter_attribute_is_left_alone() -> None:
-    class Param:
-        nargs = 1
-        multiple = False
-        type_descriptor = typer.models.OptionInfo()
+def test_a_default_out_of_bounds_is_typers_error_still(monkeypatch: pytest.MonkeyPatch) -> None:
+    def build() -> typer.Typer:
+        app = typer.Typer()
 
-    param = Param()
+        @app.command()
+        def run(count: Annotated[int, typer.Option(min=0, max=9)] = 12) -> None:
+            pass
+
+        return app
+
+    outcomes = []
+    for skip in (True, False):
+        command = get_command(build())
+        if skip:
+            skip_needless_conversion(command.get_params(typer.Context(command)))
+        with pytest.raises(click_exceptions.BadParameter) as raised:
+            command.main([], standalone_mode=False)
+        outcomes.append(str(raised.value))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_a_typer_without_the_converter_attribute_is_left_alone() -> None:
+    # A parameter like Typer's, but with no _runtime_param to take the place of.
+    param = SimpleNamespace(nargs=1, multiple=False, get_runtime_param=lambda: None,
+                            type_descriptor=SimpleNamespace(
+                                annotation=str, parameter_info=typer.models.OptionInfo()))
     skip_needless_conversion([param])
     assert not hasattr(param, "_runtime_param")
 
 
 @pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"],
-                                     ["compare", "pm", "senior-pm"]])
+                                     ["compare", "pm", "senior-pm"], ["search", "roadmap"],
+                                     ["diff", ":bundled"], ["ladder"]])
 def test_a_cached_command_loads_no_pydantic_plugins(tmp_path: Path, command: list[str]) -> None:
     # Typer's first conversion imports pydantic's plugin loader (importlib.metadata,
     # email, zipfile...): 56M instructions, about 15 ms of a run.
