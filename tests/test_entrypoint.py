@@ -269,3 +269,12 @@ def test_ctrl_c_while_the_program_loads_is_130_with_one_line(tmp_path: Path) -> 
                           text=True, env=program_env(tmp_path), timeout=60, check=False)
     assert done.returncode == 130, done.stderr
     assert done.stderr == "interrupted; nothing was saved\n"
+    # Under a profiler the usual teardown stays, and the profile is saved
+    # (cProfile itself turns every exit code into 0).
+    probe = tmp_path / "probe.py"
+    probe.write_text(INTERRUPT_WHILE_LOADING, encoding="utf-8")
+    profiled = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-o", str(tmp_path / "prof"), str(probe)],
+        capture_output=True, text=True, env=program_env(tmp_path), timeout=60, check=False)
+    assert profiled.stderr == "interrupted; nothing was saved\n"
+    assert (tmp_path / "prof").stat().st_size > 0

@@ -13,17 +13,21 @@ def main() -> NoReturn:
     """Run the CLI as a program, then end the process (see :func:`leave`)."""
     try:
         from .cli import run
-
-        run()
-    except SystemExit as done:
-        if sys.gettrace() is not None or sys.getprofile() is not None:
-            raise  # coverage or a profiler saves its data in the usual teardown
-        leave(done.code)
     except KeyboardInterrupt:
-        # Ctrl-C while the program loads, before the CLI handles it: nothing ran.
+        # Ctrl-C while the program loads, before the CLI can handle it: nothing ran.
         with contextlib.suppress(Exception):
             sys.stderr.write("interrupted; nothing was saved\n")
-        leave(130)
+        _end(130)
+    try:
+        run()
+    except SystemExit as done:
+        _end(done.code)
+
+
+def _end(code: int | str | None) -> NoReturn:
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        sys.exit(code)  # coverage or a profiler saves its data in the usual teardown
+    leave(code)
 
 
 def leave(code: int | str | None) -> NoReturn:
