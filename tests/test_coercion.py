@@ -138,8 +138,8 @@ def test_a_typer_without_the_converter_attribute_is_left_alone() -> None:
     assert not hasattr(param, "_runtime_param")
 
 
-@pytest.mark.parametrize("command", [["show", "senior-pm"], ["path", "apm", "cpo"], ["list"],
-                                     ["compare", "pm", "senior-pm"], ["search", "roadmap"],
+# show, path and list: tests/test_startup_imports.py, with their other rules.
+@pytest.mark.parametrize("command", [["compare", "pm", "senior-pm"], ["search", "roadmap"],
                                      ["diff", ":bundled"], ["ladder"]])
 def test_a_cached_command_loads_no_pydantic_plugins(tmp_path: Path, command: list[str]) -> None:
     # Typer's first conversion imports pydantic's plugin loader (importlib.metadata,

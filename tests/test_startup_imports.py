@@ -2,8 +2,9 @@
 
 A wall-clock benchmark (benchmarks/startup.py) is too noisy on a shared machine
 to guard start-up alone; this test pins the rules it depends on: ``--help`` never
-builds the models or validation, a cached ``show`` never validates, a Tab never
-loads the models, and errors.py (imported at the top of every module) stays cheap.
+builds the models or validation, a cached ``show`` never validates nor converts a
+value through pydantic, a Tab never loads the models, and errors.py (imported at
+the top of every module) stays cheap.
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def test_a_cached_command_never_validates(tmp_path: Path, command: list[str]) ->
     first = imported(tmp_path, *command)
     assert "pmladder.validation" in first  # the cold run validated and filled the cache
     again = imported(tmp_path, *command)
-    for forbidden in ("pmladder.validation", "tomli", "tomllib"):
+    # Nor does it convert a value through pydantic (tests/test_coercion.py).
+    for forbidden in ("pmladder.validation", "tomli", "tomllib", "pydantic.plugin._loader",
+                      "importlib.metadata", "typer._adapters"):
         assert forbidden not in again, forbidden
 
 
