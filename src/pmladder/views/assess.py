@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -75,6 +76,10 @@ def _fit_list(fits: Sequence[Fit], target: str | None) -> Table:
             line.append(" (your target)", style="yellow")
         grid.add_row(f"{number}.", line)
     return grid
+
+
+def _standing_stacked(items: Sequence[Standing], style: str) -> Group:
+    return Group(_standing_list(items, style), Text())
 
 
 def _standing_list(items: Sequence[Standing], style: str, *, criteria: bool = False) -> Table:
@@ -248,7 +253,7 @@ def _fits(result: Assessment, top: int, compact: bool) -> Iterator[RenderableTyp
     else:
         yield Text("Roles that fit you best now", style="bold")
         yield (_fit_list(shown, result.target) if compact else
-               Fitted(_fit_table(shown, result.target), _fit_list(shown, result.target),
+               Fitted(_fit_table(shown, result.target), partial(_fit_list, shown, result.target),
                       {1: max((max(len(f.title), len(f.role)) for f in shown), default=0)}))
     if shown and len(result.fits) > len(shown):
         more = len(result.fits) - len(shown)
@@ -298,7 +303,7 @@ def _against_target(result: Assessment, compact: bool) -> Iterator[RenderableTyp
             yield Text()
         elif items:
             yield Fitted(_standing_table(items, style),
-                         Group(_standing_list(items, style), Text()),
+                         partial(_standing_stacked, items, style),
                          {0: max(len(s.name) for s in items)})
         else:
             yield Text("  none", style="dim")

@@ -7,7 +7,7 @@ summary containing ``[bold]`` or an escape sequence prints as those characters.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from rich.cells import cell_len
@@ -357,6 +357,7 @@ class Packed:
 class Fitted:
     """A table when it fits the width with every name whole, else its stacked form.
 
+    ``stacked`` makes the stacked form, only when it is the one printed.
     ``minimums`` maps column index to the width that keeps its content readable
     (a title or id whole, a move on one line). They count only when deciding:
     Rich honours a column's min_width when measuring but, squeezed, crops the
@@ -364,7 +365,8 @@ class Fitted:
     """
 
     def __init__(
-        self, table: Table, stacked: RenderableType, minimums: dict[int, int] | None = None
+        self, table: Table, stacked: Callable[[], RenderableType],
+        minimums: dict[int, int] | None = None,
     ) -> None:
         self.table = table
         self.stacked = stacked
@@ -376,7 +378,7 @@ class Fitted:
         need = narrowest(self.table, console, options, self.minimums)
         if need is None:
             need = measured_narrowest(self.table, console, options, self.minimums)
-        yield Drawn(self.table) if need <= options.max_width else self.stacked
+        yield Drawn(self.table) if need <= options.max_width else self.stacked()
 
 
 def measured_narrowest(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -44,7 +45,7 @@ def render_list(ladder: Ladder, tracks: Sequence[TrackEntry]) -> Iterator[Render
         yield heading
         if track.description:
             yield text(track.description, "dim")
-        yield Fitted(_list_table(track), _list_stacked(track), {
+        yield Fitted(_list_table(track), partial(_list_stacked, track), {
             0: max((len(level_label(r.level, r.level_name)) for r in track.roles), default=0),
             1: max((max(len(r.title), len(r.id)) for r in track.roles), default=0),
             2: max((len(f"→ {m.role}") for r in track.roles for m in r.leads_to), default=0),

@@ -105,7 +105,8 @@ class SearchView:
         if options.max_width < NARROW:
             yield from self._list()
         else:
-            yield Fitted(self._table(), Group(*self._list()), {1: longest, 4: MATCH_ROOM})
+            yield Fitted(self._table(), lambda: Group(*self._list()),
+                         {1: longest, 4: MATCH_ROOM})
 
     def _list(self) -> Iterator[RenderableType]:
         for rank, hit in enumerate(self.hits, start=1):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import partial
 
 from rich import box
 from rich.console import Console, ConsoleOptions, RenderableType
@@ -222,7 +223,7 @@ def _move_table(items: Sequence[MoveView], empty: str) -> RenderableType:
     if not items:
         return Text(f"  {empty}", style="dim")
     # A note squeezed thinner than about 24 columns reads a word a line: stack instead.
-    return Fitted(_moves_table(items), _moves_stacked(items), {
+    return Fitted(_moves_table(items), partial(_moves_stacked, items), {
         0: max(len(m.role) for m in items),
         3: 24 if any(m.note for m in items) else 0,
     })
