@@ -52,24 +52,23 @@ def _app() -> tuple[typer.Typer, list[dict[str, Any]]]:
     return app, received
 
 
-def _run(args: list[str], env: dict[str, str], skip: bool,
-         monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    app, received = _app()
+def _command(app: typer.Typer, skip: bool) -> Any:
+    """``app``'s command, its parameters given :class:`AsGiven` when ``skip``."""
     command = get_command(app)
     if skip:
         ctx = typer.Context(command, info_name="run")
         skip_needless_conversion(command.get_params(ctx))
         assert all(isinstance(getattr(p, "_runtime_param", None), AsGiven)
                    for p in command.get_params(ctx))
+    return command
+
+
+def _run(args: list[str], skip: bool) -> tuple[Any, ...]:
+    app, received = _app()
     try:
-        command.main(list(args), standalone_mode=False)
+        _command(app, skip).main(list(args), standalone_mode=False)
     except Exception as error:  # the error is what is compared
         return (type(error).__name__, str(error))
-    finally:
-        for key in env:
-            monkeypatch.delenv(key)
     return tuple(received)
 
 
@@ -105,10 +104,12 @@ CASES = [
 def test_every_value_arrives_as_typer_would_give_it(
     args: list[str], env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert _run(args, env, True, monkeypatch) == _run(args, env, False, monkeypatch)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert _run(args, True) == _run(args, False)
 
 
-def test_a_default_out_of_bounds_is_typers_error_still(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_default_out_of_bounds_is_typers_error_still() -> None:
     def build() -> typer.Typer:
         app = typer.Typer()
 
@@ -120,9 +121,7 @@ def test_a_default_out_of_bounds_is_typers_error_still(monkeypatch: pytest.Monke
 
     outcomes = []
     for skip in (True, False):
-        command = get_command(build())
-        if skip:
-            skip_needless_conversion(command.get_params(typer.Context(command)))
+        command = _command(build(), skip)
         with pytest.raises(click_exceptions.BadParameter) as raised:
             command.main([], standalone_mode=False)
         outcomes.append(str(raised.value))
